@@ -1,0 +1,75 @@
+"""The `workbench` command line: the whole job without the TUI.
+
+Each command group lives in its own module and registers itself on `cli`; modules that need
+heavy imports (Textual, Alembic, trafilatura) import them inside the command, so `--help` and
+`extract` start fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from workbench import __version__
+from workbench.cli.context import AppContext
+from workbench.errors import WorkbenchError
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "database",
+    metavar="PATH|URL",
+    help="Database file or SQLAlchemy URL [env WORKBENCH_DB; default ./workbench.db].",
+)
+@click.option(
+    "--analyst",
+    metavar="NAME",
+    help="Who is making changes [env WORKBENCH_ANALYST; default: your login name].",
+)
+@click.version_option(__version__, prog_name="workbench")
+@click.pass_context
+def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
+    """Verify news claims: ingest articles, review attributed statements, export reports."""
+    ctx.obj = AppContext(database=database, analyst=analyst)
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        review = cli.get_command(ctx, "review")
+        if review is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(review)
+
+
+def _register() -> None:
+    from workbench.cli import admin, demo, extract, ingest, statements
+
+    for module in (admin, demo, extract, ingest, statements):
+        module.register(cli)
+    for optional in ("workbench.cli.tui", "workbench.cli.export"):
+        try:
+            module = __import__(optional, fromlist=["register"])
+        except ModuleNotFoundError as error:
+            if error.name != optional:
+                raise
+            continue
+        module.register(cli)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: expected failures are one `error:` line and exit code 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except WorkbenchError as error:
+        click.echo(f"error: {error.one_line()}", err=True)
+        raise SystemExit(2) from None
+    except click.exceptions.Abort:
+        click.echo("error: interrupted", err=True)
+        raise SystemExit(130) from None
+    except click.ClickException as error:
+        error.show()
+        raise SystemExit(error.exit_code) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None

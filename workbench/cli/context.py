@@ -1,0 +1,52 @@
+"""What every command shares: settings, the analyst, and the database opened once, lazily."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from workbench.config import Settings, load_settings
+from workbench.db.engine import Database, is_url
+from workbench.errors import DatabaseProblem
+
+
+class AppContext:
+    """Built by the `cli` group; commands ask it for the database when they need one."""
+
+    def __init__(self, *, database: str | None, analyst: str | None) -> None:
+        self._database_option = database
+        self._analyst_option = analyst
+        self._db: Database | None = None
+
+    @cached_property
+    def settings(self) -> Settings:
+        return load_settings(database=self._database_option, analyst=self._analyst_option)
+
+    @property
+    def analyst(self) -> str:
+        return self.settings.analyst
+
+    def open_db(self, *, write: bool) -> Database:
+        """The database, schema-checked. A write creates a missing database; a read refuses it."""
+        from workbench.db.schema import check_schema, upgrade_to_head
+
+        if self._db is not None:
+            return self._db
+        target = self.settings.database
+        if not is_url(target) and not write and not Path(target).expanduser().exists():
+            raise DatabaseProblem(
+                "no database here yet",
+                where=target,
+                hint="run `workbench ingest FILE` or `workbench init`, or give --db",
+            )
+        db = Database.open(target)
+        self._db = db
+        if write and not db.read_only and not db.has_tables():
+            upgrade_to_head(db)
+        check_schema(db)
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None

@@ -1,0 +1,70 @@
+"""`workbench demo`: a fresh database built from the bundled sample articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.cli.context import AppContext
+
+
+def demo_database_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("workbench")) / "demo.db"
+
+
+def build_demo_database(target: Path, *, analyst: str) -> tuple[int, int]:
+    """Rebuild `target` from the samples; returns (sources, statements)."""
+    from importlib.resources import as_file, files
+
+    from workbench.config import Settings
+    from workbench.db.engine import Database
+    from workbench.db.schema import upgrade_to_head
+    from workbench.ingest.metadata import Metadata
+    from workbench.services.ingesting import ingest_paths
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = Database.open(str(target))
+    try:
+        upgrade_to_head(db)
+        with as_file(files("workbench.samples")) as folder:
+            summary = ingest_paths(
+                db,
+                [Path(folder)],
+                metadata=Metadata(),
+                input_format="auto",
+                analyst=analyst,
+                settings=Settings(),
+            )
+    finally:
+        db.dispose()
+    return summary.sources, summary.statements
+
+
+@click.command()
+@click.option("--print", "print_only", is_flag=True, help="Print the statements instead of opening the review screen.")
+@click.pass_obj
+def demo(app: AppContext, print_only: bool) -> None:
+    """Build a fresh demo database from the bundled sample articles and open it."""
+    target = Path(app._database_option) if app._database_option else demo_database_path()
+    sources, statements = build_demo_database(target, analyst=app.analyst)
+    click.echo(f"demo database {target}: {sources} sources, {statements} statements", err=True)
+    app._database_option = str(target)
+    app.__dict__.pop("settings", None)
+    ctx = click.get_current_context()
+    review = ctx.parent.command.get_command(ctx.parent, "review") if ctx.parent else None  # type: ignore[union-attr]
+    if review is None or print_only:
+        from workbench.cli.statements import statements as list_statements
+
+        ctx.invoke(list_statements, statuses=(), source_ids=(), actors=(), stances=(), changed_by=None,
+                   search="", include_dismissed=False, limit=None, output="table")
+        return
+    ctx.invoke(review)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(demo)

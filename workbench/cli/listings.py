@@ -1,0 +1,72 @@
+"""`workbench sources` and `workbench actors`: what is in the database."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.context import AppContext
+from workbench.cli.output import console, shorten, write_jsonl
+
+
+@click.command()
+@click.option(
+    "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@click.pass_obj
+def sources(app: AppContext, output: str) -> None:
+    """List sources with their statement counts per status."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from workbench.services.sources import list_sources
+
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        rows = list_sources(session)
+    if output == "jsonl":
+        write_jsonl(asdict(r) for r in rows)
+        return
+    table = Table(title=f"{len(rows)} sources", title_justify="left")
+    for name in ("id", "title", "outlet", "published", "unverified", "confirmed", "disputed"):
+        table.add_column(name, overflow="ellipsis", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            shorten(r.title, 50),
+            shorten(r.outlet, 20),
+            str(r.published or ""),
+            *(str(r.counts.get(s, 0)) for s in ("unverified", "confirmed", "disputed")),
+        )
+    console().print(table)
+
+
+@click.command()
+@click.pass_obj
+def actors(app: AppContext) -> None:
+    """List actors, their aliases and how many statements each speaks."""
+    from rich.table import Table
+
+    from workbench.services.actors import list_actors
+
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        views = list_actors(session)
+    table = Table(title=f"{len(views)} actors", title_justify="left")
+    for name in ("id", "name", "kind", "affiliation", "aliases", "statements"):
+        table.add_column(name)
+    for v in views:
+        table.add_row(
+            str(v.id),
+            v.name,
+            v.kind,
+            v.affiliation or "",
+            ", ".join(a for a in v.aliases if a != v.name),
+            str(v.statement_count),
+        )
+    console().print(table)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(sources)
+    group.add_command(actors)

@@ -1,0 +1,59 @@
+"""Output for people (Rich tables) and for programs (JSONL, CSV), from the same rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+
+def json_default(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
+    out = click.get_text_stream("stdout")
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, default=json_default) + "\n")
+
+
+def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _csv_cell(record.get(k)) for k in columns})
+
+
+def _csv_cell(value: object) -> object:
+    """Neutralise spreadsheet formulas (=, +, -, @) in text cells."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def shorten(text: str | None, width: int) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+STATUS_STYLE = {"confirmed": "green", "disputed": "red", "unverified": "yellow"}
+STATUS_SYMBOL = {"confirmed": "✔", "disputed": "✘", "unverified": "?"}
+
+
+def status_label(status: str) -> str:
+    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_SYMBOL.get(status, ' ')} {status}[/]"

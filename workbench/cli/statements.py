@@ -1,0 +1,296 @@
+"""Reading and deciding on statements: list, show, verdict, evidence, notes, history."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from workbench.cli.context import AppContext
+from workbench.cli.output import console, shorten, status_label, write_csv, write_jsonl
+from workbench.db.views import HistoryEntry, StatementRow
+
+STATEMENT_FIELDS = (
+    "id", "key", "source_id", "source_title", "speaker", "actor", "cue", "stance", "content",
+    "proposition", "status", "dismissed", "version", "updated_by", "updated_at",
+    "sentence_start", "sentence_end", "speaker_start", "speaker_end", "cue_start", "cue_end",
+    "content_start", "content_end", "rule", "confidence", "claim_group",
+)  # fmt: skip
+HISTORY_FIELDS = (
+    "id",
+    "at",
+    "analyst",
+    "entity",
+    "entity_id",
+    "statement_id",
+    "field",
+    "old",
+    "new",
+    "note",
+)
+
+
+def statement_record(row: StatementRow) -> dict[str, Any]:
+    record = asdict(row)
+    return {name: record[name] for name in STATEMENT_FIELDS}
+
+
+def history_record(entry: HistoryEntry) -> dict[str, Any]:
+    record = asdict(entry)
+    return {name: record[name] for name in HISTORY_FIELDS}
+
+
+@click.command()
+@click.option(
+    "--status", "statuses", multiple=True, help="unverified, confirmed or disputed (repeatable)."
+)
+@click.option("--source", "source_ids", multiple=True, type=int, help="Source id (repeatable).")
+@click.option("--actor", "actors", multiple=True, help="Actor name or alias (repeatable).")
+@click.option(
+    "--stance", "stances", multiple=True, help="asserts, denies or questions (repeatable)."
+)
+@click.option("--analyst", "changed_by", help="Only statements last changed by this analyst.")
+@click.option("--search", default="", help='Words that must all appear; "quoted phrase" allowed.')
+@click.option(
+    "--include-dismissed", is_flag=True, help="Also list dismissed and merged statements."
+)
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def statements(
+    app: AppContext,
+    statuses: tuple[str, ...],
+    source_ids: tuple[int, ...],
+    actors: tuple[str, ...],
+    stances: tuple[str, ...],
+    changed_by: str | None,
+    search: str,
+    include_dismissed: bool,
+    limit: int | None,
+    output: str,
+) -> None:
+    """List statements, filtered."""
+    from itertools import islice
+
+    from workbench.services.statements import StatementFilter, iter_statements
+
+    flt = StatementFilter(
+        statuses=statuses,
+        source_ids=source_ids,
+        actors=actors,
+        stances=stances,
+        analyst=changed_by,
+        search=search,
+        include_dismissed=include_dismissed,
+    )
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        rows = islice(iter_statements(session, flt), limit)
+        if output == "jsonl":
+            write_jsonl(statement_record(r) for r in rows)
+        elif output == "csv":
+            write_csv((statement_record(r) for r in rows), STATEMENT_FIELDS)
+        else:
+            _statement_table(list(rows), flt.describe())
+
+
+def _statement_table(rows: list[StatementRow], title: str) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} statements: {title}", title_justify="left", expand=True)
+    for name, width in (("id", 6), ("status", 12), ("actor", 22), ("stance", 9), ("cue", 14)):
+        table.add_column(name, max_width=width, overflow="ellipsis", no_wrap=True)
+    table.add_column("content", ratio=1, min_width=30, overflow="ellipsis", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            status_label(row.status),
+            shorten(row.actor, 22),
+            row.stance,
+            shorten(row.cue or "–", 14),
+            shorten(row.content, 120),
+        )
+    console().print(table)
+
+
+@click.command()
+@click.argument("statement_id", type=int)
+@click.pass_obj
+def show(app: AppContext, statement_id: int) -> None:
+    """One statement: its sentence in context, evidence and history."""
+    from rich.text import Text
+
+    from workbench.services.statements import get_statement
+
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        detail = get_statement(session, statement_id)
+    row, out = detail.row, console()
+    out.print(
+        f"[bold]Statement {row.id}[/] · {status_label(row.status)} · version {row.version}"
+        + (" · [dim]dismissed[/]" if row.dismissed else "")
+    )
+    out.print(
+        f"source {detail.source.id}: {detail.source.title or '(untitled)'}"
+        + (f" — {detail.source.outlet}" if detail.source.outlet else "")
+        + (f" <{detail.source.url}>" if detail.source.url else ""),
+        markup=False,
+    )
+    out.print(
+        f"actor: {row.actor} ({row.actor_kind})   speaker as written: {row.speaker or '–'}",
+        markup=False,
+    )
+    out.print(
+        f"stance: {row.stance}   cue: {row.cue or '–'}   rule: {row.rule} ({row.confidence:.2f})",
+        markup=False,
+    )
+    out.print(f"proposition: {row.proposition}", markup=False)
+    start, end = row.sentence_start, row.sentence_end
+    sentence = Text(detail.text[start:end])
+    for s, e, style in (
+        (row.content_start, row.content_end, "underline"),
+        (row.speaker_start, row.speaker_end, "bold cyan"),
+        (row.cue_start, row.cue_end, "bold magenta"),
+    ):
+        if s is not None and e is not None:
+            sentence.stylize(style, max(s - start, 0), max(min(e, end) - start, 0))
+    out.print(Text("sentence: ") + sentence)
+    if detail.evidence:
+        out.print("evidence:")
+        for ev in detail.evidence:
+            out.print(
+                f"  [{ev.id}] {ev.relation}: {ev.url} {ev.title} ({ev.added_by})", markup=False
+            )
+    out.print("history:")
+    for entry in detail.history:
+        out.print("  " + _history_line(entry), markup=False)
+
+
+def _history_line(entry: HistoryEntry) -> str:
+    change = f"{entry.old} → {entry.new}" if entry.old is not None else f"{entry.new}"
+    note = f"  — {entry.note}" if entry.note else ""
+    return f"{entry.at:%Y-%m-%d %H:%M} {entry.analyst}: {entry.field} {change}{note}"
+
+
+@click.command()
+@click.argument("statement_id", type=int)
+@click.argument("status", metavar="confirmed|disputed|unverified")
+@click.option(
+    "--evidence", "urls", multiple=True, metavar="URL", help="Attach an evidence link (repeatable)."
+)
+@click.option(
+    "--relation",
+    default=None,
+    help="Relation of the --evidence links (default: supports if confirmed, refutes if disputed).",
+)
+@click.option("--note", default="", help="Why: kept in the history.")
+@click.pass_obj
+def verdict(
+    app: AppContext,
+    statement_id: int,
+    status: str,
+    urls: tuple[str, ...],
+    relation: str | None,
+    note: str,
+) -> None:
+    """Record a verdict on a statement, with evidence, in one transaction."""
+    from workbench.services.evidence import add_evidence
+    from workbench.services.review import set_status
+
+    relation = relation or {"confirmed": "supports", "disputed": "refutes"}.get(status, "context")
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        row = set_status(
+            session, statement_id=statement_id, status=status, analyst=app.analyst, note=note
+        )
+        for url in urls:
+            add_evidence(
+                session, statement_id=statement_id, url=url, relation=relation, analyst=app.analyst
+            )
+    click.echo(f"statement {row.id}: {row.status} (version {row.version})")
+
+
+@click.group()
+def evidence() -> None:
+    """Evidence links on statements."""
+
+
+@evidence.command("add")
+@click.argument("statement_id", type=int)
+@click.argument("url")
+@click.option("--title", default="", help="A title for the link.")
+@click.option(
+    "--relation", default="supports", show_default=True, help="supports, refutes or context."
+)
+@click.option("--excerpt", default="", help="A quoted passage from the linked page.")
+@click.pass_obj
+def evidence_add(
+    app: AppContext, statement_id: int, url: str, title: str, relation: str, excerpt: str
+) -> None:
+    """Attach an http(s) link that supports, refutes or gives context to a statement."""
+    from workbench.services.evidence import add_evidence
+
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        view = add_evidence(
+            session,
+            statement_id=statement_id,
+            url=url,
+            title=title,
+            relation=relation,
+            excerpt=excerpt,
+            analyst=app.analyst,
+        )
+    click.echo(f"evidence {view.id} added to statement {statement_id} ({view.relation})")
+
+
+@click.command()
+@click.argument("statement_id", type=int)
+@click.option(
+    "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@click.pass_obj
+def history(app: AppContext, statement_id: int, output: str) -> None:
+    """Every change to a statement: who, when, old → new."""
+    from workbench.services.history import statement_history
+    from workbench.services.statements import get_statement_row
+
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        get_statement_row(session, statement_id)
+        entries = statement_history(session, statement_id)
+    if output == "jsonl":
+        write_jsonl(history_record(e) for e in entries)
+        return
+    for entry in entries:
+        click.echo(_history_line(entry))
+
+
+@click.command()
+@click.argument("statement_id", type=int)
+@click.argument("text")
+@click.pass_obj
+def note(app: AppContext, statement_id: int, text: str) -> None:
+    """Add a note to a statement (kept in its history)."""
+    from workbench.services.review import add_note
+
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        add_note(session, statement_id=statement_id, text=text, analyst=app.analyst)
+    click.echo(f"note added to statement {statement_id}")
+
+
+def register(group: click.Group) -> None:
+    from workbench.cli import corrections, listings
+
+    for command in (statements, show, verdict, evidence, history, note):
+        group.add_command(command)
+    corrections.register(group)
+    listings.register(group)

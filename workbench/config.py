@@ -1,0 +1,115 @@
+"""Settings: command-line options over environment variables over the TOML config file.
+
+The config file lives in the user's config directory (platformdirs), or wherever
+`WORKBENCH_CONFIG` points. A broken file is a one-line error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import ConfigError
+
+DEFAULT_DB = "workbench.db"
+DEFAULT_MAX_FILE_MB = 20.0
+
+_KNOWN_KEYS: dict[str, type | tuple[type, ...]] = {
+    "database": str,
+    "analyst": str,
+    "organisation": str,
+    "organisation_url": str,
+    "max_file_mb": (int, float),
+    "advance_after_verdict": bool,
+    "lexicons": list,
+    "keymap": dict,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a command needs to know before it touches the database."""
+
+    database: str = DEFAULT_DB
+    analyst: str = ""
+    organisation: str = "Workbench fact-check desk"
+    organisation_url: str = ""
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    advance_after_verdict: bool = True
+    lexicons: tuple[str, ...] = ()
+    keymap: dict[str, str] = field(default_factory=dict)
+    config_path: Path | None = None
+
+
+def config_path() -> Path:
+    """`WORKBENCH_CONFIG` if set, else `<user config dir>/workbench/config.toml`."""
+    if override := os.environ.get("WORKBENCH_CONFIG"):
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("workbench")) / "config.toml"
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """Parse and check the config file; a missing file means defaults."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise ConfigError(f"cannot read config file: {error.strerror}", where=str(path)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not UTF-8 text", where=str(path)) from None
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message already says "(at line N, column M)".
+        raise ConfigError(
+            f"invalid TOML: {error}", where=str(path), hint="fix the file or delete it"
+        ) from None
+    for key, value in data.items():
+        expected = _KNOWN_KEYS.get(key)
+        if expected is None:
+            raise ConfigError(
+                f"unknown setting '{key}'",
+                where=str(path),
+                hint=f"known settings: {', '.join(sorted(_KNOWN_KEYS))}",
+            )
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            raise ConfigError(f"setting '{key}' has the wrong type", where=str(path))
+    keymap = data.get("keymap", {})
+    if not all(isinstance(v, str) for v in keymap.values()):
+        raise ConfigError("every [keymap] value must be a string of keys", where=str(path))
+    return data
+
+
+def default_analyst() -> str:
+    """The OS login name: every write records who made it, even without configuration."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def load_settings(*, database: str | None = None, analyst: str | None = None) -> Settings:
+    """Options given on the command line win, then the environment, then the config file."""
+    path = config_path()
+    data = read_config_file(path)
+    return Settings(
+        database=database or os.environ.get("WORKBENCH_DB") or data.get("database") or DEFAULT_DB,
+        analyst=analyst
+        or os.environ.get("WORKBENCH_ANALYST")
+        or data.get("analyst")
+        or default_analyst(),
+        organisation=data.get("organisation", Settings.organisation),
+        organisation_url=data.get("organisation_url", ""),
+        max_file_mb=float(data.get("max_file_mb", DEFAULT_MAX_FILE_MB)),
+        advance_after_verdict=data.get("advance_after_verdict", True),
+        lexicons=tuple(str(p) for p in data.get("lexicons", [])),
+        keymap=dict(data.get("keymap", {})),
+        config_path=path,
+    )

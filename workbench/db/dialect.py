@@ -1,0 +1,123 @@
+"""Everything that differs between SQLite and PostgreSQL, in one module.
+
+- History guards: triggers that refuse UPDATE and DELETE on `change_event` (both engines).
+- Full-text search: SQLite FTS5 over statement content, speaker and proposition, kept in step with
+  `statement` by triggers; PostgreSQL falls back to ILIKE until the team-review work adds a
+  tsvector index. Callers only ever use `search_clause()`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from workbench.errors import InvalidInput
+
+_SQLITE_EXTRAS = [
+    "CREATE TRIGGER change_event_no_update BEFORE UPDATE ON change_event "
+    "BEGIN SELECT RAISE(ABORT, 'change_event is append-only'); END",
+    "CREATE TRIGGER change_event_no_delete BEFORE DELETE ON change_event "
+    "BEGIN SELECT RAISE(ABORT, 'change_event is append-only'); END",
+    "CREATE VIRTUAL TABLE statement_fts USING fts5("
+    "content, speaker, proposition, content='statement', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER statement_fts_insert AFTER INSERT ON statement BEGIN "
+    "INSERT INTO statement_fts(rowid, content, speaker, proposition) "
+    "VALUES (new.id, new.content, new.speaker, new.proposition); END",
+    "CREATE TRIGGER statement_fts_delete AFTER DELETE ON statement BEGIN "
+    "INSERT INTO statement_fts(statement_fts, rowid, content, speaker, proposition) "
+    "VALUES ('delete', old.id, old.content, old.speaker, old.proposition); END",
+    "CREATE TRIGGER statement_fts_update AFTER UPDATE OF content, speaker, proposition "
+    "ON statement BEGIN "
+    "INSERT INTO statement_fts(statement_fts, rowid, content, speaker, proposition) "
+    "VALUES ('delete', old.id, old.content, old.speaker, old.proposition); "
+    "INSERT INTO statement_fts(rowid, content, speaker, proposition) "
+    "VALUES (new.id, new.content, new.speaker, new.proposition); END",
+]
+
+_POSTGRES_EXTRAS = [
+    "CREATE FUNCTION change_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'change_event is append-only'; END $$",
+    "CREATE TRIGGER change_event_no_update BEFORE UPDATE OR DELETE ON change_event "
+    "FOR EACH ROW EXECUTE FUNCTION change_event_append_only()",
+]
+
+_SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS statement_fts_update",
+    "DROP TRIGGER IF EXISTS statement_fts_delete",
+    "DROP TRIGGER IF EXISTS statement_fts_insert",
+    "DROP TABLE IF EXISTS statement_fts",
+    "DROP TRIGGER IF EXISTS change_event_no_delete",
+    "DROP TRIGGER IF EXISTS change_event_no_update",
+]
+_POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS change_event_no_update ON change_event",
+    "DROP FUNCTION IF EXISTS change_event_append_only()",
+]
+
+
+def install_extras(connection: Connection) -> None:
+    """Called by the initial migration after the tables exist."""
+    ddl = _SQLITE_EXTRAS if connection.dialect.name == "sqlite" else _POSTGRES_EXTRAS
+    for statement in ddl:
+        connection.exec_driver_sql(statement)
+
+
+def drop_extras(connection: Connection) -> None:
+    ddl = _SQLITE_DROP if connection.dialect.name == "sqlite" else _POSTGRES_DROP
+    for statement in ddl:
+        connection.exec_driver_sql(statement)
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def parse_search(query: str) -> list[str]:
+    """Split user search text into words and "quoted phrases"; every term must match.
+
+    Raises InvalidInput (shown as a message, never a crash) for an unbalanced quote.
+    """
+    if query.count('"') % 2:
+        raise InvalidInput("unbalanced quote in search", where="search", hint='close the "phrase"')
+    terms = []
+    for match in _TERM.finditer(query):
+        term = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
+        words = re.findall(r"\w+", term)
+        if words:
+            terms.append(" ".join(words))
+    if not terms and query.strip():
+        raise InvalidInput("search has no words to look for", where="search")
+    return terms
+
+
+def search_clause(dialect: str, terms: list[str], statement: Any, source: Any) -> Any:
+    """A WHERE clause: every term appears in the content, speaker, proposition or source title."""
+    clauses = []
+    for term in terms:
+        title_match = statement.source_id.in_(
+            sa.select(source.id).where(source.title.ilike(f"%{_escape_like(term)}%", escape="\\"))
+        )
+        if dialect == "sqlite":
+            # Quoted, so user text is never FTS5 syntax; "*" makes the last word a prefix.
+            fts_query = '"' + term.replace('"', "") + '"*'
+            text_match = statement.id.in_(
+                sa.text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q").bindparams(
+                    q=fts_query
+                )
+            )
+        else:
+            pattern = f"%{_escape_like(term)}%"
+            text_match = sa.or_(
+                statement.content.ilike(pattern, escape="\\"),
+                statement.speaker.ilike(pattern, escape="\\"),
+                statement.proposition.ilike(pattern, escape="\\"),
+            )
+        clauses.append(sa.or_(text_match, title_match))
+    return sa.and_(*clauses)
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,207 @@
+"""The only place an engine is made: SQLite tuning, transactions, and opening errors.
+
+SQLite needs care to give several processes "wait, don't fail, don't lose updates":
+- WAL so readers never block the writer, `busy_timeout` so a writer waits for the lock;
+- write transactions start with `BEGIN IMMEDIATE`: a deferred BEGIN that later upgrades to a write
+  skips the busy handler and fails at once (or, without any BEGIN, silently loses updates).
+SQLAlchemy's documented recipe: take transaction control away from the sqlite3 driver
+(`isolation_level = None`) and emit BEGIN ourselves in the `begin` event.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, inspect, text
+from sqlmodel import Session
+
+from workbench.errors import DatabaseProblem, ReadOnlyDatabase, SchemaMismatch
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_url(target: str) -> bool:
+    """`--db` takes a file path or a SQLAlchemy URL."""
+    return "://" in target
+
+
+def normalise_url(url: str) -> str:
+    """A bare `postgresql://` means psycopg2 to SQLAlchemy; we ship psycopg 3."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _file_is_read_only(path: Path) -> bool:
+    """Honour the file's write bits even for root, so "chmod a-w" always means read-only."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Turn the ways a path can be wrong into one clear line before SQLite says something vague."""
+    if not path.parent.exists():
+        raise DatabaseProblem(
+            f"folder {path.parent} does not exist",
+            where=str(path),
+            hint="create the folder or give another --db path",
+        )
+    if path.is_dir():
+        raise DatabaseProblem("is a folder, not a database file", where=str(path))
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_MAGIC:
+                raise DatabaseProblem(
+                    "is not a workbench database (not a SQLite file)",
+                    where=str(path),
+                    hint="give the path of a database made by `workbench init`",
+                )
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: the engine, where it is, and whether it may be written."""
+
+    engine: Engine
+    location: str  # the path or URL (password hidden) for messages and the status line
+    read_only: bool = False
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @classmethod
+    def open(cls, target: str) -> Database:
+        """Open a SQLite path or a SQLAlchemy URL. Creates nothing until the first write."""
+        if is_url(target):
+            url = normalise_url(target)
+            if url.startswith("sqlite:///"):
+                return cls._open_sqlite(Path(url.removeprefix("sqlite:///")))
+            try:
+                engine = create_engine(url, pool_pre_ping=True)
+            except (exc.ArgumentError, exc.NoSuchModuleError, ImportError) as error:
+                raise DatabaseProblem(f"cannot use database URL: {error}", where="--db") from None
+            return cls(engine, engine.url.render_as_string(hide_password=True))
+        return cls._open_sqlite(Path(target))
+
+    @classmethod
+    def _open_sqlite(cls, path: Path) -> Database:
+        path = path.expanduser()
+        _check_sqlite_file(path)
+        read_only = _file_is_read_only(path)
+        uri = f"file:{path.resolve()}" + ("?mode=ro" if read_only else "")
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+
+        # NullPool would reconnect on every session (pragmas each time); the default
+        # QueuePool keeps a few tuned connections for the TUI's worker threads.
+        engine = create_engine("sqlite://", creator=connect)
+        event.listen(engine, "connect", _tune_sqlite_connection(read_only))
+        event.listen(engine, "begin", _begin_sqlite)
+        return cls(engine, str(path), read_only)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work for writes: commit if the block finishes, roll back if it raises."""
+        if self.read_only:
+            raise ReadOnlyDatabase(
+                "the database is read-only: nothing was changed",
+                where=self.location,
+                hint="reads still work; make the file writable to record changes",
+            )
+        with translate_errors(self.location), Session(self.engine) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A short read-only unit of work (deferred BEGIN on SQLite: never takes the write lock)."""
+        bind = self.engine.execution_options(workbench_read=True)
+        with translate_errors(self.location), Session(bind) as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def has_tables(self) -> bool:
+        with translate_errors(self.location), self.engine.connect() as connection:
+            return bool(inspect(connection).get_table_names())
+
+
+def _tune_sqlite_connection(read_only: bool) -> Any:
+    def tune(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        """SQLite forgets these per connection, so set them on every new one."""
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")  # otherwise foreign keys are decorative
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; much faster commits
+        cursor.close()
+
+    return tune
+
+
+def _begin_sqlite(connection: Any) -> None:
+    """Writes take the lock up front so concurrent writers queue instead of failing."""
+    if connection.get_execution_options().get("workbench_read"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def translate_errors(location: str) -> Iterator[None]:
+    """Database failures the user can act on become one-line errors; others stay bugs."""
+    try:
+        yield
+    except exc.OperationalError as error:
+        message = str(error.orig).lower()
+        if "readonly" in message or "read-only" in message:
+            raise ReadOnlyDatabase(
+                "the database is read-only: nothing was changed",
+                where=location,
+                hint="reads still work; make the file writable to record changes",
+            ) from None
+        if "locked" in message or "busy" in message:
+            raise DatabaseProblem(
+                "the database stayed locked by another writer; nothing was changed",
+                where=location,
+                hint="try again in a moment",
+            ) from None
+        if "unable to open" in message:
+            raise DatabaseProblem("cannot open the database file", where=location) from None
+        if "no such table" in message:
+            raise SchemaMismatch(
+                "the database has no workbench tables", where=location, hint="run `workbench init`"
+            ) from None
+        if "could not connect" in message or "connection" in message:
+            raise DatabaseProblem(f"cannot connect: {error.orig}", where=location) from None
+        raise
+    except exc.DatabaseError as error:
+        if "not a database" in str(error.orig).lower():
+            raise DatabaseProblem(
+                "is not a workbench database (not a SQLite file)", where=location
+            ) from None
+        raise
+
+
+def current_revision(db: Database) -> str | None:
+    """The Alembic revision stamped in the database, or None for an empty database."""
+    with translate_errors(db.location), db.engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -1,0 +1,158 @@
+"""Every table of the workbench database, in one module (as the SQLModel docs recommend).
+
+No `from __future__ import annotations` here: SQLModel reads the annotations at class creation.
+Design rules that the team-review and linking work relies on:
+- every row an analyst edits carries an integer `version` (compare-and-swap, no lost update);
+- statements and sources have stable keys derived from content, so two databases can exchange work;
+- enumerations are short strings, never native PostgreSQL ENUMs (no enum migrations);
+- times are UTC and timezone-aware;
+- `change_event` is insert-only history, written in the same transaction as the change.
+"""
+
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Must be set before the first table: stable constraint names let Alembic batch-alter SQLite tables.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUSES = ("unverified", "confirmed", "disputed")
+STANCES = ("asserts", "denies", "questions")
+RELATIONS = ("supports", "refutes", "context")
+ACTOR_KINDS = ("person", "country", "organisation", "group", "unnamed", "outlet")
+
+
+def utc_now() -> datetime:
+    """The one clock of the data layer (UTC, timezone-aware)."""
+    return datetime.now(UTC)
+
+
+def _utc_column() -> sa.DateTime:
+    return sa.DateTime(timezone=True)
+
+
+class Source(SQLModel, table=True):
+    """One ingested article, with its exact text. Re-ingesting the same text is a no-op."""
+
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(sa_type=sa.String(64), unique=True)  # of the text: the stable key
+    title: str = Field(default="")
+    url: str | None = Field(default=None, index=True)
+    outlet: str | None = Field(default=None)
+    author: str | None = Field(default=None)
+    published: date | None = Field(default=None, index=True)
+    text: str = Field(sa_type=sa.Text)
+    format: str = Field(sa_type=sa.String(16))  # text | md | html | jsonl
+    origin: str | None = Field(default=None)  # the file it came from, as given
+    revision: int = Field(default=1)  # 2, 3… for a later text at the same URL
+    previous_id: int | None = Field(default=None, foreign_key="source.id")
+    ingested_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    ingested_by: str = Field(default="")
+
+
+class Actor(SQLModel, table=True):
+    """Who speaks: a person, country, organisation, group, an unnamed source or an outlet."""
+
+    __tablename__ = "actor"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str = Field(default="person", sa_type=sa.String(16))
+    affiliation: str | None = Field(default=None)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+
+
+class ActorAlias(SQLModel, table=True):
+    """Another name for an actor ("US", "Washington" for United States), matched case-free."""
+
+    __tablename__ = "actor_alias"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
+    alias: str
+    alias_key: str = Field(unique=True)  # casefolded alias: one actor per spelling
+
+
+class Statement(SQLModel, table=True):
+    """Who asserts, denies or questions what, with exact offsets into the source text."""
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        sa.Index("ix_statement_status_id", "status", "id"),
+        sa.Index("ix_statement_source_id_id", "source_id", "id"),
+        sa.Index("ix_statement_actor_id_id", "actor_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_type=sa.String(40), unique=True)  # from source hash, spans and actor
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    sentence_start: int
+    sentence_end: int
+    speaker: str | None = Field(default=None)  # as written in the text
+    speaker_start: int | None = Field(default=None)
+    speaker_end: int | None = Field(default=None)
+    actor_id: int | None = Field(default=None, foreign_key="actor.id")
+    cue: str | None = Field(default=None)
+    cue_start: int | None = Field(default=None)
+    cue_end: int | None = Field(default=None)
+    stance: str = Field(default="asserts", sa_type=sa.String(16))
+    content: str = Field(sa_type=sa.Text)
+    content_start: int
+    content_end: int
+    proposition: str = Field(default="", sa_type=sa.Text)
+    claim_group: int = Field(default=0)  # statements of one source about one proposition
+    rule: str = Field(default="", sa_type=sa.String(64))
+    confidence: float = Field(default=1.0)
+    origin: str = Field(default="extracted", sa_type=sa.String(16))  # extracted | split | manual
+    status: str = Field(default="unverified", sa_type=sa.String(16))
+    dismissed: bool = Field(default=False)  # not checkable, or merged into another statement
+    merged_into_id: int | None = Field(default=None, foreign_key="statement.id")
+    version: int = Field(default=1)  # compare-and-swap token for concurrent analysts
+    created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    updated_by: str = Field(default="")
+
+
+class Evidence(SQLModel, table=True):
+    """A link an analyst attached to a statement: what supports or refutes it."""
+
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    statement_id: int = Field(foreign_key="statement.id", index=True, ondelete="CASCADE")
+    url: str  # http(s) only, checked by the service before it gets here
+    title: str = Field(default="")
+    relation: str = Field(default="supports", sa_type=sa.String(16))
+    excerpt: str = Field(default="", sa_type=sa.Text)
+    removed: bool = Field(default=False)
+    version: int = Field(default=1)
+    added_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    added_by: str = Field(default="")
+
+
+class ChangeEvent(SQLModel, table=True):
+    """Append-only history: one row per changed field. Database triggers refuse UPDATE/DELETE."""
+
+    __tablename__ = "change_event"
+    __table_args__ = (sa.Index("ix_change_event_statement_id_id", "statement_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, sa_type=_utc_column(), index=True)
+    analyst: str = Field(index=True)
+    entity: str = Field(sa_type=sa.String(16))  # statement | evidence | source | actor
+    entity_id: int
+    statement_id: int | None = Field(default=None)  # no FK: history outlives what it describes
+    field: str = Field(sa_type=sa.String(32))  # status, evidence, note, speaker, content, …
+    old: str | None = Field(default=None, sa_type=sa.Text)
+    new: str | None = Field(default=None, sa_type=sa.Text)
+    note: str = Field(default="", sa_type=sa.Text)

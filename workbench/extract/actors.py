@@ -1,0 +1,156 @@
+"""Actor normalisation: from a speaker as written to a canonical actor.
+
+Reviewers compare positions across articles, so "Russian President Vladimir Putin", "Putin"
+and "Moscow" must land on stable names: titles are stripped (kept as the role), demonyms and
+possessive countries become the affiliation, capitals and aliases map through the lexicon,
+and rapidfuzz catches near-miss spellings only when exact lookup fails.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from workbench.extract.lexicon import Lexicon
+
+_DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_POSSESSIVE = re.compile(r"^(.+?)[’']s\s+(.+)$")
+_TOKEN = re.compile(r"[\w’'.-]+")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A normalised actor; ``role`` is the stripped title, used to resolve "the minister"."""
+
+    name: str
+    kind: str
+    affiliation: str | None = None
+    role: str | None = None
+
+
+def lookup_name(name: str, lexicon: Lexicon) -> Actor | None:
+    """Countries, capitals, aliases and organisations by exact name, then fuzzy alias match."""
+    if name in lexicon.places:
+        country, _ = lexicon.places[name]
+        return Actor(country, "country")
+    if name in lexicon.organisations:
+        org, country = lexicon.organisations[name]
+        return Actor(org, "organisation", country)
+    if len(name) >= 6 and name[:1].isupper():
+        hit = process.extractOne(
+            name, list(lexicon.organisations), scorer=fuzz.ratio, score_cutoff=92
+        )
+        if hit:
+            org, country = lexicon.organisations[hit[0]]
+            return Actor(org, "organisation", country)
+    return None
+
+
+def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str | None, str | None]:
+    """Split leading demonym/country/title tokens from the name proper."""
+    affiliation: str | None = None
+    role: list[str] = []
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for width in (3, 2, 1):
+            piece = " ".join(tokens[i : i + width])
+            if len(tokens[i : i + width]) < width:
+                continue
+            if piece in lexicon.titles or piece.capitalize() in lexicon.titles:
+                role.append(piece)
+            elif piece in lexicon.places and affiliation is None:
+                affiliation = lexicon.places[piece][0]
+            elif piece in lexicon.organisations and i + width < len(tokens):
+                affiliation = lexicon.organisations[piece][0]
+            else:
+                continue
+            i += width
+            matched = True
+            break
+        if not matched:
+            if i + 1 < len(tokens) and any(t in lexicon.titles for t in tokens[i + 1 :]):
+                role.append(tokens[i])  # "campaign spokesman Jane Roe": qualifier of the title
+                i += 1
+                continue
+            break
+    return tokens[i:], affiliation, " ".join(role) or None
+
+
+def normalise(speaker: str, lexicon: Lexicon) -> Actor:
+    """Normalise a speaker string that is not a pronoun or a group reference."""
+    text = _PAREN.sub("", speaker).strip(" ,;:“”\"")
+    if not re.search(r"\b[A-Z]\.$", text):
+        text = text.rstrip(".")
+    head, _, appositive = text.partition(",")
+    head = head.strip()
+    appositive = appositive.strip(" ,")
+    if appositive and not _capitalised_name(head) and _capitalised_name(appositive):
+        head, appositive = appositive, head  # "The Russian Defense Minister, Sergei Shoigu"
+    bare = _DET.sub("", head)
+    if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
+        return found
+    possessive = _POSSESSIVE.match(bare)
+    if possessive and possessive.group(1) in lexicon.places:
+        owner = lexicon.places[possessive.group(1)][0]
+        rest = possessive.group(2)
+        kind = "organisation" if _is_org(rest, lexicon) else "person"
+        return Actor(f"{owner} {rest}" if kind == "organisation" else rest, kind, owner)
+    tokens = _TOKEN.findall(bare)
+    if not tokens:
+        return Actor(speaker, "unnamed")
+    if tokens[-1].lower() in lexicon.groups or (
+        tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4
+    ):
+        return Actor(_group_name(tokens, lexicon), "group")
+    if _is_org(bare, lexicon):
+        return Actor(bare, "organisation")
+    name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
+    if role is None and appositive:
+        role = appositive
+    if name_tokens and all(t[:1].isupper() for t in name_tokens):
+        name = " ".join(name_tokens)
+        if name in lexicon.places:
+            return Actor(lexicon.places[name][0], "country")
+        return Actor(name, "person", affiliation, role)
+    if bare[:1].islower() or not name_tokens:
+        return Actor(bare, "unnamed", affiliation, role or bare)
+    return Actor(bare, "person", affiliation, role)
+
+
+def _capitalised_name(text: str) -> bool:
+    tokens = _TOKEN.findall(text)
+    return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
+
+
+def _is_org(text: str, lexicon: Lexicon) -> bool:
+    words = text.split()
+    return any(w in lexicon.organisation_words for w in words) or " ".join(words[-2:]) in (
+        lexicon.organisation_words
+    )
+
+
+def _group_name(tokens: list[str], lexicon: Lexicon) -> str:
+    """ "Other officials in Kim's delegation" -> "officials"; "Analysts" -> "analysts"."""
+    for token in tokens:
+        if token.lower() in lexicon.groups:
+            return token.lower()
+    return " ".join(t.lower() for t in tokens)
+
+
+def link_person(name: str, known: list[str]) -> str | None:
+    """An earlier full name for a later short mention ("Putin" -> "Vladimir Putin")."""
+    if not known or not name:
+        return None
+    for full in reversed(known):
+        if full == name:
+            return full
+    last = name.split()[-1]
+    for full in reversed(known):
+        if full.split()[-1] == last or (len(name.split()) == 1 and name in full.split()):
+            return full
+    hit = process.extractOne(name, known, scorer=fuzz.token_set_ratio, score_cutoff=90)
+    return hit[0] if hit and len(name) > 3 else None

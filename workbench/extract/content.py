@@ -1,0 +1,82 @@
+"""Content finding: what was said, after the cue ("said that …") or before it ("…, she said").
+
+Quotes decide the extent when present, since they may run over several sentences; otherwise
+the content runs to the end of the clause. Spans keep quote marks (as annotators do) and drop
+a trailing comma or full stop outside them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extract.quotes import quote_at
+
+_QUOTE_OPEN = "“\"'`"
+_OBJECT_END = re.compile(r"\bthat\b|:|[“\"]|''")
+_TRAIL = " \t\n,.;:—–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,:;—–":
+        start += 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def content_after(
+    text: str,
+    cue_end: int,
+    limit: int,
+    quotes: list[tuple[int, int]],
+    skip_object: bool = False,
+) -> tuple[int, int] | None:
+    """Content following the cue up to ``limit`` (clause end), or the quote it opens."""
+    pos = cue_end
+    if skip_object:
+        # "told reporters that …", "told CNN: “…”": the addressee is not part of the content.
+        found = _OBJECT_END.search(text, pos, min(limit, pos + 60))
+        if found and "," not in text[pos : found.start()]:
+            pos = found.start()
+    start, end = _trim(text, pos, limit)
+    if start >= end:
+        return None
+    if text[start] in _QUOTE_OPEN:
+        quote = quote_at(quotes, start)
+        if quote and quote[0] == start:
+            rest = text[quote[1] : limit].strip(" ,.;:!?”\"'\n")
+            if not rest or quote[1] > limit:
+                return start, quote[1]
+    # A quote opened inside the content may close in a later sentence: follow it.
+    quote = quote_at(quotes, end - 1)
+    if quote and quote[1] > end:
+        end = quote[1]
+    return start, end
+
+
+def content_before(
+    text: str, floor: int, end: int, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Content preceding the source/cue ("“…,” she said"), back to a quote's opening mark."""
+    start = floor
+    quote = quote_at(quotes, start)
+    if quote and quote[0] < start:
+        start = quote[0]  # the quote began in an earlier sentence
+    s, e = _trim(text, start, end)
+    if e - s < 2:
+        return None
+    return s, e
+
+
+def continuation_quote(
+    text: str, after: int, quotes: list[tuple[int, int]], limit: int
+) -> tuple[int, int] | None:
+    """A quote starting right after ``after`` (", she said, “B.”"): the rest of the quote."""
+    pos = after
+    while pos < limit and text[pos] in " \t,:":
+        pos += 1
+    if pos < limit and text[pos] in _QUOTE_OPEN:
+        quote = quote_at(quotes, pos)
+        if quote and quote[0] == pos:
+            return quote
+    return None

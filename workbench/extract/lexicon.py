@@ -1,0 +1,173 @@
+"""Lexicons for the extraction engine: cue verbs, titles, places and organisations.
+
+The word lists are data, not code, so that newsrooms can teach the engine their own beats
+(a ministry's name, a local reporting verb) without a release: the bundled TOML files in
+``lexicons/`` are loaded first and user files are merged over them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
+_FRAMES = ("speech", "attitude", "evidential")
+_STANCES = ("asserts", "denies", "questions")
+
+
+@dataclass(frozen=True, slots=True)
+class CueInfo:
+    """What a cue word form means: its lemma, stance and how strongly it signals reporting."""
+
+    lemma: str
+    stance: str
+    frame: str
+    takes_object: bool
+    needs_complement: bool = False
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Merged lexicon with lookup tables precomputed once (extraction runs per sentence)."""
+
+    cues: dict[str, CueInfo] = field(default_factory=dict)  # surface form (lower) -> info
+    titles: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    group_countries: frozenset[str] = frozenset()
+    group_persons: frozenset[str] = frozenset()
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (country, how)
+    organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    organisation_words: frozenset[str] = frozenset()
+    cue_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    names_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+
+
+def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
+    """Surface forms of a (possibly multi-word) verb lemma: base, -s, past, participle, -ing."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head in irregular:
+        forms = [head, *irregular[head]]
+    elif head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return [f + tail for f in dict.fromkeys(forms)]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Deep-merge ``extra`` into ``base``; lists are extended so users add words, not replace."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        elif isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        else:
+            base[key] = value
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _cues(data: dict[str, Any]) -> dict[str, CueInfo]:
+    irregular = data.get("irregular", {})
+    takes_object = set(data.get("object_verbs", {}).get("lemmas", []))
+    complement = set(data.get("complement_only", {}).get("lemmas", []))
+    table: dict[str, CueInfo] = {}
+    for frame in _FRAMES:  # speech first: it wins over attitude for the same form
+        for stance in _STANCES:
+            for lemma in data.get(frame, {}).get(stance, {}).get("lemmas", []):
+                info = CueInfo(lemma, stance, frame, lemma in takes_object, lemma in complement)
+                for form in _inflect(lemma, irregular):
+                    table.setdefault(form, info)
+    return table
+
+
+def _places(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for country, entry in data.get("countries", {}).items():
+        table[country] = (country, "country")
+        for name in entry.get("aliases", []):
+            table[name] = (country, "country")
+        for name in entry.get("capitals", []):
+            table.setdefault(name, (country, "capital"))
+        for name in entry.get("demonyms", []):
+            table.setdefault(name, (country, "demonym"))
+    return table
+
+
+def _organisations(data: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for name, entry in data.get("organisations", {}).items():
+        country = entry.get("country")
+        table[name] = (name, country)
+        for alias in entry.get("aliases", []):
+            table[alias] = (name, country)
+    return table
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Turn merged TOML data into lookup tables and compiled patterns."""
+    cues = _cues(data)
+    places = _places(data)
+    orgs = _organisations(data)
+    titles = frozenset(data.get("titles", {}).get("words", []))
+    refs = data.get("group_references", {})
+    names = [*places, *(o for o in orgs if not o.startswith("the "))]
+    return Lexicon(
+        cues=cues,
+        titles=titles,
+        groups=frozenset(w.lower() for w in data.get("groups", {}).get("words", [])),
+        group_countries=frozenset(refs.get("countries", [])),
+        group_persons=frozenset(refs.get("persons", [])),
+        places=places,
+        organisations=orgs,
+        organisation_words=frozenset(data.get("organisation_words", {}).get("words", [])),
+        cue_re=re.compile(rf"\b(?:{_alternation(cues)})\b"),
+        names_re=re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])"),
+        title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return build_lexicon(_bundled_data())
+
+
+def _bundled_data() -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    folder = resources.files("workbench.extract") / "lexicons"
+    for name in BUNDLED:
+        _merge(data, tomllib.loads((folder / name).read_text(encoding="utf-8")))
+    return data
+
+
+def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
+    """The bundled lexicon, with user TOML files merged over it in order.
+
+    Without extra paths the result is cached: ``extract`` calls this for every text.
+    """
+    if not extra_paths:
+        return _default()
+    data = _bundled_data()
+    for path in extra_paths:
+        _merge(data, _read(Path(path)))
+    return build_lexicon(data)

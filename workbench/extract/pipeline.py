@@ -1,0 +1,235 @@
+"""The extraction pipeline: sentences -> attributions -> actors -> statements.
+
+Ties the small rule modules together and adds what needs the whole text: coreference
+memory, multi-sentence quotes, "the claims" pointing back at an earlier proposition, the
+outlet's own voice for every uncovered sentence, and claim groups.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from workbench.extract.actors import Actor, normalise
+from workbench.extract.content import continuation_quote
+from workbench.extract.coref import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Memory,
+    resolve,
+    resolve_group,
+    scan_mentions,
+)
+from workbench.extract.cues import find_according, find_cues
+from workbench.extract.lexicon import Lexicon, load_lexicon
+from workbench.extract.model import ExtractedStatement
+from workbench.extract.proposition import build, clean, is_claim_reference
+from workbench.extract.quotes import find_quotes, quote_at
+from workbench.extract.rules import Attribution, sentence_attributions
+from workbench.extract.sentences import split_sentences
+from workbench.extract.stance import confidence_of, stance_of
+
+_KEY = re.compile(r"[^\w]+")
+_ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
+
+
+def extract(
+    text: str, *, outlet: str | None = None, lexicon: Lexicon | None = None
+) -> list[ExtractedStatement]:
+    """Split a news text into attributed statements, sorted by content position.
+
+    Pure and deterministic: the same text and lexicon always give the same statements.
+    """
+    lex = lexicon or load_lexicon()
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    quotes = find_quotes(text)
+    memory = Memory()
+    drafts: list[dict[str, object]] = []
+    covered = [False] * len(sentences)
+    last_prop: str | None = None
+    for idx, (s_start, s_end) in enumerate(sentences):
+        scan_mentions(text, s_start, s_end, lex, memory)
+        found = sentence_attributions(text, s_start, s_end, quotes, lex)
+        exclude: set[str] = set()
+        by_speaker: dict[tuple[int, int], list[Actor]] = {}
+        for n, attribution in enumerate(found):
+            _extend_quote(text, attribution, sentences, idx, quotes, lex)
+            if attribution.speaker in by_speaker:
+                actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
+            else:
+                actors = _actors(text, attribution, memory, lex, exclude)
+            if attribution.speaker:
+                by_speaker[attribution.speaker] = actors
+            exclude.update(a.name for a in actors)
+            if n == 0 and attribution.rule == "coordinated-cue":
+                lead = _lead_clause(text, s_start, attribution)
+                if lead:
+                    drafts.append(_outlet(text, lead[0], lead[1], outlet, s_start, s_end))
+            c_start, c_end = attribution.content
+            content = text[c_start:c_end]
+            if is_claim_reference(content) and last_prop:
+                prop = last_prop
+            else:
+                prop = build(_joined(text, attribution, quotes), attribution.lemma,
+                             actors[0].name if len(actors) == 1 else "")
+                last_prop = prop
+            first = min(c_start, attribution.cue[0])
+            last = max(c_end, attribution.cue[1])
+            lo = max(0, bisect.bisect_right(starts, first) - 1)
+            hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
+            for k in range(lo, hi + 1):
+                covered[k] = True
+            for actor in actors:
+                drafts.append(_draft(text, attribution, actor, prop, sentences[lo][0],
+                                     sentences[hi][1]))
+    for idx, (s_start, s_end) in enumerate(sentences):
+        if not covered[idx]:
+            drafts.append(_outlet(text, s_start, s_end, outlet, s_start, s_end))
+    return _finish(drafts)
+
+
+def _extend_quote(
+    text: str,
+    attribution: Attribution,
+    sentences: list[tuple[int, int]],
+    idx: int,
+    quotes: list[tuple[int, int]],
+    lexicon: Lexicon,
+) -> None:
+    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker."""
+    c_start, c_end = attribution.content
+    if text[c_start] not in "“\"'" or text[c_end - 1] not in "”\"'":
+        return
+    tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
+    following = continuation_quote(text, tail, quotes, len(text))
+    if following is None:
+        pos = tail
+        while pos < len(text) and text[pos] in " .,\t":
+            pos += 1
+        if pos >= len(text) or text[pos] == "\n":
+            return
+        following = quote_at(quotes, pos)
+        if following is None or following[0] != pos:
+            return
+    if following[0] <= c_end:
+        return
+    j = idx + 1
+    while j < len(sentences) and sentences[j][0] < following[1]:
+        s, e = sentences[j]
+        if find_cues(text, s, e, lexicon) and any(
+            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
+        ) or find_according(text, s, e):
+            return
+        j += 1
+    attribution.content = (c_start, following[1])
+
+
+def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) -> str:
+    """The content text without the interrupting "she said" of an interrupted quote."""
+    c_start, c_end = attribution.content
+    pieces = [text[q0:q1] for q0, q1 in quotes if c_start <= q0 and q1 <= c_end]
+    if len(pieces) > 1 and text[c_start] in "“\"'":
+        return " ".join(p.strip("“”\"' ,") for p in pieces)
+    return text[c_start:c_end]
+
+
+def _actors(
+    text: str, attribution: Attribution, memory: Memory, lexicon: Lexicon, exclude: set[str]
+) -> list[Actor]:
+    if attribution.speaker is None:
+        return [Actor("(unnamed)", "unnamed")]
+    s, e = attribution.speaker
+    speaker = text[s:e]
+    lower = speaker.lower()
+    bare = re.sub(r"^(?:both|the two)\s+", "", lower)
+    if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
+        return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
+    if lower in lexicon.group_countries:
+        return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
+    if lower in lexicon.group_persons:
+        return resolve_group("person", s, memory, exclude) or [Actor(bare, "group")]
+    if _ROLE_NP.match(speaker):
+        resolved = resolve(speaker, s, memory, exclude)
+        if resolved:
+            return resolved
+    actor = normalise(speaker, lexicon)
+    return [memory.add(s, actor)]
+
+
+def _draft(
+    text: str, a: Attribution, actor: Actor, prop: str, sent_start: int, sent_end: int
+) -> dict[str, object]:
+    speaker = text[a.speaker[0] : a.speaker[1]] if a.speaker else None
+    return {
+        "sentence_start": sent_start,
+        "sentence_end": sent_end,
+        "speaker": speaker,
+        "speaker_start": a.speaker[0] if a.speaker else None,
+        "speaker_end": a.speaker[1] if a.speaker else None,
+        "actor": actor.name,
+        "actor_kind": actor.kind,
+        "actor_affiliation": actor.affiliation,
+        "cue": text[a.cue[0] : a.cue[1]],
+        "cue_start": a.cue[0],
+        "cue_end": a.cue[1],
+        "stance": stance_of(a.cue_info),
+        "content": text[a.content[0] : a.content[1]],
+        "content_start": a.content[0],
+        "content_end": a.content[1],
+        "proposition": prop,
+        "rule": a.rule,
+        "confidence": confidence_of(a.cue_info, a.rule, a.speaker is not None),
+    }
+
+
+def _lead_clause(text: str, s_start: int, attribution: Attribution) -> tuple[int, int] | None:
+    """ "Putin welcomed Kim … and expressed …": the first clause is the outlet's own report."""
+    lead = text[s_start : attribution.cue[0]]
+    match = re.search(r"(?:,?\s+(?:and|but)\s*|,\s*)$", lead)
+    end = s_start + (match.start() if match else len(lead.rstrip()))
+    if len(text[s_start:end].split()) < 4:
+        return None
+    return s_start, end
+
+
+def _outlet(
+    text: str, start: int, end: int, outlet: str | None, sent_start: int, sent_end: int
+) -> dict[str, object]:
+    content = text[start:end]
+    return {
+        "sentence_start": sent_start,
+        "sentence_end": sent_end,
+        "speaker": None,
+        "speaker_start": None,
+        "speaker_end": None,
+        "actor": outlet or "(outlet)",
+        "actor_kind": "outlet",
+        "actor_affiliation": None,
+        "cue": None,
+        "cue_start": None,
+        "cue_end": None,
+        "stance": "asserts",
+        "content": content,
+        "content_start": start,
+        "content_end": end,
+        "proposition": clean(content),
+        "rule": "outlet-voice",
+        "confidence": 0.5,
+    }
+
+
+def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
+    """Sort, then number claim groups by first appearance of each proposition."""
+    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["actor"]))
+    groups: dict[str, int] = {}
+    out = []
+    for d in drafts:
+        key = _KEY.sub(" ", str(d["proposition"]).lower()).strip()
+        group = groups.setdefault(key, len(groups))
+        out.append(ExtractedStatement(claim_group=group, **d))  # type: ignore[arg-type]
+    return out
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else -1

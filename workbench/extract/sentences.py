@@ -1,0 +1,68 @@
+"""Sentence splitting that keeps character offsets and knows news abbreviations.
+
+Attribution rules work sentence by sentence, and every span we return must point back into
+the text as given, so the splitter never copies or normalises text: it returns offsets only.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr", "st", "jr", "sr", "rev", "hon", "pres", "supt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "co", "corp", "ltd", "llc", "bros", "no", "nos", "vs", "v", "etc", "approx", "dept", "est", "fig", "vol", "ft", "mt", "ave", "blvd", "u.s", "u.n", "u.k", "e.u", "d.c", "n.c", "s.c", "n.y", "l.a", "a.m", "p.m", "u.s.a", "i.e", "e.g", "ph.d"]
+)
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+_NEXT = re.compile(r"\s*([\"'“‘(\[]*)(\S?)")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    match = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Single-letter initials ("John F. Kennedy", "Kim J. Un") and dotted acronyms ("N.A.T.O.").
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of sentences, stripped of surrounding white space.
+
+    Line breaks always end a sentence (headlines, paragraphs). A period ends one only when the
+    next word does not start in lower case and the word before is not an abbreviation.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if match.group() != "\n":
+            nxt = _NEXT.match(text, end)
+            following = nxt.group(2) if nxt else ""
+            if following and (following.islower() or following in ",;:"):
+                continue
+            if match.group()[0] == "." and _is_abbreviation(text, match.start()):
+                # "U.S. officials" stays together; "in the U.S. The" is rare enough to accept.
+                continue
+        _append(text, spans, start, end)
+        start = end
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs begin (after a blank line or a line break)."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]

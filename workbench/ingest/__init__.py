@@ -1,0 +1,1 @@
+"""Readers that turn files into Documents: one module per format, no database here."""

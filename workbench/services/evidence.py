@@ -1,0 +1,108 @@
+"""Evidence links on statements: what supports, refutes or gives context to a claim."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from workbench.db.models import RELATIONS, Evidence, Statement, utc_now
+from workbench.db.views import EvidenceView
+from workbench.errors import InvalidInput, NotFound
+from workbench.services.history import record_change
+from workbench.urls import require_http_url
+
+
+def _view(evidence: Evidence) -> EvidenceView:
+    assert evidence.id is not None
+    return EvidenceView(
+        id=evidence.id,
+        statement_id=evidence.statement_id,
+        url=evidence.url,
+        title=evidence.title,
+        relation=evidence.relation,
+        excerpt=evidence.excerpt,
+        added_by=evidence.added_by,
+        added_at=evidence.added_at,
+        version=evidence.version,
+    )
+
+
+def check_relation(relation: str) -> str:
+    if relation not in RELATIONS:
+        raise InvalidInput(
+            f"unknown relation '{relation}'",
+            where="relation",
+            hint=f"use one of {', '.join(RELATIONS)}",
+        )
+    return relation
+
+
+def add_evidence(
+    session: Session,
+    *,
+    statement_id: int,
+    url: str,
+    analyst: str,
+    title: str = "",
+    relation: str = "supports",
+    excerpt: str = "",
+) -> EvidenceView:
+    """Attach a link (http/https only) and record it in the statement's history."""
+    checked_url = require_http_url(url, where="evidence url")
+    check_relation(relation)
+    if session.get(Statement, statement_id) is None:
+        raise NotFound(f"no statement with id {statement_id}", where="statement")
+    evidence = Evidence(
+        statement_id=statement_id,
+        url=checked_url,
+        title=title.strip(),
+        relation=relation,
+        excerpt=excerpt.strip(),
+        added_by=analyst,
+        added_at=utc_now(),
+    )
+    session.add(evidence)
+    session.flush()
+    assert evidence.id is not None
+    record_change(
+        session,
+        analyst=analyst,
+        entity="evidence",
+        entity_id=evidence.id,
+        statement_id=statement_id,
+        field="evidence",
+        new=f"{relation}: {checked_url}" + (f" ({evidence.title})" if evidence.title else ""),
+    )
+    return _view(evidence)
+
+
+def remove_evidence(session: Session, *, evidence_id: int, analyst: str, note: str = "") -> None:
+    """Hide a link; the row and the history keep what it was."""
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None or evidence.removed:
+        raise NotFound(f"no evidence with id {evidence_id}", where="evidence")
+    session.execute(
+        update(Evidence)
+        .where(col(Evidence.id) == evidence_id)
+        .values(removed=True, version=col(Evidence.version) + 1)
+    )
+    record_change(
+        session,
+        analyst=analyst,
+        entity="evidence",
+        entity_id=evidence_id,
+        statement_id=evidence.statement_id,
+        field="evidence",
+        old=f"{evidence.relation}: {evidence.url}",
+        new=None,
+        note=note,
+    )
+
+
+def evidence_for(session: Session, statement_id: int) -> list[EvidenceView]:
+    query = (
+        select(Evidence)
+        .where(col(Evidence.statement_id) == statement_id, col(Evidence.removed).is_(False))
+        .order_by(col(Evidence.id))
+    )
+    return [_view(e) for e in session.exec(query)]

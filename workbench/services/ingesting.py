@@ -1,0 +1,118 @@
+"""Bulk ingest: read each file, extract outside any transaction, store each source atomically.
+
+Extraction is CPU work; doing it before BEGIN IMMEDIATE keeps the write lock short, so another
+analyst's verdicts never wait for a long article to be parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.config import Settings
+from workbench.db.engine import Database
+from workbench.db.views import IngestReport
+from workbench.errors import InvalidInput, WorkbenchError
+from workbench.ingest.document import Document
+from workbench.ingest.metadata import Metadata
+from workbench.ingest.readers import expand_paths, read_documents
+from workbench.services.sources import ingest_document
+
+
+@dataclass
+class IngestSummary:
+    """Counts for the closing line, and one message per problem or notice."""
+
+    sources: int = 0
+    statements: int = 0
+    duplicates: int = 0
+    revisions: int = 0
+    errors: int = 0
+    files: int = 0
+    messages: list[str] = field(default_factory=list)
+    reports: list[IngestReport] = field(default_factory=list)
+
+    def line(self) -> str:
+        parts = [
+            f"{self.sources} source{'s' * (self.sources != 1)} added",
+            f"{self.statements} statements",
+            f"{self.duplicates} skipped as already ingested",
+        ]
+        if self.revisions:
+            parts.append(f"{self.revisions} new revisions of known URLs")
+        parts.append(f"{self.errors} error{'s' * (self.errors != 1)}")
+        return ", ".join(parts)
+
+
+def store_document(
+    db: Database, document: Document, *, analyst: str, lexicon: object
+) -> IngestReport:
+    """Extract, then write the source and its statements in one transaction."""
+    from workbench.extract import extract
+
+    statements = extract(document.text, outlet=document.outlet, lexicon=lexicon)  # type: ignore[arg-type]
+    with db.transaction() as session:
+        return ingest_document(session, document, statements, analyst=analyst)
+
+
+def ingest_paths(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    metadata: Metadata,
+    input_format: str,
+    analyst: str,
+    settings: Settings,
+    progress: Callable[[Path], None] | None = None,
+) -> IngestSummary:
+    """Ingest files and folders. One bad file is reported and skipped; a single bad file raises."""
+    from workbench.extract import load_lexicon
+
+    files = expand_paths(paths)
+    lexicon = load_lexicon([Path(p) for p in settings.lexicons])
+    max_bytes = int(settings.max_file_mb * 1_000_000)
+    summary = IngestSummary(files=len(files))
+    for path in files:
+        try:
+            documents = read_documents(
+                path, format=input_format, max_bytes=max_bytes, metadata=metadata
+            )
+        except InvalidInput as error:
+            if len(files) == 1:
+                raise
+            summary.errors += 1
+            summary.messages.append(f"error: {error.one_line()}")
+            continue
+        for document in documents:
+            try:
+                report = store_document(db, document, analyst=analyst, lexicon=lexicon)
+            except WorkbenchError as error:
+                if len(files) == 1 and len(documents) == 1:
+                    raise
+                summary.errors += 1
+                summary.messages.append(f"error: {document.origin}: {error.one_line()}")
+                continue
+            _count(summary, report, document)
+        if progress is not None:
+            progress(path)
+    return summary
+
+
+def _count(summary: IngestSummary, report: IngestReport, document: Document) -> None:
+    summary.reports.append(report)
+    if report.duplicate:
+        summary.duplicates += 1
+        summary.messages.append(
+            f"{document.origin}: already ingested as source {report.source_id}, skipped"
+        )
+        return
+    summary.sources += 1
+    summary.statements += report.statements
+    if report.revision_of is not None:
+        summary.revisions += 1
+        summary.messages.append(
+            f"{document.origin}: new revision of source {report.revision_of} (same URL, new text)"
+        )
+    if document.notice:
+        summary.messages.append(f"{document.origin}: {document.notice}")
