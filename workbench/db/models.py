@@ -156,3 +156,27 @@ class ChangeEvent(SQLModel, table=True):
     old: str | None = Field(default=None, sa_type=sa.Text)
     new: str | None = Field(default=None, sa_type=sa.Text)
     note: str = Field(default="", sa_type=sa.Text)
+
+
+class Conflict(SQLModel, table=True):
+    """Two analysts (or two databases) disagree about a statement: kept for review, not overwritten.
+
+    Written by `workbench import` when an incoming status differs from the local one, and by team
+    review when an edit loses a compare-and-swap race; resolved by an analyst's decision.
+    """
+
+    __tablename__ = "conflict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    statement_id: int = Field(foreign_key="statement.id", index=True, ondelete="CASCADE")
+    field: str = Field(sa_type=sa.String(32))  # status, content, …
+    local_value: str | None = Field(default=None, sa_type=sa.Text)
+    incoming_value: str | None = Field(default=None, sa_type=sa.Text)
+    incoming_analyst: str = Field(default="")
+    incoming_at: datetime | None = Field(default=None, sa_type=_utc_column())
+    origin: str = Field(default="")  # the import file or database it came from
+    created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    resolved_at: datetime | None = Field(default=None, sa_type=_utc_column())
+    resolved_by: str | None = Field(default=None)
+    resolution: str | None = Field(default=None, sa_type=sa.Text)  # the value chosen
+    version: int = Field(default=1)

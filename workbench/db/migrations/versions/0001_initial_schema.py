@@ -151,6 +151,34 @@ def upgrade() -> None:
         batch_op.create_index("ix_statement_status_id", ["status", "id"], unique=False)
 
     op.create_table(
+        "conflict",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("statement_id", sa.Integer(), nullable=False),
+        sa.Column("field", sa.String(length=32), nullable=False),
+        sa.Column("local_value", sa.Text(), nullable=True),
+        sa.Column("incoming_value", sa.Text(), nullable=True),
+        sa.Column("incoming_analyst", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("incoming_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("origin", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("resolved_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("resolution", sa.Text(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["statement_id"],
+            ["statement.id"],
+            name=op.f("fk_conflict_statement_id_statement"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_conflict")),
+    )
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_conflict_statement_id"), ["statement_id"], unique=False
+        )
+
+    op.create_table(
         "evidence",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("statement_id", sa.Integer(), nullable=False),
@@ -186,6 +214,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_evidence_statement_id"))
 
     op.drop_table("evidence")
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_conflict_statement_id"))
+
+    op.drop_table("conflict")
     with op.batch_alter_table("statement", schema=None) as batch_op:
         batch_op.drop_index("ix_statement_status_id")
         batch_op.drop_index("ix_statement_source_id_id")
