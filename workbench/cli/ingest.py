@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
 from workbench.cli.context import AppContext
+from workbench.cli.output import shorten
 from workbench.errors import InvalidInput
 
 
@@ -53,14 +57,17 @@ def ingest(
             hint="give a single file",
         )
     db = app.open_db(write=True)
-    summary: IngestSummary = ingest_paths(
-        db,
-        list(paths),
-        metadata=metadata,
-        input_format=input_format,
-        analyst=app.analyst,
-        settings=app.settings,
-    )
+    with _progress_bar(len(paths) > 1 or any(p.is_dir() for p in paths)) as advance:
+        summary: IngestSummary = ingest_paths(
+            db,
+            list(paths),
+            metadata=metadata,
+            input_format=input_format,
+            analyst=app.analyst,
+            settings=app.settings,
+            progress=advance,
+            total=advance.set_total if advance else None,
+        )
     for message in summary.messages:
         click.echo(message, err=True)
     click.echo(summary.line())
@@ -68,6 +75,47 @@ def ingest(
         raise SystemExit(2)
     if summary.errors:
         raise SystemExit(1)
+
+
+class _Advance:
+    """The progress callback: one step per file, on a Rich bar written to stderr."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.task = progress.add_task("ingesting", total=None)
+
+    def set_total(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def __call__(self, path: Path) -> None:
+        self.progress.update(self.task, advance=1, description=shorten(path.name, 40))
+
+
+@contextmanager
+def _progress_bar(bulk: bool) -> Iterator[_Advance | None]:
+    """A bar for bulk ingests on a terminal; nothing for one file or when piped."""
+    import sys
+
+    if not bulk or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        yield _Advance(progress)
 
 
 def register(group: click.Group) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlmodel import Session
 
+from workbench.db.dialect import catch_up_search_index
 from workbench.errors import DatabaseProblem, ReadOnlyDatabase, SchemaMismatch
 
 BUSY_TIMEOUT_MS = 10_000
@@ -124,6 +125,7 @@ class Database:
             )
         with translate_errors(self.location), Session(self.engine) as session, session.begin():
             yield session
+            catch_up_search_index(session.connection())
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

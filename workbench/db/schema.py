@@ -23,6 +23,7 @@ def check_schema(db: Database) -> None:
     if revision == HEAD_REVISION:
         return
     if revision is None:
+        _refuse_foreign_tables(db)
         raise SchemaMismatch(
             "the database is not initialised",
             where=db.location,
@@ -47,6 +48,8 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
     from alembic.config import Config
 
     before = current_revision(db)
+    if before is None:
+        _refuse_foreign_tables(db)  # never add our tables to another program's database
     if before is not None and before not in KNOWN_REVISIONS:
         check_schema(db)  # raises the "newer workbench" error
     if before == HEAD_REVISION:
@@ -70,6 +73,16 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
             if raw.execute("PRAGMA foreign_key_check").fetchall():
                 raise SchemaMismatch("the upgrade left broken references", where=db.location)
     return before, HEAD_REVISION
+
+
+def _refuse_foreign_tables(db: Database) -> None:
+    """Tables without a workbench schema version belong to something else: leave them alone."""
+    if db.has_tables():
+        raise SchemaMismatch(
+            "is not a workbench database (it holds other tables and no workbench schema)",
+            where=db.location,
+            hint="give the path of a database made by `workbench init`, or a new file",
+        )
 
 
 def _backup_sqlite(db: Database, revision: str) -> Path:

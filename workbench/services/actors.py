@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import bindparam, insert
 from sqlmodel import Session, col, func, select
 
-from workbench.db.models import Actor, ActorAlias, Statement
+from workbench.db.models import Actor, ActorAlias, Statement, utc_now
 from workbench.db.views import ActorView
 
 _PROPER_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for))*$")
@@ -17,6 +18,10 @@ def alias_key(name: str) -> str:
     return re.sub(r"[\s.]+", "", name).casefold()
 
 
+_ACTOR_BY_NAME = select(Actor.id).where(col(Actor.name) == bindparam("name"))
+_ALIAS_OWNER = select(ActorAlias.actor_id).where(col(ActorAlias.alias_key) == bindparam("key"))
+
+
 class ActorResolver:
     """Find or create actors by name during one transaction, without a query per statement."""
 
@@ -24,6 +29,11 @@ class ActorResolver:
         self.session = session
         self._ids: dict[str, int] = {}
         self._aliases_seen: set[str] = set()
+
+    def forget(self) -> None:
+        """After a rollback to a savepoint, ids created inside it no longer exist."""
+        self._ids.clear()
+        self._aliases_seen.clear()
 
     def actor_id(self, name: str, *, kind: str, affiliation: str | None, alias: str | None) -> int:
         cached = self._ids.get(name)
@@ -35,27 +45,33 @@ class ActorResolver:
         return cached
 
     def _find_or_create(self, name: str, kind: str, affiliation: str | None) -> int:
-        found = self.session.exec(select(Actor.id).where(col(Actor.name) == name)).first()
+        found = self.session.connection().execute(_ACTOR_BY_NAME, {"name": name}).scalar()
         if found is not None:
             return found
-        actor = Actor(name=name, kind=kind, affiliation=affiliation)
-        self.session.add(actor)
-        self.session.flush()
-        assert actor.id is not None
-        self._add_alias(actor.id, name)
-        return actor.id
+        actor_id: int = (
+            self.session.connection()
+            .execute(
+                insert(Actor.__table__).values(  # type: ignore[arg-type]
+                    name=name, kind=kind, affiliation=affiliation, version=1, created_at=utc_now()
+                )
+            )
+            .inserted_primary_key[0]
+        )
+        self._add_alias(actor_id, name)
+        return actor_id
 
     def _add_alias(self, actor_id: int, alias: str) -> None:
         key = alias_key(alias)
         if not key or key in self._aliases_seen:
             return
         self._aliases_seen.add(key)
-        taken = self.session.exec(
-            select(ActorAlias.actor_id).where(col(ActorAlias.alias_key) == key)
-        ).first()
+        taken = self.session.connection().execute(_ALIAS_OWNER, {"key": key}).scalar()
         if taken is None:
-            self.session.add(ActorAlias(actor_id=actor_id, alias=alias, alias_key=key))
-            self.session.flush()
+            self.session.connection().execute(
+                insert(ActorAlias.__table__).values(  # type: ignore[arg-type]
+                    actor_id=actor_id, alias=alias, alias_key=key
+                )
+            )
 
 
 def actor_ids_matching(session: Session, name: str) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.config import Settings
 from workbench.db.engine import Database
@@ -17,7 +18,10 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
-from workbench.services.sources import ingest_document
+from workbench.services.sources import ingest_batch
+
+if TYPE_CHECKING:
+    from workbench.extract import ExtractedStatement
 
 
 @dataclass
@@ -45,15 +49,14 @@ class IngestSummary:
         return ", ".join(parts)
 
 
-def store_document(
-    db: Database, document: Document, *, analyst: str, lexicon: object
-) -> IngestReport:
-    """Extract, then write the source and its statements in one transaction."""
+BATCH_STATEMENTS = 5000  # statements per transaction: big enough to amortise the commit
+BATCH_SOURCES = 200
+
+
+def extract_document(document: Document, *, lexicon: object) -> list[ExtractedStatement]:
     from workbench.extract import extract
 
-    statements = extract(document.text, outlet=document.outlet, lexicon=lexicon)  # type: ignore[arg-type]
-    with db.transaction() as session:
-        return ingest_document(session, document, statements, analyst=analyst)
+    return extract(document.text, outlet=document.outlet, lexicon=lexicon)  # type: ignore[arg-type]
 
 
 def ingest_paths(
@@ -65,38 +68,69 @@ def ingest_paths(
     analyst: str,
     settings: Settings,
     progress: Callable[[Path], None] | None = None,
+    total: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders. One bad file is reported and skipped; a single bad file raises."""
+    """Ingest files and folders. One bad file is reported and skipped; a single bad file raises.
+
+    Sources are written in batches (one transaction, one savepoint per source): each source is
+    still all-or-nothing, and a crash mid-batch leaves nothing of that batch behind.
+    """
     from workbench.extract import load_lexicon
 
     files = expand_paths(paths)
     lexicon = load_lexicon([Path(p) for p in settings.lexicons])
     max_bytes = int(settings.max_file_mb * 1_000_000)
     summary = IngestSummary(files=len(files))
+    single = len(files) == 1
+    if total is not None:
+        total(len(files))
+    pending: list[tuple[Document, list[ExtractedStatement]]] = []
+    pending_statements = 0
     for path in files:
         try:
             documents = read_documents(
                 path, format=input_format, max_bytes=max_bytes, metadata=metadata
             )
         except InvalidInput as error:
-            if len(files) == 1:
+            if single:
                 raise
             summary.errors += 1
             summary.messages.append(f"error: {error.one_line()}")
             continue
         for document in documents:
-            try:
-                report = store_document(db, document, analyst=analyst, lexicon=lexicon)
-            except WorkbenchError as error:
-                if len(files) == 1 and len(documents) == 1:
-                    raise
-                summary.errors += 1
-                summary.messages.append(f"error: {document.origin}: {error.one_line()}")
-                continue
-            _count(summary, report, document)
+            statements = extract_document(document, lexicon=lexicon)
+            pending.append((document, statements))
+            pending_statements += len(statements)
+            if pending_statements >= BATCH_STATEMENTS or len(pending) >= BATCH_SOURCES:
+                _flush(db, pending, summary, analyst=analyst, raise_single=False)
+                pending_statements = 0
         if progress is not None:
             progress(path)
+    _flush(db, pending, summary, analyst=analyst, raise_single=single and summary.files == 1)
     return summary
+
+
+def _flush(
+    db: Database,
+    pending: list[tuple[Document, list[ExtractedStatement]]],
+    summary: IngestSummary,
+    *,
+    analyst: str,
+    raise_single: bool,
+) -> None:
+    if not pending:
+        return
+    with db.transaction() as session:
+        results = ingest_batch(session, pending, analyst=analyst)
+    for (document, _), result in zip(pending, results, strict=True):
+        if isinstance(result, WorkbenchError):
+            if raise_single and len(pending) == 1:
+                raise result
+            summary.errors += 1
+            summary.messages.append(f"error: {document.origin}: {result.one_line()}")
+        else:
+            _count(summary, result, document)
+    pending.clear()
 
 
 def _count(summary: IngestSummary, report: IngestReport, document: Document) -> None:

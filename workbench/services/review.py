@@ -7,14 +7,15 @@ edit by someone else into a StaleEdit instead of a silent overwrite.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 from sqlmodel import Session, col
 
 from workbench.db.models import STATUSES, Statement, utc_now
 from workbench.db.views import StatementRow
-from workbench.errors import InvalidInput, NotFound, StaleEdit
+from workbench.errors import InvalidInput, StaleEdit
 from workbench.services.actors import ActorResolver
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
@@ -22,34 +23,30 @@ from workbench.services.statements import get_statement_row
 
 def _change(
     session: Session,
-    statement_id: int,
+    row: StatementRow,
     seen_version: int | None,
     analyst: str,
     **values: Any,
-) -> int:
-    """Apply `values` only if the row is still at the version the analyst saw."""
-    current = session.execute(
-        select(Statement.version).where(col(Statement.id) == statement_id)
-    ).scalar()
-    if current is None:
-        raise NotFound(
-            f"no statement with id {statement_id}",
-            where="statement",
-            hint="list ids with `workbench statements`",
-        )
-    expected = current if seen_version is None else seen_version
+) -> StatementRow:
+    """Apply `values` only if the row is still at the version the analyst saw.
+
+    Returns the row as it now is, without reading it back.
+    """
+    expected = row.version if seen_version is None else seen_version
+    now = utc_now()
     result = session.execute(
         update(Statement)
-        .where(col(Statement.id) == statement_id, col(Statement.version) == expected)
-        .values(**values, version=expected + 1, updated_at=utc_now(), updated_by=analyst)
+        .where(col(Statement.id) == row.id, col(Statement.version) == expected)
+        .values(**values, version=expected + 1, updated_at=now, updated_by=analyst)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleEdit(
-            f"statement {statement_id} was changed by someone else (now version {current})",
+            f"statement {row.id} was changed by someone else (now version {row.version})",
             where="statement",
             hint="reload it and decide again; nothing was overwritten",
         )
-    return expected + 1
+    shown = {k: v for k, v in values.items() if k in StatementRow.__dataclass_fields__}
+    return replace(row, **shown, version=expected + 1, updated_at=now, updated_by=analyst)
 
 
 def set_status(
@@ -71,7 +68,7 @@ def set_status(
         if note:
             add_note(session, statement_id=statement_id, text=note, analyst=analyst)
         return row
-    _change(session, statement_id, seen_version, analyst, status=status)
+    changed = _change(session, row, seen_version, analyst, status=status)
     record_change(
         session,
         analyst=analyst,
@@ -83,7 +80,7 @@ def set_status(
         new=status,
         note=note,
     )
-    return get_statement_row(session, statement_id)
+    return changed
 
 
 def add_note(session: Session, *, statement_id: int, text: str, analyst: str) -> None:
@@ -166,7 +163,7 @@ def correct_statement(
         changes["proposition"] = (row.proposition, values["proposition"])
     if not values:
         return row
-    _change(session, statement_id, seen_version, analyst, **values)
+    _change(session, row, seen_version, analyst, **values)
     _record_fields(session, analyst, row, changes, note)
     return get_statement_row(session, statement_id)
 
@@ -196,7 +193,7 @@ def dismiss_statement(
     row = get_statement_row(session, statement_id)
     if row.dismissed == dismissed:
         return row
-    _change(session, statement_id, seen_version, analyst, dismissed=dismissed)
+    _change(session, row, seen_version, analyst, dismissed=dismissed)
     record_change(
         session,
         analyst=analyst,
@@ -335,7 +332,7 @@ def merge_statements(
         sentence_start=min(keep.sentence_start, other.sentence_start),
         sentence_end=max(keep.sentence_end, other.sentence_end),
     )
-    _change(session, merge_id, merge_version, analyst, dismissed=True, merged_into_id=keep_id)
+    _change(session, other, merge_version, analyst, dismissed=True, merged_into_id=keep_id)
     _record_fields(session, analyst, keep, {"content": (keep.content, text[start:end])}, note)
     record_change(
         session,

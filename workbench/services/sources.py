@@ -6,12 +6,14 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from workbench.db.bulk import bulk_insert
 from workbench.db.models import Source, Statement, utc_now
 from workbench.db.views import IngestReport, SourceRow
-from workbench.errors import NotFound
+from workbench.errors import InvalidInput, NotFound, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.services.actors import ActorResolver
 from workbench.services.history import record_change
@@ -45,51 +47,62 @@ def find_source_by_text(session: Session, text: str) -> int | None:
     return session.exec(select(Source.id).where(col(Source.sha256) == text_sha256(text))).first()
 
 
+# Built once: constructing SQL expressions costs more than running them, per source.
+_SOURCE_TABLE: sa.Table = Source.__table__  # type: ignore[attr-defined]
+_SOURCE_BY_SHA = sa.select(_SOURCE_TABLE.c.id, _SOURCE_TABLE.c.title).where(
+    _SOURCE_TABLE.c.sha256 == sa.bindparam("sha")
+)
+_LATEST_REVISION = (
+    sa.select(_SOURCE_TABLE.c.id, _SOURCE_TABLE.c.revision)
+    .where(_SOURCE_TABLE.c.url == sa.bindparam("url"))
+    .order_by(_SOURCE_TABLE.c.revision.desc())
+    .limit(1)
+)
+_INSERT_SOURCE = sa.insert(_SOURCE_TABLE)
+
+
 def ingest_document(
     session: Session,
     document: Document,
     statements: Sequence[ExtractedStatement],
     *,
     analyst: str,
+    resolver: ActorResolver | None = None,
 ) -> IngestReport:
     """Store one source and its statements; identical text already stored is a no-op.
 
     The same URL with different text becomes a new revision linked to the previous one.
-    Statements go in with one bulk INSERT: the ORM's per-object work would dominate ingest time.
+    Rows go in through SQLAlchemy Core (one executemany for the statements): the ORM's
+    per-object bookkeeping would otherwise dominate ingest time.
     """
     sha = text_sha256(document.text)
-    existing = session.exec(
-        select(Source.id, Source.title).where(col(Source.sha256) == sha)
-    ).first()
+    connection = session.connection()
+    existing = connection.execute(_SOURCE_BY_SHA, {"sha": sha}).first()
     if existing is not None:
         return IngestReport(source_id=existing[0], title=existing[1], statements=0, duplicate=True)
     previous = None
     if document.url:
-        previous = session.exec(
-            select(Source.id, Source.revision)
-            .where(col(Source.url) == document.url)
-            .order_by(col(Source.revision).desc())
-        ).first()
-    source = Source(
-        sha256=sha,
-        title=document.title,
-        url=document.url,
-        outlet=document.outlet,
-        author=document.author,
-        published=document.published,
-        text=document.text,
-        format=document.format,
-        origin=document.origin,
-        revision=previous[1] + 1 if previous else 1,
-        previous_id=previous[0] if previous else None,
-        ingested_at=utc_now(),
-        ingested_by=analyst,
-    )
-    session.add(source)
-    session.flush()
-    assert source.id is not None
-    resolver = ActorResolver(session)
+        previous = connection.execute(_LATEST_REVISION, {"url": document.url}).first()
     now = utc_now()
+    source_id = connection.execute(
+        _INSERT_SOURCE,
+        dict(
+            sha256=sha,
+            title=document.title,
+            url=document.url,
+            outlet=document.outlet,
+            author=document.author,
+            published=document.published,
+            text=document.text,
+            format=document.format,
+            origin=document.origin,
+            revision=previous[1] + 1 if previous else 1,
+            previous_id=previous[0] if previous else None,
+            ingested_at=now,
+            ingested_by=analyst,
+        ),
+    ).inserted_primary_key[0]
+    resolver = resolver or ActorResolver(session)
     rows = []
     for found in statements:
         actor_id = resolver.actor_id(
@@ -101,7 +114,7 @@ def ingest_document(
         rows.append(
             {
                 "key": statement_key(sha, found),
-                "source_id": source.id,
+                "source_id": source_id,
                 "sentence_start": found.sentence_start,
                 "sentence_end": found.sentence_end,
                 "speaker": found.speaker,
@@ -129,22 +142,56 @@ def ingest_document(
             }
         )
     if rows:
-        session.execute(insert(Statement), _unique_keys(rows))
+        bulk_insert(connection, Statement.__table__, _unique_keys(rows))  # type: ignore[arg-type]
     record_change(
         session,
         analyst=analyst,
         entity="source",
-        entity_id=source.id,
+        entity_id=source_id,
         field="ingested",
         new=document.title or document.origin or sha[:12],
         note=f"{len(rows)} statements" + (f"; {document.notice}" if document.notice else ""),
     )
     return IngestReport(
-        source_id=source.id,
+        source_id=source_id,
         title=document.title,
         statements=len(rows),
         revision_of=previous[0] if previous else None,
     )
+
+
+def ingest_batch(
+    session: Session,
+    items: Sequence[tuple[Document, Sequence[ExtractedStatement]]],
+    *,
+    analyst: str,
+) -> list[IngestReport | WorkbenchError]:
+    """Store several sources in one transaction, each behind its own SAVEPOINT.
+
+    Each source stays all-or-nothing (a failing one rolls back to its savepoint and is reported),
+    while the commit, the full-text index flush and the actor lookups are paid once per batch.
+    """
+    resolver = ActorResolver(session)
+    results: list[IngestReport | WorkbenchError] = []
+    for document, statements in items:
+        try:
+            with session.begin_nested():
+                results.append(
+                    ingest_document(
+                        session, document, statements, analyst=analyst, resolver=resolver
+                    )
+                )
+        except WorkbenchError as error:
+            resolver.forget()
+            results.append(error)
+        except IntegrityError as error:
+            resolver.forget()
+            results.append(
+                InvalidInput(
+                    f"could not be stored: {error.orig}", where=document.origin or "source"
+                )
+            )
+    return results
 
 
 def _unique_keys(rows: list[dict[str, object]]) -> list[dict[str, object]]:

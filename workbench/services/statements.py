@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from workbench.db import dialect
@@ -197,8 +198,15 @@ def status_counts(session: Session, flt: StatementFilter = StatementFilter()) ->
     return counts
 
 
+_ROW_BY_ID = None
+
+
 def get_statement_row(session: Session, statement_id: int) -> StatementRow:
-    record = session.execute(_row_query([col(Statement.id) == statement_id])).first()
+    """One statement by id. The query is built once: building it costs more than running it."""
+    global _ROW_BY_ID
+    if _ROW_BY_ID is None:
+        _ROW_BY_ID = _row_query([col(Statement.id) == sa.bindparam("statement_id")])
+    record = session.execute(_ROW_BY_ID, {"statement_id": statement_id}).first()
     if record is None:
         raise NotFound(
             f"no statement with id {statement_id}",
