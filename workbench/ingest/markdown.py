@@ -21,11 +21,29 @@ _LIST = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_FRONT_MATTER_KEYS = {"title", "url", "outlet", "author", "published", "date"}
+
+
+def front_matter(source: str) -> tuple[dict[str, str], str]:
+    """Simple `key: value` front matter (as static-site and notes tools write it), and the rest.
+
+    Only flat string values are read (title, url, outlet, author, published); anything else in
+    the block is ignored rather than guessed at.
+    """
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    fields = {}
+    for line in match.group(0).split("\n")[1:-2]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip() in _FRONT_MATTER_KEYS:
+            fields[key.strip()] = value.strip().strip("\"'")
+    return fields, source[match.end() :]
 
 
 def markdown_to_text(source: str) -> tuple[str, str]:
     """(plain text, title from the first heading)."""
-    source = _FRONT_MATTER.sub("", source)
+    _, source = front_matter(source)
     lines, title, in_fence = [], "", False
     for line in source.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
@@ -57,9 +75,20 @@ def _inline(line: str) -> str:
 
 
 def markdown_document(source: str, *, origin: str, notice: str | None) -> Document:
-    text, title = markdown_to_text(source)
-    if not title:
-        from workbench.ingest.text import guess_title
+    from workbench.ingest.metadata import optional_text, parse_date, parse_url
+    from workbench.ingest.text import guess_title
 
-        title = guess_title(text)
-    return Document(text=text, title=title, format="md", origin=origin, notice=notice)
+    fields, _ = front_matter(source)
+    text, title = markdown_to_text(source)
+    where = f"{origin} front matter"
+    return Document(
+        text=text,
+        title=fields.get("title") or title or guess_title(text),
+        url=parse_url(fields.get("url"), where=f"{where} url"),
+        outlet=optional_text(fields.get("outlet"), where=f"{where} outlet"),
+        author=optional_text(fields.get("author"), where=f"{where} author"),
+        published=parse_date(fields.get("published") or fields.get("date"), where=f"{where} date"),
+        format="md",
+        origin=origin,
+        notice=notice,
+    )
