@@ -21,15 +21,16 @@ SUMMIT = (
     "“We are partners, not rivals,” Fontes said. “Our farmers will gain from this.” "
     "“Trade is the answer,” Odhiambo told reporters, “and it always has been.” "
     "According to the U.N., exports between the two countries doubled last year. "
+    "Kenyan Trade Minister Peter Kamau, who joined the delegation, was more cautious. "
     "The minister did not confirm the figure."
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def summit_text() -> str:
+    return SUMMIT
+
+
+@pytest.fixture(scope="session")
 def summit() -> list[ExtractedStatement]:
     return extract(SUMMIT, outlet="Daily Test")
-
-
-def find(statements: list[ExtractedStatement], **fields: object) -> list[ExtractedStatement]:
-    """Statements whose attributes equal all the given values."""
-    return [s for s in statements if all(getattr(s, k) == v for k, v in fields.items())]

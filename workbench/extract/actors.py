@@ -81,15 +81,29 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
 
 
 def normalise(speaker: str, lexicon: Lexicon) -> Actor:
-    """Normalise a speaker string that is not a pronoun or a group reference."""
-    text = _PAREN.sub("", speaker).strip(" ,;:“”\"")
+    """Normalise a speaker string that is not a pronoun or a group reference (memoised)."""
+    key = "actor:" + speaker
+    if key not in lexicon.cache:
+        lexicon.cache[key] = _normalise(speaker, lexicon)
+    actor: Actor = lexicon.cache[key]
+    return actor
+
+
+def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
+    text = _PAREN.sub("", speaker).strip(' ,;:“”"')
     if not re.search(r"\b[A-Z]\.$", text):
         text = text.rstrip(".")
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
-    if appositive and not _capitalised_name(head) and _capitalised_name(appositive):
-        head, appositive = appositive, head  # "The Russian Defense Minister, Sergei Shoigu"
+    if appositive and _capitalised_name(appositive):
+        left, left_affiliation, left_role = _strip_titles(
+            _TOKEN.findall(_DET.sub("", head)), lexicon
+        )
+        if not left:  # "The Kenyan Trade Minister, Peter Kamau"
+            actor = _normalise(appositive, lexicon)
+            if actor.kind == "person":
+                return Actor(actor.name, "person", actor.affiliation or left_affiliation, left_role)
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
@@ -102,10 +116,9 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
-    if tokens[-1].lower() in lexicon.groups or (
-        tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4
-    ):
-        return Actor(_group_name(tokens, lexicon), "group")
+    head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
+    if head or (tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4):
+        return Actor(head or _group_name(tokens, lexicon), "group")
     if _is_org(bare, lexicon):
         return Actor(bare, "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)

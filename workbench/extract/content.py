@@ -13,6 +13,7 @@ from workbench.extract.quotes import quote_at
 
 _QUOTE_OPEN = "“\"'`"
 _OBJECT_END = re.compile(r"\bthat\b|:|[“\"]|''")
+_DASH_BREAK = re.compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
 
@@ -41,6 +42,9 @@ def content_after(
     start, end = _trim(text, pos, limit)
     if start >= end:
         return None
+    dash = _DASH_BREAK.search(text, start, end)
+    if dash and text[start] not in _QUOTE_OPEN:
+        start, end = _trim(text, start, dash.start())  # "… -- an aside the speaker did not say"
     if text[start] in _QUOTE_OPEN:
         quote = quote_at(quotes, start)
         if quote and quote[0] == start:

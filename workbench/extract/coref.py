@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from workbench.extract.actors import Actor, link_person, normalise
 from workbench.extract.lexicon import Lexicon
 
+_RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
-_NAME = re.compile(
-    r"(?:(?:[A-Z][\w’'-]*\.?|of)\s+){0,6}[A-Z][a-z][\w’'-]*(?:\s+(?:Jr\.|Sr\.|[A-Z][\w’'-]+))*"
-)
+_CAPS = re.compile(r"[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*)*")
+_TOKEN = re.compile(r"[\w.-]+")
 _ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
 
 
@@ -37,59 +37,92 @@ class Memory:
 
     mentions: list[Mention] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    short_names: set[str] = field(default_factory=set)
+    by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
 
     def add(self, pos: int, actor: Actor, subject: bool = False) -> Actor:
         """Record a mention, linking a short person name to the earlier full one."""
         if actor.kind == "person":
-            full = link_person(actor.name, self.persons)
-            if full and full != actor.name:
-                earlier = next(m.actor for m in reversed(self.mentions) if m.actor.name == full)
-                actor = earlier
-            elif actor.name not in self.persons:
-                self.persons.append(actor.name)
+            name = actor.name
+            known = self.by_name.get(name) or self.by_name.get(name.split()[-1])
+            if known is None and " " not in name and len(name) >= 3:
+                full = link_person(name, self.persons)
+                known = self.by_name.get(full) if full else None
+            if known is not None:
+                actor = known
+            else:
+                self.persons.append(name)
+                self.short_names.update((name, name.split()[-1]))
+                self.by_name[name] = actor
+                for token in name.split():  # "Kim" (family name first) and "Putin" both link
+                    if token[:1].isupper() and len(token) >= 3:
+                        self.by_name.setdefault(token, actor)
+                        self.short_names.add(token)
         self.mentions.append(Mention(pos, actor, subject))
         return actor
 
     def before(self, pos: int) -> list[Mention]:
-        return [m for m in self.mentions if m.pos < pos]
+        """Mentions before ``pos``; only the recent ones, since resolution prefers recency."""
+        return [m for m in self.mentions[-_RECENT:] if m.pos < pos]
 
 
 def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Memory) -> None:
-    """Add the sentence's named actors (people, countries, organisations) to the memory."""
+    """Add the sentence's named actors (people, countries, organisations) to the memory.
+
+    Capitalised runs are looked up whole (which strips titles: "Russian President Vladimir
+    Putin"), then word by word against the place and organisation tables.
+    """
     found: list[tuple[int, Actor]] = []
-    taken: list[tuple[int, int]] = []
-    for match in lexicon.names_re.finditer(text, start, end):
-        name = match.group()
-        if name in lexicon.places and lexicon.places[name][1] == "demonym":
-            continue  # "Russian delegation" is not a mention of Russia as a speaker
-        actor = normalise(name, lexicon)
-        found.append((match.start(), actor))
-        taken.append((match.start(), match.end()))
     headline = _is_headline(text[start:end])
-    for match in _NAME.finditer(text, start, end):
-        if headline or any(s <= match.start() < e for s, e in taken):
+    places = lexicon.places
+    for match in _CAPS.finditer(text, start, end):
+        run = match.group()
+        actor = normalise(run, lexicon) if len(run) < 80 else None
+        if actor is not None and actor.kind in ("country", "organisation"):
+            if not (run in places and places[run][1] == "demonym"):
+                found.append((match.start(), actor))
             continue
-        words = match.group().split()
-        if len(words) == 1 and match.group() not in _known_last_names(memory):
-            continue
-        actor = normalise(match.group(), lexicon)
-        if actor.kind == "person" and actor.name[:1].isupper() and len(actor.name.split()) <= 4:
+        if (
+            actor is not None
+            and actor.kind == "person"
+            and not headline
+            and len(actor.name.split()) <= 4
+            and (" " in actor.name or actor.name in memory.short_names)
+        ):
             found.append((match.start(), actor))
+            continue
+        found.extend((match.start() + offset, a) for offset, a in _lexicon_names(run, lexicon))
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
 
 
+def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
+    """Places and organisations inside a capitalised run, memoised per run."""
+    key = "names:" + run
+    cached = lexicon.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    places, orgs = lexicon.places, lexicon.organisations
+    words = [(w.start(), w.group().rstrip(".")) for w in _TOKEN.finditer(run)]
+    out: list[tuple[int, Actor]] = []
+    for k, (offset, _word) in enumerate(words):
+        for width in (3, 2, 1):
+            piece = " ".join(w for _, w in words[k : k + width])
+            hit = places.get(piece)
+            if (hit and hit[1] != "demonym") or piece in orgs:
+                out.append((offset, normalise(piece, lexicon)))
+                break
+    lexicon.cache[key] = out
+    return out
+
+
 def _is_headline(sentence: str) -> bool:
     """Title-case lines without a full stop glue every word into one "name": skip them."""
-    if sentence.rstrip()[-1:] in ".!?”\"":
+    if sentence.rstrip()[-1:] in '.!?”"':
         return False
     words = sentence.split()
     return len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
-
-
-def _known_last_names(memory: Memory) -> set[str]:
-    return {p.split()[-1] for p in memory.persons} | set(memory.persons)
 
 
 def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Actor]:
@@ -99,8 +132,11 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if lower in PERSON_PRONOUNS:
         return _pick(earlier, {"person"}, exclude)
     if lower in PLURAL_PRONOUNS:
-        kinds = {"country", "organisation", "group"} if lower == "it" else {
-            "country", "organisation", "group", "person"}
+        kinds = (
+            {"country", "organisation", "group"}
+            if lower == "it"
+            else {"country", "organisation", "group", "person"}
+        )
         return _pick(earlier, kinds, exclude, prefer_subject=True)
     role = _ROLE_NOUN.match(word)
     if role:

@@ -16,9 +16,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import InvalidInput
+
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
 _FRAMES = ("speech", "attitude", "evidential")
 _STANCES = ("asserts", "denies", "questions")
+_HEADLINE = frozenset({"say", "warn", "deny", "claim", "urge", "accuse", "reject", "vow", "tell"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +47,11 @@ class Lexicon:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (country, how)
     organisations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     organisation_words: frozenset[str] = frozenset()
-    cue_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
-    names_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    cue_heads: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = field(
+        default_factory=dict
+    )  # first word -> (form, pattern for multi-word forms), longest first
+    noun_like: frozenset[str] = frozenset()
+    cache: dict[str, Any] = field(default_factory=dict)  # memoised normalisations
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
 
 
@@ -61,6 +67,9 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
         forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     elif head.endswith(("s", "sh", "ch", "x", "z")):
         forms = [head, head + "es", head + "ed", head + "ing"]
+    elif len(head) <= 4 and re.search(r"[^aeiou][aeiou][bdgmnpt]$", head):
+        double = head + head[-1]  # "slam" -> "slammed", "plan" -> "planning"
+        forms = [head, head + "s", double + "ed", double + "ing"]
     else:
         forms = [head, head + "s", head + "ed", head + "ing"]
     return [f + tail for f in dict.fromkeys(forms)]
@@ -93,7 +102,23 @@ def _cues(data: dict[str, Any]) -> dict[str, CueInfo]:
                 info = CueInfo(lemma, stance, frame, lemma in takes_object, lemma in complement)
                 for form in _inflect(lemma, irregular):
                     table.setdefault(form, info)
+    for form, info in list(table.items()):
+        if info.lemma in _HEADLINE and " " not in form and not form.endswith("ing"):
+            table.setdefault(form.capitalize(), info)  # "…, Senator Says" in headlines
     return table
+
+
+def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]]:
+    grouped: dict[str, list[str]] = {}
+    for form in cues:
+        grouped.setdefault(form.split(" ")[0], []).append(form)
+    heads = {}
+    for head, forms in grouped.items():
+        forms.sort(key=lambda f: (-len(f), f))
+        heads[head] = tuple(
+            (f, re.compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
+        )
+    return heads
 
 
 def _places(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -126,7 +151,6 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     orgs = _organisations(data)
     titles = frozenset(data.get("titles", {}).get("words", []))
     refs = data.get("group_references", {})
-    names = [*places, *(o for o in orgs if not o.startswith("the "))]
     return Lexicon(
         cues=cues,
         titles=titles,
@@ -136,15 +160,27 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         places=places,
         organisations=orgs,
         organisation_words=frozenset(data.get("organisation_words", {}).get("words", [])),
-        cue_re=re.compile(rf"\b(?:{_alternation(cues)})\b"),
-        names_re=re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])"),
+        cue_heads=_heads(cues),
+        noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
     )
 
 
 def _read(path: Path) -> dict[str, Any]:
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    """A user lexicon file; unreadable or malformed files are the user's to fix, not bugs."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise InvalidInput(
+            f"cannot read lexicon file: {error.strerror}", where=str(path)
+        ) from error
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidInput(
+            f"lexicon file is not valid TOML: {error}",
+            where=str(path),
+            hint="see docs/extraction.md for the lexicon format",
+        ) from error
 
 
 @lru_cache(maxsize=1)
@@ -170,4 +206,11 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
     data = _bundled_data()
     for path in extra_paths:
         _merge(data, _read(Path(path)))
-    return build_lexicon(data)
+    try:
+        return build_lexicon(data)
+    except (AttributeError, TypeError, ValueError) as error:
+        raise InvalidInput(
+            f"a lexicon file has a table or list of the wrong shape ({error})",
+            where=", ".join(str(p) for p in extra_paths),
+            hint="see docs/extraction.md for the lexicon format",
+        ) from error

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from workbench.extract.actors import Actor, normalise
+from workbench.extract.attribution import Attribution
 from workbench.extract.content import continuation_quote
 from workbench.extract.coref import (
     PERSON_PRONOUNS,
@@ -20,16 +21,18 @@ from workbench.extract.coref import (
     resolve_group,
     scan_mentions,
 )
-from workbench.extract.cues import find_according, find_cues
+from workbench.extract.cues import find_according, find_cues, scan_text
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement
 from workbench.extract.proposition import build, clean, is_claim_reference
 from workbench.extract.quotes import find_quotes, quote_at
-from workbench.extract.rules import Attribution, sentence_attributions
+from workbench.extract.rules import sentence_attributions
 from workbench.extract.sentences import split_sentences
+from workbench.extract.sources import antecedent
 from workbench.extract.stance import confidence_of, stance_of
 
 _KEY = re.compile(r"[^\w]+")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -41,6 +44,8 @@ def extract(
     Pure and deterministic: the same text and lexicon always give the same statements.
     """
     lex = lexicon or load_lexicon()
+    if len(lex.cache) > 200_000:
+        lex.cache.clear()  # memoised lookups; bounded so long-running ingests stay small
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     quotes = find_quotes(text)
@@ -48,9 +53,14 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     last_prop: str | None = None
+    hits = scan_text(text, lex)
+    hit_starts = [h[0] for h in hits]
     for idx, (s_start, s_end) in enumerate(sentences):
         scan_mentions(text, s_start, s_end, lex, memory)
-        found = sentence_attributions(text, s_start, s_end, quotes, lex)
+        lo = bisect.bisect_left(hit_starts, s_start)
+        hi = bisect.bisect_left(hit_starts, s_end, lo)
+        sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
+        found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits)
         exclude: set[str] = set()
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
@@ -71,8 +81,11 @@ def extract(
             if is_claim_reference(content) and last_prop:
                 prop = last_prop
             else:
-                prop = build(_joined(text, attribution, quotes), attribution.lemma,
-                             actors[0].name if len(actors) == 1 else "")
+                prop = build(
+                    _joined(text, attribution, quotes),
+                    attribution.lemma,
+                    actors[0].name if len(actors) == 1 else "",
+                )
                 last_prop = prop
             first = min(c_start, attribution.cue[0])
             last = max(c_end, attribution.cue[1])
@@ -81,8 +94,9 @@ def extract(
             for k in range(lo, hi + 1):
                 covered[k] = True
             for actor in actors:
-                drafts.append(_draft(text, attribution, actor, prop, sentences[lo][0],
-                                     sentences[hi][1]))
+                drafts.append(
+                    _draft(text, attribution, actor, prop, sentences[lo][0], sentences[hi][1])
+                )
     for idx, (s_start, s_end) in enumerate(sentences):
         if not covered[idx]:
             drafts.append(_outlet(text, s_start, s_end, outlet, s_start, s_end))
@@ -117,9 +131,11 @@ def _extend_quote(
     j = idx + 1
     while j < len(sentences) and sentences[j][0] < following[1]:
         s, e = sentences[j]
-        if find_cues(text, s, e, lexicon) and any(
-            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
-        ) or find_according(text, s, e):
+        if (
+            find_cues(text, s, e, lexicon)
+            and any(not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon))
+            or find_according(text, s, e)
+        ):
             return
         j += 1
     attribution.content = (c_start, following[1])
@@ -128,9 +144,20 @@ def _extend_quote(
 def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) -> str:
     """The content text without the interrupting "she said" of an interrupted quote."""
     c_start, c_end = attribution.content
-    pieces = [text[q0:q1] for q0, q1 in quotes if c_start <= q0 and q1 <= c_end]
+    first = bisect.bisect_left(quotes, (c_start, -1))
+    pieces = []
+    for q0, q1 in quotes[first:]:
+        if q0 >= c_end:
+            break
+        if q1 <= c_end:
+            pieces.append(text[q0:q1].strip("“”\"' ,"))
     if len(pieces) > 1 and text[c_start] in "“\"'":
-        return " ".join(p.strip("“”\"' ,") for p in pieces)
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            if piece[:1].isupper() and joined[-1:] not in ".!?":
+                joined += "."
+            joined += " " + piece
+        return joined
     return text[c_start:c_end]
 
 
@@ -143,6 +170,17 @@ def _actors(
     speaker = text[s:e]
     lower = speaker.lower()
     bare = re.sub(r"^(?:both|the two)\s+", "", lower)
+    if lower in ("who", "which"):
+        span = antecedent(text, max(0, s - 200), s)
+        if span is None:
+            return [Actor(lower, "unnamed")]
+        s, e = span
+        speaker = text[s:e]
+        lower = speaker.lower()
+    lower = _POSSESSIVE_PRONOUN.get(lower, lower)  # "his claim that …" is his
+    if lower.endswith(("’s", "'s")):
+        speaker = speaker[:-2]
+        lower = lower[:-2]
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
         return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
     if lower in lexicon.group_countries:
@@ -173,7 +211,7 @@ def _draft(
         "cue": text[a.cue[0] : a.cue[1]],
         "cue_start": a.cue[0],
         "cue_end": a.cue[1],
-        "stance": stance_of(a.cue_info),
+        "stance": a.stance or stance_of(a.cue_info),
         "content": text[a.content[0] : a.content[1]],
         "content_start": a.content[0],
         "content_end": a.content[1],
@@ -184,7 +222,7 @@ def _draft(
 
 
 def _lead_clause(text: str, s_start: int, attribution: Attribution) -> tuple[int, int] | None:
-    """ "Putin welcomed Kim … and expressed …": the first clause is the outlet's own report."""
+    """ "Fontes greeted Odhiambo … and expressed …": the first clause is the outlet's own report."""
     lead = text[s_start : attribution.cue[0]]
     match = re.search(r"(?:,?\s+(?:and|but)\s*|,\s*)$", lead)
     end = s_start + (match.start() if match else len(lead.rstrip()))
@@ -232,4 +270,5 @@ def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
 
 
 def _int(value: object) -> int:
-    return value if isinstance(value, int) else -1
+    """``speaker_start or -1``, exactly as the contract states (so 0 sorts like None)."""
+    return value if isinstance(value, int) and value else -1

@@ -10,12 +10,38 @@ from __future__ import annotations
 import re
 
 _IRREGULAR_PAST = {
-    "be": "was", "have": "had", "make": "made", "give": "gave", "send": "sent", "sell": "sold",
-    "build": "built", "take": "took", "get": "got", "buy": "bought", "bring": "brought",
-    "run": "ran", "hold": "held", "steal": "stole", "lie": "lied", "spend": "spent",
-    "pay": "paid", "say": "said", "tell": "told", "fight": "fought", "seek": "sought",
-    "leave": "left", "keep": "kept", "lead": "led", "meet": "met", "hide": "hid", "do": "did",
-    "go": "went", "begin": "began", "break": "broke", "shoot": "shot", "write": "wrote",
+    "be": "was",
+    "have": "had",
+    "make": "made",
+    "give": "gave",
+    "send": "sent",
+    "sell": "sold",
+    "build": "built",
+    "take": "took",
+    "get": "got",
+    "buy": "bought",
+    "bring": "brought",
+    "run": "ran",
+    "hold": "held",
+    "steal": "stole",
+    "lie": "lied",
+    "spend": "spent",
+    "pay": "paid",
+    "say": "said",
+    "tell": "told",
+    "fight": "fought",
+    "seek": "sought",
+    "leave": "left",
+    "keep": "kept",
+    "lead": "led",
+    "meet": "met",
+    "hide": "hid",
+    "do": "did",
+    "go": "went",
+    "begin": "began",
+    "break": "broke",
+    "shoot": "shot",
+    "write": "wrote",
 }
 _CLAIM_REF = re.compile(
     r"^(?:the|these|those|such|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
@@ -23,7 +49,7 @@ _CLAIM_REF = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "“”\"'‘’`"
-_SPACE = re.compile(r"\s+")
+_DROP_QUOTES = str.maketrans("", "", '“”"')
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 
 
@@ -34,13 +60,9 @@ def past_of(ing: str) -> str:
         return _IRREGULAR_PAST[stem]
     if stem + "e" in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1] + "ed"  # "shipping" -> "shipped"
-    if stem.endswith(("v", "d", "c", "z", "s", "g", "u")) and not stem.endswith(("ss", "ng")):
-        return stem + "ed" if stem.endswith("ed") else stem.rstrip("e") + "ed"
-    if stem.endswith("y"):
-        return stem + "ed"
-    return stem + "ed"
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return stem[:-1] + "ied"  # "supplying" -> "supplied"
+    return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 
 def is_claim_reference(content: str) -> bool:
@@ -50,9 +72,10 @@ def is_claim_reference(content: str) -> bool:
 
 def clean(content: str) -> str:
     """Strip quotes, a leading "that", spacing; capitalise and end with a full stop."""
-    text = _SPACE.sub(" ", content).strip(" ,;:" + _QUOTES)
-    text = re.sub(r"[“”\"]", "", text)
-    text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE).strip()
+    text = " ".join(content.split()).strip(" ,;:" + _QUOTES)
+    text = text.translate(_DROP_QUOTES)
+    if text[:5].lower() == "that ":
+        text = text[5:].strip()
     if not text:
         return ""
     text = text[0].upper() + text[1:]

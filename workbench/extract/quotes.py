@@ -6,6 +6,7 @@ next one; we close it at the paragraph end rather than swallowing the rest of th
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _MARK = re.compile(r"[“”\"]|''|``|\n\s*\n|\n")
@@ -39,10 +40,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def quote_at(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    """The quote span containing ``pos`` (quotes are few per text: a linear scan is enough)."""
-    for start, end in quotes:
-        if start <= pos < end:
-            return start, end
-        if start > pos:
-            break
+    """The quote span containing ``pos``; spans are sorted and disjoint, so bisect."""
+    i = bisect.bisect_right(quotes, pos, key=_start) - 1
+    if i >= 0 and quotes[i][0] <= pos < quotes[i][1]:
+        return quotes[i]
     return None
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]

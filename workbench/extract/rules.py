@@ -8,11 +8,14 @@ stop where the next cue's clause begins ("X accused Z of W, but both countries d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before, continuation_quote
 from workbench.extract.cues import Cue, find_according, find_cues
+from workbench.extract.generic import generic_cues
+from workbench.extract.layouts import according_to, colon_and_dash
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.nominal import nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
@@ -25,41 +28,81 @@ from workbench.extract.sources import (
 _CLAUSE_JOIN = re.compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
 _COORD_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
+_ADJUNCT = re.compile(
+    r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently"
+    r"|earlier|later|afterward|afterwards|then|again|repeatedly|privately|publicly)\b)"
+    r"(?:(?!\bthat\b)[^“\":])*$"
+)
+_ING_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
+    r"(?:\s+(?:now|still|also))?\s+$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
+_CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
+_NOMINAL_NOUN = re.compile(
+    r"\b(?:claim|assertion|allegation|argument|contention|suggestion|warning|promise|pledge"
+    r"|denial|insistence|belief|accusation|charge|prediction|vow|comment|remark|statement)"
+)
+_RELATIVE = re.compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s |\b(?:his|her|their|its) ")
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+$")
 
 
-@dataclass(slots=True)
-class Attribution:
-    """One attribution found in a sentence, before actors are resolved."""
-
-    speaker: tuple[int, int] | None
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    rule: str
-    lemma: str
-    cue_info: Cue | None
-    implicit: bool = False
-
-
 def sentence_attributions(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]], lexicon: Lexicon
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[tuple[int, int]],
+    lexicon: Lexicon,
+    hits: list[tuple[int, int, str]] | None = None,
 ) -> list[Attribution]:
-    """All attributions whose cue lies in the sentence ``text[start:end]``."""
-    cues = [c for c in find_cues(text, start, end, lexicon) if not quote_at(quotes, c.verb_start)]
+    """All attributions whose cue lies in the sentence ``text[start:end]``.
+
+    ``hits`` are the sentence's cue-form occurrences when the caller scanned the whole text.
+    """
+    cues = [
+        c for c in find_cues(text, start, end, lexicon, hits) if not quote_at(quotes, c.verb_start)
+    ]
+    if " that " in text[start:end]:
+        known = {c.verb_start for c in cues}
+        extra = [
+            c
+            for c in generic_cues(text, start, end, lexicon)
+            if c.verb_start not in known and not quote_at(quotes, c.verb_start)
+        ]
+        cues = sorted(cues + extra, key=lambda c: c.start)
     found: list[Attribution] = []
-    for acc_start, acc_end in find_according(text, start, end):
+    sentence = text[start:end]
+    according = find_according(text, start, end) if "ccording" in sentence else []
+    for acc_start, acc_end in according:
         if quote_at(quotes, acc_start):
             continue
-        if attribution := _according(text, start, end, acc_start, acc_end, quotes):
+        if attribution := according_to(text, start, end, acc_start, acc_end, quotes):
             found.append(attribution)
-    sources = [_source_for(text, start, cue, found) for cue in cues]
+    if ":" in sentence or "―" in sentence or "—" in sentence:
+        found.extend(colon_and_dash(text, start, end, quotes))
+    if _POSSESSIVE.search(text, start, end) and _NOMINAL_NOUN.search(text, start, end):
+        for speaker, cue_span, content, noun in nominal_attributions(text, start, end, quotes):
+            stance = "denies" if noun.startswith("denial") else "asserts"
+            lemma = "deny" if stance == "denies" else "claim"
+            found.append(
+                Attribution(speaker, cue_span, content, "nominal-cue", lemma, None, stance=stance)
+            )
+    # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
+    floors = [start] * len(cues)
+    for i in range(1, len(cues)):
+        prev_end = cues[i - 1].end
+        if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
+            floors[i] = prev_end
+    sources = [_source_for(text, floors[i], end, cue) for i, cue in enumerate(cues)]
     for i, cue in enumerate(cues):
         src = sources[i]
-        if src is None or any(
-            a.cue[0] <= cue.verb_start < a.cue[1] or a.content[0] <= cue.start < a.content[1]
-            for a in found
-        ):
-            continue  # nested cues inside another statement's content are left to it
+        if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
+            continue
+        nested = any(a.content[0] <= cue.start < a.content[1] for a in found)
+        if nested and (cue.info.stance != "denies" or src.coordinated or src.start is None):
+            continue  # inside another's content only denials are worth a statement of their own
         limit = _content_limit(text, cues, sources, i, end)
         attribution = _attribute(text, start, end, limit, cue, src, quotes, found)
         if attribution:
@@ -68,7 +111,7 @@ def sentence_attributions(
     return found
 
 
-def _source_for(text: str, start: int, cue: Cue, found: list[Attribution]) -> Found | None:
+def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
     if cue.passive:
         by = re.match(r"\s+by\s+", text[cue.end :])
         if by:
@@ -76,29 +119,32 @@ def _source_for(text: str, start: int, cue: Cue, found: list[Attribution]) -> Fo
             return Found(*span) if span else None
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
-        return None
-    left = left_source(text, start, cue.start)
+        return Found(None, None, agentless=True)  # "a curfew was announced …"
+    if cue.form.endswith("ing") and text[start : cue.start].rstrip()[-1:].isalpha():
+        tail = _ING_SUBJECT.search(text, start, cue.start)
+        if tail:
+            return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
+    left = left_source(text, start, cue.start, participle=cue.form.endswith("ing"))
     if left is not None:
         return left
     before = text[start : cue.start].rstrip()
     if before.endswith((",", "”", '"', "''")) or not before:
-        return right_source(text, cue.end, _sentence_end(text, cue.end))
+        return right_source(text, cue.end, end)
     return None
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    match = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
-    return match.start() + 1 if match else len(text)
 
 
 def _content_limit(
     text: str, cues: list[Cue], sources: list[Found | None], i: int, end: int
 ) -> int:
-    """Content of cue i stops where a later cue's own clause begins."""
+    """Content of cue i stops where a later cue's own clause begins (next few cues only)."""
+    checked = 0
     for j in range(i + 1, len(cues)):
         src = sources[j]
         if src is None:
             continue
+        checked += 1
+        if checked > 3:
+            break  # bounded: pathological sentences with hundreds of cues stay linear
         head = src.start if src.start is not None and src.start > cues[i].end else cues[j].start
         gap = text[cues[i].end : head]
         if src.coordinated:
@@ -107,6 +153,8 @@ def _content_limit(
                 return cues[i].end + coord.start()
         elif _CLAUSE_JOIN.search(gap):
             return cues[i].end + _CLAUSE_JOIN.search(gap).start()
+        elif gap.rstrip().endswith(_CLOSERS) and not text[cues[j].end : end].strip(" .!?"):
+            return cues[i].end + len(gap.rstrip())  # "…,'' Ms. Roe said." ends the sentence
     return end
 
 
@@ -123,35 +171,72 @@ def _attribute(
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
-        earlier = [a for a in found if a.speaker and a.cue[1] <= cue.start]
+        earlier = [
+            a for a in found if a.speaker and a.cue[1] <= cue.start and a.rule != "according-to"
+        ]
         speaker = earlier[-1].speaker if earlier else main_subject(text, start, cue.start)
         if speaker is None:
             return None
     cue_span = (cue.start, cue.end)
+    if src.agentless:
+        if cue.negated:
+            return None  # "has not been confirmed": the outlet's own hedge, left in its voice
+        subject = _clause_start(text, start, cue.start)
+        s, e = subject, limit
+        while e > s and text[e - 1] in " .,;:!?":
+            e -= 1
+        if e - s < 3 or subject == cue.start:
+            return None
+        return Attribution(None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True)
     if cue.passive and speaker is not None:
         content = content_before(text, start, cue.start, quotes)
-        return Attribution(speaker, cue_span, content, "passive-by", lemma, cue) if content else None
+        return (
+            Attribution(speaker, cue_span, content, "passive-by", lemma, cue) if content else None
+        )
     floor = max([start] + [a.cue[1] for a in found if a.cue[1] <= cue.start])
     head = min(speaker[0], cue.start) if speaker else cue.start
+    if (
+        speaker
+        and _RELATIVE.search(text[speaker[0] : speaker[1]])
+        and text[max(0, speaker[0] - 3) : speaker[0]].rstrip().endswith(",")
+    ):
+        comma = text.find(", ", cue.end, limit)
+        limit = comma if comma > 0 else limit  # "…, many of whom say X, met …"
     before = text[floor:head].rstrip()
+    if before.endswith(" as"):
+        head = floor + len(before) - 3  # "…, as police have said."
+        before = text[floor:head].rstrip()
     if speaker is not None and before.endswith(_CLOSERS):
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
     after = content_after(text, after_from, limit, quotes, skip_object=lemma == "tell")
-    if after and (len(text[after[0] : after[1]].split()) >= 3 or speaker is None
-                  or not before.endswith(",")):
+    if after and _ADJUNCT.match(text, after[0], after[1]) and before.endswith(","):
+        after = None  # "…, she said on Tuesday." / "said in a statement."
+    if after and (
+        len(text[after[0] : after[1]].split()) >= 3 or speaker is None or not before.endswith(",")
+    ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"
         return Attribution(speaker, cue_span, after, rule, lemma, cue)
-    if speaker is None or not before.endswith((",", "—", "–", "--")):
+    if speaker is None or not before.endswith((",", "—", "–", "--", " as")):
         return None  # "sanctions that Russia has supported": a relative clause, not a report
     content = content_before(text, floor, head, quotes)
     if content is None:
         return None
     return Attribution(speaker, cue_span, content, "content-cue", lemma, cue)
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (after the last comma, semicolon or conjunction)."""
+    best = start
+    for match in _CLAUSE_BREAK.finditer(text, start, pos):
+        best = match.end()
+    while best < pos and text[best] == " ":
+        best += 1
+    return best
 
 
 def _quote_before(
@@ -176,19 +261,3 @@ def _quote_before(
         content = (content[0], more[1])
         rule = "quote-interrupted"
     return Attribution(speaker, (cue.start, cue.end), content, rule, cue.info.lemma, cue)
-
-
-def _according(
-    text: str, start: int, end: int, acc_start: int, acc_end: int, quotes: list[tuple[int, int]]
-) -> Attribution | None:
-    """ "According to X, Y" and "Y, according to X"."""
-    src = phrase_source(text, acc_end, end)
-    if src is None:
-        return None
-    if text[start:acc_start].strip(" ,“\"") == "":
-        content = content_after(text, src[1], end, quotes)
-    else:
-        content = content_before(text, start, acc_start, quotes)
-    if content is None:
-        return None
-    return Attribution(src, (acc_start, acc_end), content, "according-to", "according to", None)

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr", "st", "jr", "sr", "rev", "hon", "pres", "supt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "co", "corp", "ltd", "llc", "bros", "no", "nos", "vs", "v", "etc", "approx", "dept", "est", "fig", "vol", "ft", "mt", "ave", "blvd", "u.s", "u.n", "u.k", "e.u", "d.c", "n.c", "s.c", "n.y", "l.a", "a.m", "p.m", "u.s.a", "i.e", "e.g", "ph.d"]
+from workbench.extract.words import word_set
+
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof sen rep gov gen lt col sgt capt adm cmdr st jr sr rev hon pres "
+    "supt jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri "
+    "sat sun inc co corp ltd llc bros no nos vs v etc approx dept est fig vol ft mt ave "
+    "blvd u.s u.n u.k e.u d.c n.c s.c n.y l.a a.m p.m u.s.a i.e e.g ph.d"
 )
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+_SPEAKER_AFTER_QUOTE = re.compile(
+    r"[ \t]+(?:(?:[A-Z][\w’'.-]*|the|of|a|an)[ \t]+){1,5}?(?:said|says|asked|asks|told|wrote"
+    r"|added|tweeted|recalled|continued|explained|insisted|replied|responded|declared|shouted"
+    r"|wondered|warned|argued|noted)\b"
+)
 _NEXT = re.compile(r"\s*([\"'“‘(\[]*)(\S?)")
 
 
@@ -45,6 +55,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             following = nxt.group(2) if nxt else ""
             if following and (following.islower() or following in ",;:"):
                 continue
+            if (
+                match.group()[-1] in "”\"'’"
+                and match.group()[0] in "?!"
+                and _SPEAKER_AFTER_QUOTE.match(text, end)
+            ):
+                continue  # "“Why now?” Jo Roe asked." is one sentence
             if match.group()[0] == "." and _is_abbreviation(text, match.start()):
                 # "U.S. officials" stays together; "in the U.S. The" is rare enough to accept.
                 continue

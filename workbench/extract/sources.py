@@ -11,36 +11,74 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.extract.words import word_set
+
 _BOUNDARY = re.compile(
-    r"[,;:(\[—–]|[“”\"]|''|\s--\s|\b(?:but|or|while|as|because|although|though|when|after"
-    r"|before|since|if|which|who|whom|where|that|whether|so|than|until|unless|whereas)\b"
+    r"[,;:—–]|[“”\"]|''|\s--?\s|\((?=[a-z])|\b(?i:but|or|yet|while|as|because|although|though"
+    r"|when|after|before|since|if|which|who|whom|where|that|whether|so|than|until|unless|whereas"
+    r"|what)\b"
 )
 _LEADING = re.compile(
-    r"^(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
-    r"|earlier|later|separately|similarly|finally|today|yesterday|previously)\b[\s,]*)+",
+    r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
+    r"|earlier|later|separately|similarly|finally|today|yesterday|previously|lest|perhaps"
+    r"|say|maybe|probably|certainly|clearly|surely|even|thus|hence|too|of course"
+    r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly)"
+    r"\b[\s,]*)+",
     re.IGNORECASE,
 )
-_BAD_END = frozenset(
-    """to of in on at for with by from about into over under the a an and or but is was were
-    are be been has have had will would could should may might must not that this which who
-    it's its their his her our my your than as if when while""".split()
+_BAD_END = word_set(
+    "to of in on at for with by from about into over under the a an and or but is was "
+    "were are be been has have had will would could should may might must not that this "
+    "which who it's its their his her our my your than as if when while"
 )
-_CLAUSE_WORDS = frozenset("is was were are has have had will would do does did".split())
-_NAME_GLUE = frozenset({"of", "the", "for", "and", "de", "van", "von", "al", "bin"})
+_CLAUSE_WORDS = word_set("is was were are has have had will would do does did")
 _COORD_END = frozenset({"and", "or", "but", "then", "and then"})
 _WORD = re.compile(r"[\w’'.&/-]+")
-_NP_START = re.compile(
-    r"(?:[A-Z0-9“\"]|(?:the|a|an|another|one|some|many|most|his|her|their|its|several|two|both"
-    r"|all|few|other|officials|analysts|experts|critics|sources|police|he|she|they|we|i)\b)"
+_TRAILING_NP = re.compile(
+    r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]{1,20}\))?$"
+    r"|(?<![\w’'-])(?:he|she|they|He|She|They)$"
+)
+_TRAILING_ADVERB = re.compile(
+    r"(?:,?\s+(?:however|though|too|also|in particular|for (?:their|his|her|its) part),?"
+    r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
+    r"|almost|not|never|once|often|now))+)$"
+)
+_OF_WHOM = re.compile(
+    r"\b((?:many|some|most|all|none|several|few|one|two|each) of (?:whom|which))\s+$"
 )
 _PREP_OPENER = re.compile(
-    r"^(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
+    r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
 )
 _MAIN_NP = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}"
     r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
 )
+
+
+_BAD_START = word_set(
+    "to of in on at for with by from about into over under and or but is was were are be "
+    "been has have had will would could should may might must not no that this which who "
+    "what when where why how if as than then so because although though while after "
+    "before since until there here very just only even also still already now please can do "
+    "does did"
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their"}
+)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+
+
+def _np_like(words: list[str]) -> bool:
+    """Cheap test that words form a noun phrase: no odd first word, a pronoun stands alone."""
+    first = words[0].lower()
+    if first == "no" and len(words) == 2 and words[1].lower() == "one":
+        return True
+    if first in _BAD_START or (first.endswith("ly") and first not in {"early", "only"}):
+        return False
+    if first in _PRONOUNS:
+        return len(words) == 1
+    return not (len(words) == 1 and first.endswith(("ing", "ed")) and words[0].islower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +88,7 @@ class Found:
     start: int | None
     end: int | None
     coordinated: bool = False
+    agentless: bool = False  # a passive that names no source
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -60,62 +99,134 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def left_source(text: str, floor: int, cue_start: int) -> Found | None:
+def left_source(text: str, floor: int, cue_start: int, participle: bool = False) -> Found | None:
     """The subject immediately before the cue, an appositive subject, or coordination."""
+    floor = max(floor, cue_start - 300)  # a source is never longer; keeps long sentences cheap
     bounds = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text, floor, cue_start)]
     cand_start = bounds[-1][1] if bounds else floor
     start, end = _trim(text, cand_start, cue_start)
+    whom = _OF_WHOM.search(text, floor, cue_start)
+    if whom:
+        return Found(whom.start(1), whom.end(1))  # "many of whom say"
     if start == end:
-        if bounds and bounds[-1][2] == "," and len(bounds) >= 2:
-            return _appositive(text, floor, bounds)
-        if bounds and bounds[-1][2] in {"but", "and"}:
+        if participle and bounds and bounds[-1][2] in {",", "—", "–"}:
+            return Found(None, None, coordinated=True)  # "…, saying that …"
+        if bounds and bounds[-1][2] == ",":
+            return _appositive(text, floor, bounds[-1][0])
+        if bounds and bounds[-1][2].lower() in {"but", "and", "or", "yet"}:
             return Found(None, None, coordinated=True)
+        if bounds and bounds[-1][2].lower() in {"who", "which"}:
+            return Found(bounds[-1][0], bounds[-1][1])  # annotators mark "who" itself
         return None
+    bare = text[start:end].lower()
+    if bare in _COORD_END:
+        return Found(None, None, coordinated=True)  # "…, and said"
+    if bounds and bounds[-1][2].lower() in {"who", "which"} and bare.split()[0] in _BAD_START:
+        return Found(bounds[-1][0], bounds[-1][1])  # "who in 2010 said"
     lead = _LEADING.match(text, start, end)
     if lead and lead.end() > start:
         start = lead.end()
     words = _WORD.findall(text[start:end])
     if not words:
         return None
-    if words[-1].lower() in _COORD_END:
+    if words[-1].lower() in _COORD_END or (
+        participle and words[-1].lower() in {"by", "from", "for", "after", "before", "of", "about"}
+    ):
         return Found(None, None, coordinated=True)
-    if len(words) > 10:
-        cut = text.rfind(" and ", start, end)
-        if cut < 0:
+    if (
+        len(words) > 10
+        or (words[-1].lower() in _BAD_END and words[-1].islower())
+        or any(w.lower() in _CLAUSE_WORDS for w in words[1:])
+        or not _np_like(words)
+    ):
+        tail = _TRAILING_NP.search(text, start, end)
+        if tail is None:
             return None
-        start = cut + 5
-        words = _WORD.findall(text[start:end])
-        if len(words) > 10 or not words:
+        t_start = tail.start()
+        first = _WORD.match(text, t_start)
+        if first and first.group().lower() in _BAD_START:
+            t_start = first.end() + 1  # "When Roe noted" -> "Roe"
+        elif t_start == start:
+            return None  # the whole candidate already failed the noun-phrase test
+        if t_start >= tail.end():
             return None
-    if words[-1].lower() in _BAD_END or any(w.lower() in _CLAUSE_WORDS for w in words[1:]):
-        return None
-    if not _NP_START.match(text, start):
-        return None
+        return Found(t_start, tail.end())
+    trail = _TRAILING_ADVERB.search(text, start, end)
+    if trail and trail.start() > start:
+        end = trail.start()
     return Found(start, end)
 
 
-def _appositive(text: str, floor: int, bounds: list[tuple[int, int, str]]) -> Found | None:
-    """ "Jane Roe, a spokeswoman for the ministry, said": the name plus its appositive."""
-    app_start = bounds[-2][1]
-    app_words = _WORD.findall(text[app_start : bounds[-1][0]])
-    if not app_words or len(app_words) > 12:
+def antecedent(text: str, floor: int, rel_start: int) -> tuple[int, int] | None:
+    """ "blamed the mayor, who said …": the noun phrase a relative pronoun stands for."""
+    before = text[floor:rel_start].rstrip(" ,")
+    words = list(_WORD.finditer(before))
+    if not words:
         return None
-    name_floor = bounds[-3][1] if len(bounds) >= 3 else floor
-    if bounds[-2][2] != ",":
+    first = len(words) - 1
+    while first > 0 and len(words) - first < 5:
+        word = words[first].group()
+        if word.lower() in _DETERMINERS:
+            break  # "the mayor": the determiner opens the phrase
+        prev = words[first - 1].group()
+        if not (prev[:1].isupper() or prev.lower() in _DETERMINERS) or prev.lower() in _BAD_START:
+            break
+        first -= 1
+    if not _np_like([w.group() for w in words[first:]]):
         return None
-    n_start, n_end = _trim(text, name_floor, bounds[-2][0])
-    lead = _LEADING.match(text, n_start, n_end)
-    if lead and lead.end() > n_start:
-        n_start = lead.end()
-    name_words = _WORD.findall(text[n_start:n_end])
-    if not name_words or len(name_words) > 7 or not text[n_start : n_start + 1].isupper():
-        if not re.match(r"(?:one|some|many|each|most|all|two|three) of ", text[n_start:n_end]):
-            return None
-    elif any(w[:1].islower() and w not in _NAME_GLUE for w in name_words):
-        return None
-    if any(w.lower() in _CLAUSE_WORDS for w in name_words):
-        return None
-    return Found(n_start, bounds[-1][0])
+    return floor + words[first].start(), floor + words[-1].end()
+
+
+def _appositive(text: str, floor: int, comma: int) -> Found | None:
+    """ "Jane Roe, a spokeswoman for the port, which runs the docks, said": name + appositives.
+
+    Walks back over comma-separated pieces until one starts like a name; the pieces after it
+    must read as appositives (lower-case descriptions, relative clauses, ages, party tags).
+    """
+    pieces: list[tuple[int, int]] = []
+    end = comma
+    while len(pieces) < 5:
+        prev = max(
+            text.rfind(",", floor, end),
+            text.rfind("”", floor, end),
+            text.rfind('"', floor, end),
+            text.rfind(";", floor, end),
+        )
+        start = prev + 1 if prev >= floor else floor
+        pieces.append(_trim(text, start, end))
+        if prev < floor or text[prev] != ",":
+            break
+        end = prev
+    for k, (n_start, n_end) in enumerate(pieces):
+        if k == 0:
+            continue
+        lead = _LEADING.match(text, n_start, n_end)
+        if lead and lead.end() > n_start:
+            n_start = lead.end()
+        words = _WORD.findall(text[n_start:n_end])
+        if not words or len(words) > 8 or any(w.lower() in _CLAUSE_WORDS for w in words):
+            continue
+        if _PREP_OPENER.match(text, n_start) or not _np_like(words):
+            continue
+        appositives = pieces[:k]
+        named = text[n_start].isupper() or any(
+            text[a:b][:1].isupper() and len(_WORD.findall(text[a:b])) <= 4 for a, b in appositives
+        )
+        if named and all(_appositive_like(text, a, b) for a, b in appositives):
+            return Found(n_start, comma)
+    return None
+
+
+def _appositive_like(text: str, start: int, end: int) -> bool:
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > 22:
+        return False
+    first = words[0]
+    if first.lower() in {"who", "which", "whose", "whom"} or first[:1].isdigit():
+        return True
+    if first[:1].isupper():
+        return len(words) <= 5  # a name after a description, or "R-Ky."
+    return not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
 def right_source(text: str, cue_end: int, limit: int) -> Found | None:
@@ -124,24 +235,24 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
     while pos < limit and text[pos] == " ":
         pos += 1
     stop = pos
-    while stop < limit and text[stop] not in ".,;!?\n“\"":
+    while stop < limit and text[stop] not in '.,;!?(\n“"':
         stop += 1
     if stop < limit and text[stop] == "." and _abbrev_dot(text, stop):
         stop2 = stop + 1
-        while stop2 < limit and text[stop2] not in ",;!?\n“\"":
+        while stop2 < limit and text[stop2] not in ',;!?\n“"':
             stop2 += 1
         stop = stop2
     start, end = _trim(text, pos, stop)
     words = _WORD.findall(text[start:end])
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
-    if not _NP_START.match(text, start):
+    if not _np_like(words):
         return None
     if end < limit and text[end] == ",":
         rest_end = limit
         while rest_end > end and text[rest_end - 1] in " .!?\n":
             rest_end -= 1
-        if 0 < len(_WORD.findall(text[end:rest_end])) <= 10:
+        if 0 < len(_WORD.findall(text[end:rest_end])) <= 30:
             end = rest_end
     return Found(start, end)
 
@@ -154,7 +265,7 @@ def _abbrev_dot(text: str, dot: int) -> bool:
 def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase after "according to" or "by": up to the next comma or the end."""
     stop = start
-    while stop < limit and text[stop] not in ",;!?\n“\"":
+    while stop < limit and text[stop] not in ',;!?\n“"':
         stop += 1
     s, e = _trim(text, start, stop)
     while e > s and text[e - 1] in "." and not re.search(r"\b[A-Z]\.$", text[s:e]):
@@ -169,10 +280,10 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     """The leading subject of a clause, for cues coordinated with an earlier verb."""
     pos = floor
     if _PREP_OPENER.match(text, pos):
-        comma = text.find(",", pos, min(limit, pos + 80))
+        comma = text.find(",", pos, min(limit, pos + 150))
         if comma > 0:
             pos = comma + 1
-    while pos < limit and text[pos] in " “\"":
+    while pos < limit and text[pos] in ' “"':
         pos += 1
     match = _MAIN_NP.match(text, pos, limit)
     if not match:

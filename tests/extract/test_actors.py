@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from workbench.extract.actors import link_person, lookup_name, normalise
+from workbench.extract.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def test_titles_are_stripped_and_demonym_becomes_affiliation() -> None:
+    actor = normalise("Brazilian President Lucia Fontes", LEX)
+    assert (actor.name, actor.kind, actor.affiliation, actor.role) == (
+        "Lucia Fontes",
+        "person",
+        "Brazil",
+        "President",
+    )
+
+
+def test_capitals_are_metonyms_for_countries() -> None:
+    assert normalise("Moscow", LEX).name == "Russia"
+    assert normalise("Pyongyang", LEX).name == "North Korea"
+    assert normalise("Washington", LEX).name == "United States"
+
+
+def test_organisation_aliases() -> None:
+    for alias in ("U.N.", "UN", "the United Nations", "the U.N."):
+        actor = normalise(alias, LEX)
+        assert (actor.name, actor.kind) == ("United Nations", "organisation"), alias
+
+
+def test_fuzzy_alias_lookup_only_above_cutoff() -> None:
+    found = lookup_name("Internationl Monetary Fund", LEX)
+    assert found is not None and found.name == "International Monetary Fund"
+    assert lookup_name("Harbour Board", LEX) is None
+
+
+def test_possessive_country_organisation() -> None:
+    actor = normalise("Japan’s Coast Guard", LEX)
+    assert (actor.name, actor.kind, actor.affiliation) == (
+        "Japan Coast Guard",
+        "organisation",
+        "Japan",
+    )
+
+
+def test_groups_and_appositive_names() -> None:
+    assert normalise("Analysts", LEX).kind == "group"
+    assert normalise("Other officials in the delegation", LEX).name == "officials"
+    actor = normalise("The Kenyan Trade Minister, Peter Kamau", LEX)
+    assert (actor.name, actor.affiliation) == ("Peter Kamau", "Kenya")
+
+
+def test_later_mentions_link_to_the_full_name() -> None:
+    known = ["Lucia Fontes", "Amara Odhiambo"]
+    assert link_person("Fontes", known) == "Lucia Fontes"
+    assert link_person("Amara Odhiambo", known) == "Amara Odhiambo"
+    assert link_person("Zed", known) is None

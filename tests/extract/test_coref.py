@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from workbench.extract.coref import Memory, resolve, resolve_group, scan_mentions
+from workbench.extract.lexicon import load_lexicon
+from workbench.extract.sentences import split_sentences
+
+LEX = load_lexicon()
+
+
+def memory_for(text: str) -> Memory:
+    memory = Memory()
+    for start, end in split_sentences(text):
+        scan_mentions(text, start, end, LEX, memory)
+    return memory
+
+
+def test_they_prefers_the_previous_sentence_subject() -> None:
+    text = "Argentina watches the talks and keeps contact with Moscow. They urge restraint."
+    memory = memory_for(text)
+    [actor] = resolve("They", text.index("They"), memory, set())
+    assert actor.name == "Argentina"
+
+
+def test_he_resolves_to_the_last_person() -> None:
+    text = "Kenyan President Amara Odhiambo landed. Later he spoke."
+    memory = memory_for(text)
+    assert resolve("he", text.index("he spoke"), memory, set())[0].name == "Amara Odhiambo"
+
+
+def test_role_noun_resolves_by_title() -> None:
+    text = "Trade Minister Peter Kamau arrived with President Lucia Fontes. The minister spoke."
+    memory = memory_for(text)
+    [actor] = resolve("The minister", text.index("The minister"), memory, set())
+    assert actor.name == "Peter Kamau"
+
+
+def test_both_countries_excludes_the_accuser() -> None:
+    text = "Canada accused Brazil of selling drones to Venezuela, but both countries deny it."
+    memory = memory_for(text)
+    actors = resolve_group("country", text.index("both"), memory, {"Canada"})
+    assert [a.name for a in actors] == ["Brazil", "Venezuela"]
+
+
+def test_short_name_links_to_earlier_full_name() -> None:
+    text = "Brazilian President Lucia Fontes arrived. Fontes smiled."
+    memory = memory_for(text)
+    assert [m.actor.name for m in memory.mentions] == ["Lucia Fontes", "Lucia Fontes"]

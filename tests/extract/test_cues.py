@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from workbench.extract.cues import find_according, find_cues
+from workbench.extract.lexicon import load_lexicon
+
+
+def cues(text: str) -> list[tuple[str, str, bool]]:
+    found = find_cues(text, 0, len(text), load_lexicon())
+    return [(text[c.start : c.end], c.info.stance, c.negated) for c in found]
+
+
+def test_auxiliaries_and_negation_are_part_of_the_cue() -> None:
+    assert cues("The ministry has not denied the report.") == [("has not denied", "denies", True)]
+
+
+def test_nouns_after_determiners_are_not_cues() -> None:
+    assert cues("Both countries deny the claims.") == [("deny", "denies", False)]
+
+
+def test_infinitives_defer_to_the_main_verb() -> None:
+    assert [c[0] for c in cues("She refused to say more.")] == ["refused"]
+
+
+def test_passives_agent_impersonal_and_agentless() -> None:
+    assert [c[0] for c in cues("It is expected that prices rise.")] == ["is expected"]
+    assert [c[0] for c in cues("The leak was reported by a local paper.")] == ["was reported"]
+    # Agentless passives report with an unnamed source, except after a bare pronoun.
+    assert [c[0] for c in cues("A curfew was announced for Friday.")] == ["was announced"]
+    assert cues("He was told to wait.") == []
+
+
+def test_complement_only_cues_need_a_clause() -> None:
+    assert cues("The envoy maintains good contacts.") == []
+    assert [c[0] for c in cues("The envoy maintains that talks continue.")] == ["maintains"]
+
+
+def test_questions_stance_and_multiword_cues() -> None:
+    assert cues("Critics questioned the plan.") == [("questioned", "questions", False)]
+    assert cues("They warn against haste.")[0][0] == "warn against"
+
+
+def test_according_to() -> None:
+    text = "According to the report, and according to others, yes."
+    assert [text[s:e] for s, e in find_according(text, 0, len(text))] == [
+        "According to",
+        "according to",
+    ]

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.extract import extract, load_lexicon
+
+
+def test_default_lexicon_is_cached() -> None:
+    assert load_lexicon() is load_lexicon()
+
+
+def test_bundled_tables_are_loaded() -> None:
+    lex = load_lexicon()
+    assert lex.cues["said"].stance == "asserts"
+    assert lex.cues["denied"].stance == "denies"
+    assert lex.cues["questioned"].stance == "questions"
+    assert lex.places["Pyongyang"] == ("North Korea", "capital")
+    assert lex.organisations["U.N."][0] == "United Nations"
+
+
+def test_user_toml_is_merged_over_bundled(tmp_path: Path) -> None:
+    extra = tmp_path / "newsroom.toml"
+    extra.write_text(
+        '[countries."Valdoria"]\ncapitals = ["Port Ilse"]\ndemonyms = ["Valdorian"]\n'
+        "aliases = []\n\n"
+        '[speech.denies]\nlemmas = ["pooh-pooh"]\n',
+        encoding="utf-8",
+    )
+    lex = load_lexicon([extra])
+    assert lex.places["Port Ilse"] == ("Valdoria", "capital")
+    assert lex.cues["pooh-poohed"].stance == "denies"
+    assert lex.cues["denied"].stance == "denies"  # bundled entries survive the merge
+    text = "Port Ilse pooh-poohed the report."
+    [statement] = extract(text, lexicon=lex)
+    assert (statement.actor, statement.stance) == ("Valdoria", "denies")
+
+
+def test_bad_user_files_raise_invalid_input(tmp_path: Path) -> None:
+    import pytest
+
+    from workbench.errors import InvalidInput
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[speech.asserts\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="not valid TOML"):
+        load_lexicon([broken])
+    with pytest.raises(InvalidInput, match="cannot read"):
+        load_lexicon([tmp_path / "missing.toml"])
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[countries]\nValdoria = "x"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        load_lexicon([wrong])

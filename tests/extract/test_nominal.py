@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from workbench.extract.nominal import nominal_attributions
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (text[s[0] : s[1]], text[c[0] : c[1]], text[t[0] : t[1]])
+        for s, c, t, _ in nominal_attributions(text, 0, len(text), [])
+    ]
+
+
+def test_possessive_reporting_nouns() -> None:
+    assert found("Critics doubted Jo Roe’s claim that the dam was safe.") == [
+        ("Jo Roe’s", "claim", "that the dam was safe")
+    ]
+    assert found("The ministry repeated its denial that troops crossed.") == [
+        ("its", "denial", "that troops crossed")
+    ]
+
+
+def test_plain_nouns_without_a_clause_are_ignored() -> None:
+    assert found("Jo Roe’s claim was rejected.") == []

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from workbench.extract.sources import left_source, main_subject, phrase_source, right_source
+
+
+def left(text: str, cue: str) -> str | None:
+    found = left_source(text, 0, text.index(cue))
+    if found is None or found.start is None or found.end is None:
+        return None
+    return text[found.start : found.end]
+
+
+def test_subject_before_cue() -> None:
+    assert left("The foreign minister said talks went well.", "said") == "The foreign minister"
+
+
+def test_leading_adverbials_and_conjunctions_are_dropped() -> None:
+    assert left("On Monday, police said nothing.", "said") == "police"
+    assert left("But analysts say the deal is weak.", "say") == "analysts"
+
+
+def test_appositive_subject() -> None:
+    text = "Jane Roe, a spokeswoman for the port, said ships were delayed."
+    assert left(text, "said") == "Jane Roe, a spokeswoman for the port"
+
+
+def test_coordinated_verb_has_no_subject_of_its_own() -> None:
+    text = "Roe visited the port and warned that ships were delayed."
+    found = left_source(text, 0, text.index("warned"))
+    assert found is not None and found.coordinated
+    assert main_subject(text, 0, text.index("warned")) == (0, 3)
+
+
+def test_inverted_source_after_cue() -> None:
+    text = "“Ships are late,” said the harbour master."
+    found = right_source(text, text.index("said") + 4, len(text))
+    assert found is not None and text[found.start : found.end] == "the harbour master"
+
+
+def test_phrase_source_keeps_abbreviation_dot() -> None:
+    text = "According to the U.N., aid arrived."
+    span = phrase_source(text, 13, len(text))
+    assert span is not None and text[span[0] : span[1]] == "the U.N."

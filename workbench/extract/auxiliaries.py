@@ -1,0 +1,59 @@
+"""Auxiliaries, adverbs and negation around a cue verb ("has not publicly denied").
+
+They belong to the cue span (annotators include them) and decide negation and passive voice,
+so they are found by walking words back from the verb: cheaper than a regex anchored at the
+end of a window, which re-tries at every position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extract.words import word_set
+
+_AUX_WORDS = word_set(
+    "has have had is are was were will would could can may might should must shall did does do "
+    "been be being not never also repeatedly previously later then already publicly privately "
+    "recently often still immediately reportedly openly strongly once flatly firmly vehemently "
+    "explicitly further long again even quickly categorically now together almost just first so"
+)
+# -ly words that are nouns or verbs in news copy ("the family said"), not adverbs.
+_LY_NOT_ADVERBS = word_set(
+    "family ally rally supply assembly homily monopoly reply apply comply imply multiply rely "
+    "anomaly july bully folly holly tally sally lily belly jelly italy fully"
+)
+_CONTRACTED = ("'ve", "’ve", "'re", "’re", "'ll", "’ll")
+
+
+def _is_aux(word: str) -> bool:
+    lower = word.lower()
+    if lower in _AUX_WORDS or lower.endswith(("n't", "n’t")):
+        return True
+    return (
+        lower.endswith("ly")
+        and len(lower) >= 5
+        and lower.isalpha()
+        and (lower not in _LY_NOT_ADVERBS)
+    )
+
+
+def aux_length(window: str) -> int:
+    """Length of the auxiliary/adverb chain that ends ``window`` ("has not also ")."""
+    cut = len(window)
+    while cut > 0:
+        body = window[:cut].rstrip()
+        if len(body) == cut:
+            break  # the chain is made of whole words followed by white space
+        k = max(body.rfind(" "), body.rfind("\n"), body.rfind("\t"))
+        word = body[k + 1 :]
+        if word.endswith(_CONTRACTED):
+            cut = k + 1 + len(word) - 3  # "they've said": only "'ve" belongs to the cue
+            break
+        if not word or not _is_aux(word):
+            break
+        cut = k + 1
+    return len(window) - cut
+
+
+NEGATION = re.compile(r"\b(?:not|never|\w+n[’']t)\b")
+PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|been|be|being)\b")

@@ -1,0 +1,75 @@
+"""Attribution layouts that are not a verb with a subject: "According to X, …" and "…,
+according to X"; transcript lines ("SPEAKER: …"); quote credits ("“…” ― Name")."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extract.attribution import Attribution
+from workbench.extract.content import content_after, content_before
+from workbench.extract.quotes import quote_at
+from workbench.extract.sources import phrase_source
+
+_COLON_SPEAKER = re.compile(
+    r"[“\"]?([A-Z][A-Z’'.-]+|(?:[A-Z][\w’'.-]*\s+)?[A-Z][\w’'.-]*):\s+(?=\S)"
+)
+_NOT_SPEAKERS = frozenset(
+    {
+        "Update",
+        "UPDATE",
+        "Note",
+        "NOTE",
+        "Photo",
+        "Related",
+        "Editor",
+        "The Latest",
+        "Watch",
+        "Correction",
+        "CORRECTION",
+        "Clarification",
+        "Disclosure",
+    }
+)
+_DASH_CREDIT = re.compile(r"([―—])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+
+
+def according_to(
+    text: str, start: int, end: int, acc_start: int, acc_end: int, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "According to X, Y" and "Y, according to X"."""
+    src = phrase_source(text, acc_end, end)
+    if src is None:
+        return None
+    if text[start:acc_start].strip(' ,“"') == "":
+        content = content_after(text, src[1], end, quotes)
+    else:
+        content = content_before(text, start, acc_start, quotes)
+    if content is None:
+        return None
+    return Attribution(src, (acc_start, acc_end), content, "according-to", "according to", None)
+
+
+def colon_and_dash(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """Transcript and credit lines: "SPEAKER: words…" and "“…” ― Name"."""
+    out: list[Attribution] = []
+    colon = _COLON_SPEAKER.match(text, start, end)
+    if colon and colon.group(1) not in _NOT_SPEAKERS:
+        para_end = text.find("\n", colon.end())
+        para_end = len(text) if para_end < 0 else para_end
+        content = content_after(text, colon.end(), para_end, quotes)
+        if content:
+            speaker = (colon.start(1), colon.end(1))
+            cue = (colon.end(1), colon.end(1) + 1)
+            out.append(Attribution(speaker, cue, content, "colon-speaker", "say", None))
+    for dash in _DASH_CREDIT.finditer(text, start, end):
+        back = dash.start()
+        while back > 0 and text[back - 1].isspace():
+            back -= 1
+        quote = quote_at(quotes, back - 1) if back > 0 and text[back - 1] in '”"' else None
+        if quote:
+            speaker = (dash.start(2), dash.end(2))
+            cue = (dash.start(1), dash.end(1))
+            out.append(Attribution(speaker, cue, quote, "quote-dash-credit", "say", None))
+    return out

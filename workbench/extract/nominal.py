@@ -1,0 +1,43 @@
+"""Nominal cues: "the mayor's claim that …", "the ministry's warning that …".
+
+A possessive before a reporting noun names who made the claim, and the that-clause (or quote)
+after it is the content. Fact-checkers meet these constantly in paraphrase-heavy copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extract.content import content_after
+
+_NOMINAL = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s|\b(?:his|her|their|its)"
+    r"|\b(?:the|[Tt]he)\s+(?:[a-z]+\s+)?[a-z]+[’']s)\s+"
+    r"(?:(?:earlier|latest|repeated|recent|previous|new|false|baseless|unfounded|infamous)\s+)?"
+    r"(claims?|assertions?|allegations?|arguments?|contention|suggestions?|warnings?|promises?"
+    r"|pledges?|denials?|insistence|beliefs?|accusations?|charges?|predictions?|vows?"
+    r"|comments?|remarks?|statements?)\b"
+    r"(?=\s+(?:that\b|about\b|of\b|“|\"))"
+)
+
+
+def nominal_attributions(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int], str]]:
+    """(speaker, cue, content, noun) for possessive reporting nouns in the sentence."""
+    out = []
+    for match in _NOMINAL.finditer(text, start, end):
+        comma = text.find(", ", match.end(2), end)
+        limit = comma if comma > 0 and text[match.end(2) :].lstrip()[:4] != "that" else end
+        content = content_after(text, match.end(2), limit, quotes)
+        if content is None:
+            continue
+        out.append(
+            (
+                (match.start(1), match.end(1)),
+                (match.start(2), match.end(2)),
+                content,
+                match.group(2).lower(),
+            )
+        )
+    return out
