@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,7 +64,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise ConfigError(f"cannot read config file: {error.strerror}", where=str(path)) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        source = raw.decode("utf-8")
+        data = tomllib.loads(source)
     except UnicodeDecodeError:
         raise ConfigError("config file is not UTF-8 text", where=str(path)) from None
     except tomllib.TOMLDecodeError as error:
@@ -72,19 +74,46 @@ def read_config_file(path: Path) -> dict[str, Any]:
             f"invalid TOML: {error}", where=str(path), hint="fix the file or delete it"
         ) from None
     for key, value in data.items():
+        where = _where(path, source, key)
         expected = _KNOWN_KEYS.get(key)
         if expected is None:
             raise ConfigError(
                 f"unknown setting '{key}'",
-                where=str(path),
+                where=where,
                 hint=f"known settings: {', '.join(sorted(_KNOWN_KEYS))}",
             )
         if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            raise ConfigError(f"setting '{key}' has the wrong type", where=str(path))
+            wanted = _TYPE_WORDS.get(key, "another type")
+            raise ConfigError(
+                f"setting '{key}' must be {wanted}, not {type(value).__name__}", where=where
+            )
     keymap = data.get("keymap", {})
     if not all(isinstance(v, str) for v in keymap.values()):
-        raise ConfigError("every [keymap] value must be a string of keys", where=str(path))
+        raise ConfigError(
+            "every [keymap] value must be a string of keys", where=_where(path, source, "keymap")
+        )
     return data
+
+
+_TYPE_WORDS = {
+    "database": "a string (a path or URL)",
+    "analyst": "a string",
+    "organisation": "a string",
+    "organisation_url": "a string",
+    "max_file_mb": "a number",
+    "advance_after_verdict": "true or false",
+    "lexicons": "a list of paths",
+    "keymap": "a table of strings",
+}
+
+
+def _where(path: Path, source: str, key: str) -> str:
+    """`file:line` of a top-level key or `[table]`, so the message points at what to fix."""
+    pattern = re.compile(rf"""^\s*(?:\[\s*{re.escape(key)}\s*\]|["']?{re.escape(key)}["']?\s*=)""")
+    for number, line in enumerate(source.splitlines(), start=1):
+        if pattern.match(line):
+            return f"{path}: line {number}"
+    return str(path)
 
 
 def default_analyst() -> str:

@@ -21,7 +21,9 @@ TEXT = (
 
 def test_round_trip(db: Database) -> None:
     with db.transaction() as session:
-        report = ingest_document(session, Document(text=TEXT, title="Harbour"), extract(TEXT), analyst="ana")
+        report = ingest_document(
+            session, Document(text=TEXT, title="Harbour"), extract(TEXT), analyst="ana"
+        )
     assert report.statements >= 2
     with db.reader() as session:
         rows = list_statements(session, StatementFilter())
@@ -34,6 +36,8 @@ def test_round_trip(db: Database) -> None:
         detail = get_statement(session, target.id)
     assert [e.field for e in detail.history] == ["status", "evidence"]
     with pytest.raises(StaleEdit), db.transaction() as session:
-        set_status(session, statement_id=target.id, status="confirmed", analyst="bo", seen_version=1)
+        set_status(
+            session, statement_id=target.id, status="confirmed", analyst="bo", seen_version=1
+        )
     with db.reader() as session:
         assert get_statement(session, target.id).row.status == "disputed"

@@ -7,6 +7,8 @@ heavy imports (Textual, Alembic, trafilatura) import them inside the command, so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from workbench import __version__
@@ -58,10 +60,17 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:
-    """Entry point: expected failures are one `error:` line and exit code 2, never a traceback."""
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: expected failures are one `error:` line and exit code 2, never a traceback.
+
+    `argv` (default: the process's arguments) lets tests run the exact code path users get.
+    """
     try:
-        cli.main(standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="workbench",
+            standalone_mode=False,
+        )
     except WorkbenchError as error:
         click.echo(f"error: {error.one_line()}", err=True)
         raise SystemExit(2) from None

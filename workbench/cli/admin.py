@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
-from workbench.db.engine import Database
 
 
 @click.command()
 @click.pass_obj
 def init(app: AppContext) -> None:
     """Create the database, or upgrade an older one (a backup is made first)."""
+    from workbench.db.engine import Database
     from workbench.db.schema import upgrade_to_head
 
     db = Database.open(app.settings.database)

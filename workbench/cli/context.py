@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.config import Settings, load_settings
-from workbench.db.engine import Database, is_url
 from workbench.errors import DatabaseProblem
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a command opens the database, not for --help
+    from workbench.db.engine import Database
 
 
 class AppContext:
@@ -28,6 +31,7 @@ class AppContext:
 
     def open_db(self, *, write: bool) -> Database:
         """The database, schema-checked. A write creates a missing database; a read refuses it."""
+        from workbench.db.engine import Database, is_url
         from workbench.db.schema import check_schema, upgrade_to_head
 
         if self._db is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import AppContext
+from workbench.errors import DatabaseProblem
 
 
 def demo_database_path() -> Path:
@@ -45,12 +46,51 @@ def build_demo_database(target: Path, *, analyst: str) -> tuple[int, int]:
     return summary.sources, summary.statements
 
 
+def _holds_only_demo_data(target: Path) -> bool:
+    """True for a missing or empty file, or a database whose every source is a bundled sample.
+
+    `demo` deletes and rebuilds its database: pointed by mistake at an analyst's own database
+    (`workbench --db work.db demo`), it must refuse rather than destroy the work.
+    """
+    import sqlite3
+    from importlib.resources import files
+
+    if not target.exists() or target.stat().st_size == 0:
+        return True
+    samples = {entry.name for entry in files("workbench.samples").iterdir()}
+    try:
+        connection = sqlite3.connect(f"file:{target.resolve()}?mode=ro", uri=True)
+        try:
+            origins = [row[0] for row in connection.execute("SELECT origin FROM source")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False  # not a database, or not ours: not the demo's to delete
+    return all(
+        origin
+        and Path(origin.split(".jsonl:")[0] + ".jsonl" if ".jsonl:" in origin else origin).name
+        in samples
+        for origin in origins
+    )
+
+
 @click.command()
-@click.option("--print", "print_only", is_flag=True, help="Print the statements instead of opening the review screen.")
+@click.option(
+    "--print",
+    "print_only",
+    is_flag=True,
+    help="Print the statements instead of opening the review screen.",
+)
 @click.pass_obj
 def demo(app: AppContext, print_only: bool) -> None:
     """Build a fresh demo database from the bundled sample articles and open it."""
     target = Path(app._database_option) if app._database_option else demo_database_path()
+    if app._database_option and not _holds_only_demo_data(target):
+        raise DatabaseProblem(
+            "already holds work that is not the demo: the demo would replace it",
+            where=str(target),
+            hint="give --db a new path, or leave --db out to use the demo's own database",
+        )
     sources, statements = build_demo_database(target, analyst=app.analyst)
     click.echo(f"demo database {target}: {sources} sources, {statements} statements", err=True)
     app._database_option = str(target)
@@ -60,8 +100,18 @@ def demo(app: AppContext, print_only: bool) -> None:
     if review is None or print_only:
         from workbench.cli.statements import statements as list_statements
 
-        ctx.invoke(list_statements, statuses=(), source_ids=(), actors=(), stances=(), changed_by=None,
-                   search="", include_dismissed=False, limit=None, output="table")
+        ctx.invoke(
+            list_statements,
+            statuses=(),
+            source_ids=(),
+            actors=(),
+            stances=(),
+            changed_by=None,
+            search="",
+            include_dismissed=False,
+            limit=None,
+            output="table",
+        )
         return
     ctx.invoke(review)
 

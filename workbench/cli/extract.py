@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -24,18 +25,25 @@ def extract(
     app: AppContext, paths: tuple[str, ...], output: str, input_format: str, outlet: str | None
 ) -> None:
     """Print the attributed statements in PATHS ("-" reads standard input)."""
+    from workbench.errors import InvalidInput
     from workbench.extract import extract as extract_statements
     from workbench.extract import load_lexicon
-    from workbench.ingest.decoding import decode, normalise_newlines
+    from workbench.ingest.decoding import decode, format_size, normalise_newlines
     from workbench.ingest.readers import expand_paths, read_documents
     from workbench.ingest.text import text_document
 
-    lexicon = load_lexicon([Path(p) for p in app.settings.lexicons])
+    lexicon = load_lexicon([Path(p).expanduser() for p in app.settings.lexicons])
     max_bytes = int(app.settings.max_file_mb * 1_000_000)
     records = []
     for given in paths:
         if given == "-":
-            raw = click.get_binary_stream("stdin").read()
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                raise InvalidInput(
+                    f"input is over the {format_size(max_bytes)} limit",
+                    where="stdin",
+                    hint="raise max_file_mb in the config file",
+                )
             text, notice = decode(raw, where="stdin")
             documents = [text_document(normalise_newlines(text), origin="-", notice=notice)]
             named = [("-", documents)]
@@ -46,6 +54,8 @@ def extract(
             ]
         for name, documents in named:
             for document in documents:
+                if document.notice:
+                    click.echo(f"{document.origin or name}: {document.notice}", err=True)
                 for found in extract_statements(
                     document.text, outlet=outlet or document.outlet, lexicon=lexicon
                 ):

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import shorten
 from workbench.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from workbench.db.engine import Database
 
 
 @click.command()
@@ -50,13 +55,16 @@ def ingest(
         author=optional_text(author, where="--author"),
         published=parse_date(published, where="--published"),
     )
-    if (url or title) and (len(paths) > 1 or any(p.is_dir() for p in paths)):
+    one_article = (
+        len(paths) == 1 and not paths[0].is_dir() and not _is_jsonl(paths[0], input_format)
+    )
+    if (url or title) and not one_article:
         raise InvalidInput(
             "--url and --title describe one article",
             where="--url/--title",
-            hint="give a single file",
+            hint="give one .txt, .md or .html file; JSONL lines carry their own url and title",
         )
-    db = app.open_db(write=True)
+    db = _database_for_ingest(app)
     with _progress_bar(len(paths) > 1 or any(p.is_dir() for p in paths)) as advance:
         summary: IngestSummary = ingest_paths(
             db,
@@ -75,6 +83,40 @@ def ingest(
         raise SystemExit(2)
     if summary.errors:
         raise SystemExit(1)
+
+
+def _is_jsonl(path: Path, input_format: str) -> bool:
+    """A JSONL file holds many articles: one --url or --title cannot describe them all."""
+    from workbench.ingest.readers import detect_format
+
+    return detect_format(path, input_format) == "jsonl"
+
+
+def _database_for_ingest(app: AppContext) -> Database:
+    """The database, or for a path that does not exist yet, one created on the first write.
+
+    Bad input must leave nothing behind: a missing, empty or binary file is reported without an
+    empty `workbench.db` appearing next to it.
+    """
+    from workbench.db.engine import Database, is_url
+
+    target = app.settings.database
+    if is_url(target) or Path(target).expanduser().exists():
+        return app.open_db(write=True)
+    Database.open(target).dispose()  # checks the folder exists; creates nothing
+    return cast(Database, _CreatedOnFirstWrite(app))
+
+
+class _CreatedOnFirstWrite:
+    """Stands in for a Database until ingest has something to store."""
+
+    def __init__(self, app: AppContext) -> None:
+        self._app = app
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._app.open_db(write=True).transaction() as session:
+            yield session
 
 
 class _Advance:

@@ -9,8 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import click
-
 
 def json_default(value: object) -> object:
     if isinstance(value, datetime | date):
@@ -19,9 +17,9 @@ def json_default(value: object) -> object:
 
 
 def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
-    out = click.get_text_stream("stdout")
+    """One JSON object per line on standard output (whatever `sys.stdout` is right now)."""
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, default=json_default) + "\n")
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=json_default) + "\n")
 
 
 def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:

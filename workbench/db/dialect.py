@@ -18,6 +18,12 @@ from sqlalchemy.engine import Connection
 
 from workbench.errors import InvalidInput
 
+# A row inserted in the current transaction is not indexed until `catch_up_search_index` runs
+# at commit. Sending FTS5 a 'delete' for a row it never indexed corrupts the index ("database
+# disk image is malformed"), and indexing it early would move the catch-up watermark past older
+# unindexed rows: so the update and delete triggers only touch rows already in the index.
+_INDEXED = "EXISTS (SELECT 1 FROM statement_fts_docsize WHERE id = old.id)"
+
 _SQLITE_EXTRAS = [
     "CREATE TRIGGER change_event_no_update BEFORE UPDATE ON change_event "
     "BEGIN SELECT RAISE(ABORT, 'change_event is append-only'); END",
@@ -26,11 +32,12 @@ _SQLITE_EXTRAS = [
     "CREATE VIRTUAL TABLE statement_fts USING fts5("
     "content, speaker, proposition, content='statement', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER statement_fts_delete AFTER DELETE ON statement BEGIN "
+    "CREATE TRIGGER statement_fts_delete AFTER DELETE ON statement "
+    f"WHEN {_INDEXED} BEGIN "
     "INSERT INTO statement_fts(statement_fts, rowid, content, speaker, proposition) "
     "VALUES ('delete', old.id, old.content, old.speaker, old.proposition); END",
     "CREATE TRIGGER statement_fts_update AFTER UPDATE OF content, speaker, proposition "
-    "ON statement BEGIN "
+    f"ON statement WHEN {_INDEXED} BEGIN "
     "INSERT INTO statement_fts(statement_fts, rowid, content, speaker, proposition) "
     "VALUES ('delete', old.id, old.content, old.speaker, old.proposition); "
     "INSERT INTO statement_fts(rowid, content, speaker, proposition) "
@@ -42,6 +49,9 @@ _POSTGRES_EXTRAS = [
     "BEGIN RAISE EXCEPTION 'change_event is append-only'; END $$",
     "CREATE TRIGGER change_event_no_update BEFORE UPDATE OR DELETE ON change_event "
     "FOR EACH ROW EXECUTE FUNCTION change_event_append_only()",
+    # Row triggers do not fire for TRUNCATE, which would otherwise empty the history at once.
+    "CREATE TRIGGER change_event_no_truncate BEFORE TRUNCATE ON change_event "
+    "FOR EACH STATEMENT EXECUTE FUNCTION change_event_append_only()",
 ]
 
 _SQLITE_DROP = [
@@ -52,6 +62,7 @@ _SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS change_event_no_update",
 ]
 _POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS change_event_no_truncate ON change_event",
     "DROP TRIGGER IF EXISTS change_event_no_update ON change_event",
     "DROP FUNCTION IF EXISTS change_event_append_only()",
 ]
@@ -112,17 +123,20 @@ def parse_search(query: str) -> list[str]:
 def search_clause(dialect: str, terms: list[str], statement: Any, source: Any) -> Any:
     """A WHERE clause: every term appears in the content, speaker, proposition or source title."""
     clauses = []
-    for term in terms:
+    for number, term in enumerate(terms):
         title_match = statement.source_id.in_(
             sa.select(source.id).where(source.title.ilike(f"%{_escape_like(term)}%", escape="\\"))
         )
         if dialect == "sqlite":
             # Quoted, so user text is never FTS5 syntax; "*" makes the last word a prefix.
             fts_query = '"' + term.replace('"', "") + '"*'
+            # One parameter name per term: text() clauses sharing ":q" would all get one value,
+            # and "offer bridge" would quietly search for "bridge" twice.
+            name = f"fts_term_{number}"
             text_match = statement.id.in_(
-                sa.text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q").bindparams(
-                    q=fts_query
-                )
+                sa.text(
+                    f"SELECT rowid FROM statement_fts WHERE statement_fts MATCH :{name}"
+                ).bindparams(sa.bindparam(name, fts_query))
             )
         else:
             pattern = f"%{_escape_like(term)}%"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect, text
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from workbench.db.dialect import catch_up_search_index
@@ -107,9 +108,13 @@ class Database:
                 uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
 
-        # NullPool would reconnect on every session (pragmas each time); the default
-        # QueuePool keeps a few tuned connections for the TUI's worker threads.
-        engine = create_engine("sqlite://", creator=connect)
+        # NullPool would reconnect on every session (pragmas each time); a QueuePool keeps a
+        # few tuned connections for the TUI's worker threads. It must be asked for: with a
+        # bare "sqlite://" URL SQLAlchemy assumes :memory: and picks SingletonThreadPool, which
+        # closes other threads' connections once more than 5 threads read (a crash under load).
+        engine = create_engine(
+            "sqlite://", creator=connect, poolclass=QueuePool, pool_size=5, max_overflow=20
+        )
         event.listen(engine, "connect", _tune_sqlite_connection(read_only))
         event.listen(engine, "begin", _begin_sqlite)
         return cls(engine, str(path), read_only)
@@ -127,18 +132,22 @@ class Database:
             yield session
             catch_up_search_index(session.connection())
 
+    @property
+    def read_engine(self) -> Engine:
+        """The engine for reads: a deferred BEGIN on SQLite, so a read never waits for a writer."""
+        return self.engine.execution_options(workbench_read=True)
+
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A short read-only unit of work (deferred BEGIN on SQLite: never takes the write lock)."""
-        bind = self.engine.execution_options(workbench_read=True)
-        with translate_errors(self.location), Session(bind) as session, session.begin():
+        with translate_errors(self.location), Session(self.read_engine) as session, session.begin():
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
 
     def has_tables(self) -> bool:
-        with translate_errors(self.location), self.engine.connect() as connection:
+        with translate_errors(self.location), self.read_engine.connect() as connection:
             return bool(inspect(connection).get_table_names())
 
 
@@ -149,12 +158,24 @@ def _tune_sqlite_connection(read_only: bool) -> Any:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")  # otherwise foreign keys are decorative
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not read_only:
+        if not read_only and _may_switch_to_wal(cursor):
             cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
             cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; much faster commits
         cursor.close()
 
     return tune
+
+
+def _may_switch_to_wal(cursor: sqlite3.Cursor) -> bool:
+    """WAL for a new or workbench database; never rewrite another program's file header.
+
+    Switching the journal mode is a write to the file, and a file that turns out not to be ours
+    must be left exactly as it was (the schema check refuses it a moment later).
+    """
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return True
+    tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master")}
+    return not tables or "alembic_version" in tables
 
 
 def _begin_sqlite(connection: Any) -> None:
@@ -203,7 +224,7 @@ def translate_errors(location: str) -> Iterator[None]:
 
 def current_revision(db: Database) -> str | None:
     """The Alembic revision stamped in the database, or None for an empty database."""
-    with translate_errors(db.location), db.engine.connect() as connection:
+    with translate_errors(db.location), db.read_engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

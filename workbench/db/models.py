@@ -34,8 +34,30 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _utc_column() -> sa.DateTime:
-    return sa.DateTime(timezone=True)
+class UTCDateTime(sa.TypeDecorator):  # type: ignore[type-arg]
+    """`DateTime(timezone=True)` that reads back timezone-aware UTC on every engine.
+
+    SQLite stores no offset: without this, values written aware come back naive there (and
+    aware on PostgreSQL), and comparing the two raises TypeError. Aware values are converted to
+    UTC before they are stored, so an offset is never silently dropped.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+def _utc_column() -> UTCDateTime:
+    return UTCDateTime()
 
 
 class Source(SQLModel, table=True):

@@ -77,7 +77,11 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
 
 def _refuse_foreign_tables(db: Database) -> None:
     """Tables without a workbench schema version belong to something else: leave them alone."""
-    if db.has_tables():
+    from sqlalchemy import inspect
+
+    with translate_errors(db.location), db.read_engine.connect() as connection:
+        foreign = set(inspect(connection).get_table_names()) - {"alembic_version"}
+    if foreign:
         raise SchemaMismatch(
             "is not a workbench database (it holds other tables and no workbench schema)",
             where=db.location,

@@ -18,7 +18,7 @@ def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         raise InvalidInput(f"cannot read: {error.strerror}", where=where) from None
     if size > max_bytes:
         raise InvalidInput(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            f"file is {format_size(size)}, over the {format_size(max_bytes)} limit",
             where=where,
             hint="split it, or raise max_file_mb in the config file",
         )
@@ -27,6 +27,14 @@ def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
     except OSError as error:
         raise InvalidInput(f"cannot read: {error.strerror}", where=where) from None
     return decode(raw, where=where)
+
+
+def format_size(size: float) -> str:
+    """Bytes for people: "2.7 kB", "31.5 MB" (a small configured limit must not read "0 MB")."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{int(size)} bytes"
 
 
 def decode(raw: bytes, *, where: str) -> tuple[str, str | None]:

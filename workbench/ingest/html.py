@@ -23,7 +23,6 @@ def html_document(page: str, *, origin: str, notice: str | None) -> Document:
         favor_recall=True,
         include_comments=False,
         include_tables=False,
-        as_dict=True,
     )
     data = result if isinstance(result, dict) else (result.as_dict() if result else {})
     text = _paragraphs(data.get("text") or "") or _visible_text(page)

@@ -78,7 +78,7 @@ def ingest_paths(
     from workbench.extract import load_lexicon
 
     files = expand_paths(paths)
-    lexicon = load_lexicon([Path(p) for p in settings.lexicons])
+    lexicon = load_lexicon([Path(p).expanduser() for p in settings.lexicons])
     max_bytes = int(settings.max_file_mb * 1_000_000)
     summary = IngestSummary(files=len(files))
     single = len(files) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlmodel import Session, col
 
 from workbench.db.models import STATUSES, Statement, utc_now
@@ -156,8 +156,12 @@ def correct_statement(
         values["stance"] = stance
         changes["stance"] = (row.stance, stance)
     if content is not None and content.strip() and content.strip() != row.content:
-        values.update(_content_values(session, row, content.strip()))
-        changes["content"] = (row.content, content.strip())
+        content_values = _content_values(session, row, content.strip())
+        values.update(content_values)
+        if "content" in content_values:
+            changes["content"] = (row.content, content.strip())
+        else:  # not words of the article: recorded as what it became, the proposition
+            changes["proposition"] = (row.proposition, content.strip())
     if proposition is not None and proposition.strip() != row.proposition:
         values["proposition"] = proposition.strip()
         changes["proposition"] = (row.proposition, values["proposition"])
@@ -234,7 +238,7 @@ def split_statement(
     first, second = text[row.content_start : first_end], text[second_start : row.content_end]
     _change(
         session,
-        statement_id,
+        row,
         seen_version,
         analyst,
         content=first,
@@ -244,7 +248,7 @@ def split_statement(
     now = utc_now()
     result = session.execute(
         insert(Statement).values(
-            key=f"{row.key[:20]}-s{second_start}"[:40],
+            key=_split_key(session, row.key, second_start),
             source_id=row.source_id,
             sentence_start=row.sentence_start,
             sentence_end=row.sentence_end,
@@ -286,6 +290,17 @@ def split_statement(
     return get_statement_row(session, statement_id), get_statement_row(session, new_id)
 
 
+def _split_key(session: Session, key: str, second_start: int) -> str:
+    """Deterministic (two databases splitting alike agree), and unique even when the same
+    statement is split at the same point again after a merge."""
+    base = f"{key[:20]}-s{second_start}"
+    candidate, number = base, 1
+    while session.execute(select(Statement.id).where(col(Statement.key) == candidate)).first():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate[:40]
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\n,;:":
         end -= 1
@@ -322,7 +337,7 @@ def merge_statements(
     end = max(keep.content_end, other.content_end)
     _change(
         session,
-        keep_id,
+        keep,
         keep_version,
         analyst,
         content=text[start:end],
