@@ -176,7 +176,16 @@ class _Importer:
         self.merges: list[tuple[int, str, str]] = []  # (statement id, merged-into key, field path)
 
     # actors ---------------------------------------------------------------------------------
-    def actor_id(self, name: str, kind: str = "person", affiliation: str | None = None) -> int:
+    def actor_id(
+        self,
+        name: str,
+        kind: str = "person",
+        affiliation: str | None = None,
+        *,
+        name_alias: bool = True,
+    ) -> int:
+        """The local actor of this name, created if missing (with its name as an alias, as
+        ingest does, unless the file lists the actor's aliases itself)."""
         if name in self.actors:
             return self.actors[name]
         found = self.session.exec(select(Actor.id).where(col(Actor.name) == name)).first()
@@ -187,7 +196,8 @@ class _Importer:
             assert actor.id is not None
             found = actor.id
             self.summary.actors_added += 1
-            self._alias(found, name)
+            if name_alias:
+                self._alias(found, name)
         self.actors[name] = found
         return found
 
@@ -203,7 +213,7 @@ class _Importer:
     def import_actor(self, record: _Fields) -> None:
         name = record.text("name")
         actor_id = self.actor_id(
-            name, record.text("kind"), record.text("affiliation", optional=True)
+            name, record.text("kind"), record.text("affiliation", optional=True), name_alias=False
         )
         for alias in record.strings("aliases"):
             self._alias(actor_id, alias)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -56,6 +56,7 @@ class SourceGroup:
     text: str
     statements: tuple[ExportedStatement, ...]
     previous_sha256: str | None = None
+    history: tuple[HistoryEntry, ...] = ()  # about the source itself (its ingest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +100,46 @@ class ConflictView:
 def _scope_conditions(session: Session, scope: ExportScope) -> list[Any]:
     conditions = _conditions(session, scope.statements)
     if scope.since is not None:
-        day = sa.func.coalesce(col(Source.published), sa.cast(col(Source.ingested_at), sa.Date))
-        conditions.append(day >= scope.since)
+        midnight = datetime.combine(scope.since, time(), tzinfo=UTC)
+        conditions.append(
+            sa.or_(
+                col(Source.published) >= scope.since,
+                col(Source.published).is_(None) & (col(Source.ingested_at) >= midnight),
+            )
+        )
     return conditions
 
 
+def _rows(session: Session, query: Any) -> list[Any]:
+    """Plain rows through the Core connection: no ORM loading work for read-only columns."""
+    return list(session.connection().execute(query).all())
+
+
 def summarise(session: Session, scope: ExportScope) -> ReportSummary:
-    """The numbers at the top of a report, from three GROUP BY queries."""
+    """The numbers at the top of a report: GROUP BY queries whose results are as small as the
+    lists of sources and actors (never one row per statement)."""
     conditions = _scope_conditions(session, scope)
-    joined = (
-        select(Statement.source_id, Source.title, Actor.name, Statement.status, func.count())
-        .join(Source, col(Source.id) == col(Statement.source_id))
-        .outerjoin(Actor, col(Actor.id) == col(Statement.actor_id))
-        .where(*conditions)
-        .group_by(
-            col(Statement.source_id), col(Source.title), col(Actor.name), col(Statement.status)
+
+    def grouped(*columns: Any) -> list[Any]:
+        query = (
+            select(*columns, Statement.status, func.count())
+            .select_from(Statement)
+            .join(Source, col(Source.id) == col(Statement.source_id))
+            .outerjoin(Actor, col(Actor.id) == col(Statement.actor_id))
+            .where(*conditions)
+            .group_by(*columns, col(Statement.status))
         )
-    )
+        return _rows(session, query)
+
     totals = dict.fromkeys(STATUSES, 0)
     sources: dict[int, tuple[str, dict[str, int]]] = {}
-    actors: dict[str, dict[str, int]] = {}
-    for source_id, title, actor, status, number in session.execute(joined):
+    for source_id, title, status, number in grouped(col(Statement.source_id), col(Source.title)):
         totals[status] = totals.get(status, 0) + number
-        counts = sources.setdefault(source_id, (title, dict.fromkeys(STATUSES, 0)))[1]
+        sources.setdefault(source_id, (title, dict.fromkeys(STATUSES, 0)))[1][status] = number
+    actors: dict[str, dict[str, int]] = {}
+    for name, status, number in grouped(col(Actor.name)):
+        counts = actors.setdefault(name or "(unknown)", dict.fromkeys(STATUSES, 0))
         counts[status] = counts.get(status, 0) + number
-        per_actor = actors.setdefault(actor or "(unknown)", dict.fromkeys(STATUSES, 0))
-        per_actor[status] = per_actor.get(status, 0) + number
     return ReportSummary(
         totals=totals,
         per_source=[(sid, title, counts) for sid, (title, counts) in sorted(sources.items())],
@@ -165,38 +180,17 @@ def _source_rows(
     return found
 
 
-def evidence_of(
-    session: Session, statement_ids: Sequence[int], *, include_removed: bool = False
-) -> dict[int, list[EvidenceView]]:
-    """Evidence of many statements in one query, each list in id order."""
-    conditions: list[Any] = [col(Evidence.statement_id).in_(statement_ids)]
-    if not include_removed:
-        conditions.append(col(Evidence.removed).is_(False))
-    query = select(Evidence).where(*conditions).order_by(col(Evidence.id))
-    found: dict[int, list[EvidenceView]] = {}
-    for (evidence,) in session.execute(query).all():
-        assert evidence.id is not None
-        found.setdefault(evidence.statement_id, []).append(
-            EvidenceView(
-                id=evidence.id,
-                statement_id=evidence.statement_id,
-                url=evidence.url,
-                title=evidence.title,
-                relation=evidence.relation,
-                excerpt=evidence.excerpt,
-                added_by=evidence.added_by,
-                added_at=evidence.added_at,
-                version=evidence.version,
-            )
-        )
-    return found
-
-
-def removed_evidence_ids(session: Session, statement_ids: Sequence[int]) -> set[int]:
-    query = select(Evidence.id).where(
-        col(Evidence.statement_id).in_(statement_ids), col(Evidence.removed).is_(True)
-    )
-    return set(session.execute(query).scalars())
+_EVIDENCE_COLUMNS = (
+    Evidence.id,
+    Evidence.statement_id,
+    Evidence.url,
+    Evidence.title,
+    Evidence.relation,
+    Evidence.excerpt,
+    Evidence.added_by,
+    Evidence.added_at,
+    Evidence.version,
+)
 
 
 def _entry(record: Any) -> HistoryEntry:
@@ -217,31 +211,21 @@ def _entry(record: Any) -> HistoryEntry:
 _EVENT_COLUMNS = [c for c in ChangeEvent.__table__.columns]  # type: ignore[attr-defined]
 
 
-def history_of(session: Session, statement_ids: Sequence[int]) -> dict[int, list[HistoryEntry]]:
-    """History of many statements (their evidence included) in one query, oldest first."""
-    query = (
-        select(*_EVENT_COLUMNS)
-        .where(col(ChangeEvent.statement_id).in_(statement_ids))
-        .order_by(col(ChangeEvent.id))
-    )
-    found: dict[int, list[HistoryEntry]] = {}
-    for record in session.execute(query).all():
-        found.setdefault(record.statement_id, []).append(_entry(record))
-    return found
-
-
-def source_history(session: Session, source_id: int) -> list[HistoryEntry]:
-    """Events about the source itself (its ingest), oldest first."""
+def source_histories(session: Session, source_ids: Sequence[int]) -> dict[int, list[HistoryEntry]]:
+    """Events about the sources themselves (their ingest), oldest first, in one query."""
     query = (
         select(*_EVENT_COLUMNS)
         .where(
-            col(ChangeEvent.entity) == "source",
-            col(ChangeEvent.entity_id) == source_id,
             col(ChangeEvent.statement_id).is_(None),
+            col(ChangeEvent.entity) == "source",
+            col(ChangeEvent.entity_id).in_(source_ids),
         )
         .order_by(col(ChangeEvent.id))
     )
-    return [_entry(record) for record in session.execute(query).all()]
+    found: dict[int, list[HistoryEntry]] = {}
+    for record in _rows(session, query):
+        found.setdefault(record.entity_id, []).append(_entry(record))
+    return found
 
 
 def other_history(session: Session) -> list[HistoryEntry]:
@@ -264,7 +248,7 @@ def evidence_refs(session: Session, evidence_ids: Sequence[int]) -> dict[int, tu
 
 def statement_keys(session: Session, statement_ids: Sequence[int]) -> dict[int, str]:
     query = select(Statement.id, Statement.key).where(col(Statement.id).in_(statement_ids))
-    return dict(session.execute(query).tuples().all())
+    return {statement_id: key for statement_id, key in session.execute(query).all()}
 
 
 def claim_positions(session: Session, source_id: int) -> dict[int, list[Position]]:
@@ -283,8 +267,51 @@ def claim_positions(session: Session, source_id: int) -> dict[int, list[Position
         .order_by(col(Statement.id))
     )
     found: dict[int, list[Position]] = {}
-    for group, key, actor, kind, stance, status in session.execute(query).all():
+    for group, key, actor, kind, stance, status in _rows(session, query):
         found.setdefault(group, []).append(Position(key, actor, kind, stance, status))
+    return found
+
+
+def _in_range(after: tuple[int, int], last: tuple[int, int]) -> list[Any]:
+    """Statements of a page by position, not by a list of thousands of bound ids."""
+    position = sa.tuple_(col(Statement.source_id), col(Statement.id))
+    return [position > after, position <= last]
+
+
+def _evidence_between(
+    session: Session, after: tuple[int, int], last: tuple[int, int], include_removed: bool
+) -> tuple[dict[int, list[EvidenceView]], set[int]]:
+    """Evidence of the statements in a page's range (by id), and which of it was removed."""
+    conditions = _in_range(after, last)
+    if not include_removed:
+        conditions.append(col(Evidence.removed).is_(False))
+    query = (
+        select(*_EVIDENCE_COLUMNS, Evidence.removed)
+        .join(Statement, col(Statement.id) == col(Evidence.statement_id))
+        .where(*conditions)
+        .order_by(col(Evidence.id))
+    )
+    found: dict[int, list[EvidenceView]] = {}
+    removed: set[int] = set()
+    for record in _rows(session, query):
+        found.setdefault(record[1], []).append(EvidenceView(*record[:-1]))
+        if record[-1]:
+            removed.add(record[0])
+    return found, removed
+
+
+def _history_between(
+    session: Session, after: tuple[int, int], last: tuple[int, int]
+) -> dict[int, list[HistoryEntry]]:
+    query = (
+        select(*_EVENT_COLUMNS)
+        .join(Statement, col(Statement.id) == col(ChangeEvent.statement_id))
+        .where(*_in_range(after, last))
+        .order_by(col(ChangeEvent.id))
+    )
+    found: dict[int, list[HistoryEntry]] = {}
+    for record in _rows(session, query):
+        found.setdefault(record.statement_id, []).append(_entry(record))
     return found
 
 
@@ -294,7 +321,7 @@ def _page(session: Session, conditions: list[Any], after: tuple[int, int], batch
         .order_by(col(Statement.source_id), col(Statement.id))
         .limit(batch)
     )
-    return [StatementRow(*r) for r in session.execute(query).all()]
+    return [StatementRow(*r) for r in _rows(session, query)]
 
 
 def iter_source_groups(
@@ -304,33 +331,40 @@ def iter_source_groups(
     evidence: bool = False,
     history: bool = False,
     include_removed: bool = False,
-    batch: int = 1000,
+    source_history: bool = False,
+    batch: int = 2000,
 ) -> Iterator[SourceGroup]:
     """Each source with at least one statement in scope, in id order, with its statements.
 
     `evidence` and `history` add each statement's evidence and history (one query each per
-    batch); `include_removed` keeps evidence an analyst removed (marked in `removed_evidence`).
+    batch); `include_removed` keeps evidence an analyst removed (marked in `removed_evidence`);
+    `source_history` adds the events about each source itself.
     """
     conditions = _scope_conditions(session, scope)
     after = (0, 0)
     pending: list[ExportedStatement] = []
     current: int | None = None
     sources: dict[int, tuple[SourceRow, str, str | None]] = {}
+    source_events: dict[int, list[HistoryEntry]] = {}
     while True:
         page = _page(session, conditions, after, batch)
         if not page:
             break
-        ids = [row.id for row in page]
-        links = evidence_of(session, ids, include_removed=include_removed) if evidence else {}
-        removed = removed_evidence_ids(session, ids) if evidence and include_removed else set()
-        events = history_of(session, ids) if history else {}
+        last = (page[-1].source_id, page[-1].id)
+        links, removed = (
+            _evidence_between(session, after, last, include_removed) if evidence else ({}, set())
+        )
+        events = _history_between(session, after, last) if history else {}
         merged = statement_keys(session, [r.merged_into_id for r in page if r.merged_into_id])
         new_sources = sorted({row.source_id for row in page} - sources.keys())
         sources.update(_source_rows(session, new_sources))
+        if source_history:
+            source_events.update(source_histories(session, new_sources))
         for row in page:
             if current is not None and row.source_id != current:
                 source, text, previous = sources.pop(current)
-                yield SourceGroup(source, text, tuple(pending), previous)
+                about = tuple(source_events.pop(current, ()))
+                yield SourceGroup(source, text, tuple(pending), previous, about)
                 pending = []
             current = row.source_id
             pending.append(
@@ -344,12 +378,13 @@ def iter_source_groups(
                     ),
                 )
             )
-        after = (page[-1].source_id, page[-1].id)
+        after = last
         if len(page) < batch:
             break
     if current is not None:
         source, text, previous = sources.pop(current)
-        yield SourceGroup(source, text, tuple(pending), previous)
+        about = tuple(source_events.pop(current, ()))
+        yield SourceGroup(source, text, tuple(pending), previous, about)
 
 
 def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[ConflictView]:

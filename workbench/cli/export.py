@@ -1,0 +1,183 @@
+"""`workbench export`, `workbench import` and `workbench conflicts`: hand work to a colleague."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from workbench.cli.context import AppContext
+from workbench.errors import InvalidInput
+
+FORMATS = (
+    "md",
+    "html",
+    "json",
+    "csv",
+    "claimreview",
+)  # workbench.export.FORMATS, without the import
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """UTF-8 to stdout, or to a file that appears only once it is complete."""
+    if path is None:
+        stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()
+        return
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise InvalidInput(f"folder {folder} does not exist", where=str(path))
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option("--source", "source_ids", multiple=True, type=int, help="Source id (repeatable).")
+@click.option(
+    "--status", "statuses", multiple=True, help="unverified, confirmed or disputed (repeatable)."
+)
+@click.option("--actor", "actors", multiple=True, help="Actor name or alias (repeatable).")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Sources published on or after this date (ingest date when unknown).",
+)
+@click.option("--analyst", "changed_by", help="Only statements last changed by this analyst.")
+@click.option(
+    "--include-dismissed", is_flag=True, help="Also dismissed statements (json always has them)."
+)
+@click.option(
+    "--include-unverified", is_flag=True, help="claimreview: also statements without a verdict."
+)
+@click.pass_obj
+def export(
+    app: AppContext,
+    fmt: str,
+    output: Path | None,
+    source_ids: tuple[int, ...],
+    statuses: tuple[str, ...],
+    actors: tuple[str, ...],
+    since: datetime | None,
+    changed_by: str | None,
+    include_dismissed: bool,
+    include_unverified: bool,
+) -> None:
+    """Export statements as a report (md, html), data (json, csv) or ClaimReview JSON-LD."""
+    from workbench.export import ExportOptions, write_export
+    from workbench.services.reporting import ExportScope
+    from workbench.services.statements import StatementFilter
+
+    flt = StatementFilter(
+        statuses=statuses,
+        source_ids=source_ids,
+        actors=actors,
+        analyst=changed_by,
+        include_dismissed=include_dismissed or fmt == "json",
+    )
+    options = ExportOptions(
+        scope=ExportScope(statements=flt, since=since.date() if since else None),
+        organisation=app.settings.organisation,
+        organisation_url=app.settings.organisation_url,
+        include_unverified=include_unverified,
+    )
+    db = app.open_db(write=False)
+    with db.reader() as session, _output(output) as stream:
+        notices = write_export(session, fmt, stream, options)
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def import_(app: AppContext, file: Path) -> None:
+    """Import another database's work from its `export --format json` file."""
+    import json
+
+    from workbench.services.exchange import import_document
+
+    try:
+        with file.open("rb") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise InvalidInput("no such file", where=str(file)) from None
+    except OSError as error:
+        raise InvalidInput(f"cannot read: {error.strerror}", where=str(file)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput("not UTF-8 text", where=str(file)) from None
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            where=str(file),
+        ) from None
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        summary = import_document(session, data, origin=str(file))
+    click.echo(f"imported {file}: {summary.line()}")
+    if summary.conflicts:
+        click.echo("review them with `workbench conflicts`")
+
+
+@click.command()
+@click.option("--all", "include_resolved", is_flag=True, help="Also resolved conflicts.")
+@click.pass_obj
+def conflicts(app: AppContext, include_resolved: bool) -> None:
+    """List disagreements recorded by imports, waiting for an analyst's decision."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from workbench.cli.output import console, shorten
+    from workbench.services.reporting import list_conflicts
+
+    db = app.open_db(write=False)
+    with db.reader() as session:
+        views = list_conflicts(session, include_resolved=include_resolved)
+    table = Table(title=f"{len(views)} conflicts", title_justify="left")
+    for name in ("id", "statement", "field", "here", "incoming", "by", "at", "from"):
+        table.add_column(name)
+    for v in views:
+        cells = (
+            str(v.id),
+            str(v.statement_id),
+            v.field,
+            v.local_value or "",
+            v.incoming_value or "",
+            shorten(v.incoming_analyst, 20),
+            v.incoming_at.strftime("%Y-%m-%d %H:%M") if v.incoming_at else "",
+            shorten(v.origin, 30),
+        )
+        table.add_row(*(Text(cell) for cell in cells))  # database text is never Rich markup
+    console().print(table)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export)
+    group.add_command(import_)
+    group.add_command(conflicts)

@@ -1,0 +1,63 @@
+"""What every export format shares: UTC timestamps, inert text, and the options of one export."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from workbench.services.reporting import ExportScope
+
+# Characters that change how text *looks* without being visible: C0/C1 controls (tab and newline
+# excepted), bidirectional overrides and isolates (the "Trojan Source" trick), and the Unicode line
+# and paragraph separators that some viewers treat as line ends.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """One export: what it covers and who publishes it."""
+
+    scope: ExportScope = ExportScope()
+    organisation: str = "Workbench fact-check desk"
+    organisation_url: str = ""
+    include_unverified: bool = False  # ClaimReview only: also export statements without verdict
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def iso(value: datetime | date | None) -> str | None:
+    """One spelling for every timestamp, so two exports of one database are byte-identical."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        stamped = utc(value)
+        assert stamped is not None
+        return stamped.isoformat(timespec="microseconds")
+    return value.isoformat()
+
+
+def show_invisible(text: str) -> str:
+    """Make control and direction-override characters visible as [U+XXXX] markers."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, decided in C without scanning for a pattern
+    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def one_line(text: str | None) -> str:
+    """Inert text on one line: invisible characters shown, whitespace runs collapsed."""
+    if not text:
+        return ""
+    return " ".join(show_invisible(text).split())
+
+
+def short(text: str | None, width: int) -> str:
+    cleaned = one_line(text)
+    return cleaned if len(cleaned) <= width else cleaned[: width - 1].rstrip() + "…"
