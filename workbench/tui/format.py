@@ -1,0 +1,73 @@
+"""How values look on screen: status marks that survive monochrome, times, cell-fitted text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+
+from workbench.db.views import StatementRow
+
+# A symbol and a word per status: colour helps, but the mark alone must tell them apart.
+STATUS_MARKS = {"confirmed": "✓", "disputed": "✗", "unverified": "○"}
+DISMISSED_MARK = "–"
+STANCE_MARKS = {"asserts": "asserts", "denies": "denies", "questions": "questions"}
+
+
+def status_label(row: StatementRow) -> str:
+    if row.dismissed:
+        return f"{DISMISSED_MARK} dismissed"
+    return f"{STATUS_MARKS.get(row.status, '?')} {row.status}"
+
+
+def status_style_name(row: StatementRow) -> str:
+    return "dismissed" if row.dismissed else row.status
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """`○ 66 unverified · ✓ 3 confirmed · ✗ 1 disputed`."""
+    order = ("unverified", "confirmed", "disputed")
+    return " · ".join(f"{STATUS_MARKS[s]} {counts.get(s, 0):,} {s}" for s in order)
+
+
+def fit(text: str | None, width: int) -> str:
+    """Exactly `width` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    text = (text or "").replace("\n", " ")
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def when(moment: datetime | None) -> str:
+    """Times are stored in UTC; show them in UTC with minutes, the same on every machine."""
+    if moment is None:
+        return ""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def columns(width: int) -> list[tuple[str, int]]:
+    """Column names and widths for a list this wide; narrow terminals drop cue and source."""
+    if width >= 100:
+        fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10)]
+        source = 22
+        content = max(10, width - sum(w for _, w in fixed) - source - len(fixed) - 1)
+        return [*fixed, ("content", content), ("source", source)]
+    fixed = [("status", 12), ("speaker", 14), ("stance", 9)]
+    content = max(10, width - sum(w for _, w in fixed) - len(fixed))
+    return [*fixed, ("content", content)]
+
+
+def cell(row: StatementRow, name: str) -> str:
+    if name == "status":
+        return status_label(row)
+    if name == "speaker":
+        speaker = row.speaker or row.actor or ""
+        if row.actor and row.speaker and row.actor != row.speaker:
+            return f"{row.speaker} ({row.actor})"
+        return speaker
+    if name == "source":
+        return row.source_title
+    value = getattr(row, name)
+    return "" if value is None else str(value)

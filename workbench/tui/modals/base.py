@@ -1,0 +1,48 @@
+"""The shared shape of a dialog: a titled box, an error line, escape to cancel."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+T = TypeVar("T")
+
+
+class FormModal(ModalScreen[T]):
+    """Enter in any field submits (after `check`); escape cancels with None."""
+
+    DEFAULT_CSS = """
+    FormModal { align: center middle; }
+    FormModal > .form {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    FormModal .form-title { text-style: bold; margin-bottom: 1; }
+    FormModal .form-error { color: $error; text-style: bold; height: auto; }
+    FormModal .form-hint { color: $text-muted; }
+    FormModal Input, FormModal Select { margin-bottom: 0; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form-cancel", tooltip="Close without saving"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".form-error", Static).update(message)
+
+    def check(self) -> Any:
+        """The dismiss value, or None after `show_error` to keep the form open."""
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = self.check()
+        if value is not None:
+            self.dismiss(value)

@@ -1,0 +1,80 @@
+"""Every read the review screen makes, each one short unit of work through the services.
+
+Called on worker threads only (never on the event loop), and never holds a session between
+calls: a long read transaction would pin a snapshot and stop WAL checkpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbench.db.engine import Database
+from workbench.db.views import SourceRow, StatementDetail, StatementRow
+from workbench.services import browse, sources, statements
+from workbench.services.statements import StatementFilter
+from workbench.tui.window import Fetch
+
+
+class ReviewStore:
+    """Reads for the review screen; `writes.perform` does the writes."""
+
+    def __init__(self, db: Database, analyst: str) -> None:
+        self.db = db
+        self.analyst = analyst
+
+    def page(self, flt: StatementFilter, fetch: Fetch) -> tuple[list[StatementRow], int]:
+        """The rows of one fetch and, for `around`, the index of the anchor among them."""
+        with self.db.reader() as session:
+            if fetch.kind == "after":
+                rows = browse.list_page(session, flt, after_id=fetch.anchor_id, limit=fetch.limit)
+            elif fetch.kind == "before":
+                rows = browse.list_page(session, flt, before_id=fetch.anchor_id, limit=fetch.limit)
+            elif fetch.kind == "offset":
+                rows = browse.list_page(session, flt, offset=fetch.position, limit=fetch.limit)
+            elif fetch.kind == "last":
+                rows = browse.last_page(session, flt, limit=fetch.limit)
+            else:
+                assert fetch.anchor_id is not None
+                half = fetch.limit // 2
+                head = browse.list_page(session, flt, before_id=fetch.anchor_id + 1, limit=half)
+                tail = browse.list_page(session, flt, after_id=fetch.anchor_id, limit=half)
+                index = next((i for i, r in enumerate(head) if r.id == fetch.anchor_id), 0)
+                return head + tail, index
+        return rows, 0
+
+    def counts(
+        self,
+        flt: StatementFilter,
+        should_stop: Callable[[], bool] = lambda: False,
+        *,
+        with_total: bool = True,
+    ) -> tuple[dict[str, int], int | None]:
+        """Per-status counts under the filter, and the unverified count of the whole database;
+        raises browse.Interrupted once `should_stop()` says the answer is no longer wanted."""
+        with self.db.reader() as session:
+            if flt == StatementFilter():
+                browse.warm_titles(session)  # the first search then costs no title scan
+            return browse.interruptible_counts(
+                session, flt, should_stop=should_stop, with_total_unverified=with_total
+            )
+
+    def detail(self, statement_id: int) -> StatementDetail:
+        with self.db.reader() as session:
+            return statements.get_statement(session, statement_id)
+
+    def row(self, statement_id: int) -> StatementRow:
+        with self.db.reader() as session:
+            return statements.get_statement_row(session, statement_id)
+
+    def locate(self, flt: StatementFilter, statement_id: int) -> int:
+        """The position of a statement in the filtered list (for jumps)."""
+        with self.db.reader() as session:
+            return statements.position_of(session, flt, statement_id)
+
+    def next_unverified(self, flt: StatementFilter, after_id: int) -> int | None:
+        with self.db.reader() as session:
+            return statements.next_unverified_id(session, flt, after_id)
+
+    def sources(self, after_id: int, limit: int) -> list[SourceRow]:
+        with self.db.reader() as session:
+            return sources.list_sources(session, after_id=after_id, limit=limit)

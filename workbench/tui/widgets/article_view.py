@@ -1,0 +1,56 @@
+"""The article around the highlighted statement: its paragraph, with who/cue/what marked."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from workbench.db.views import StatementDetail
+from workbench.tui.format import when
+from workbench.tui.widgets.panes import ReadingPane
+
+# Distinct in colour and, for monochrome terminals, in text style too.
+SPEAKER_STYLE = "bold reverse $primary"
+CUE_STYLE = "bold italic $warning"
+CONTENT_STYLE = "underline $success"
+LEGEND = f"[{SPEAKER_STYLE}]speaker[/] [{CUE_STYLE}]cue[/] [{CONTENT_STYLE}]content[/]"
+SENTENCE_STYLE = "on $boost"
+
+
+def article_content(detail: StatementDetail) -> Content:
+    """Title line, a legend, then the paragraph with the statement's spans styled."""
+    row, source = detail.row, detail.source
+    start, end = detail.paragraph_bounds()
+    paragraph = Content(detail.text[start:end])
+
+    def mark(content: Content, span_start: int | None, span_end: int | None, style: str) -> Content:
+        if span_start is None or span_end is None or span_end <= start or span_start >= end:
+            return content
+        return content.stylize(style, max(0, span_start - start), min(end, span_end) - start)
+
+    paragraph = mark(paragraph, row.sentence_start, row.sentence_end, SENTENCE_STYLE)
+    paragraph = mark(paragraph, row.content_start, row.content_end, CONTENT_STYLE)
+    paragraph = mark(paragraph, row.speaker_start, row.speaker_end, SPEAKER_STYLE)
+    paragraph = mark(paragraph, row.cue_start, row.cue_end, CUE_STYLE)
+    byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
+    return Content.assemble(
+        (source.title or "(untitled source)", "bold"),
+        (f"  {byline or when(source.ingested_at)}", "$text-muted"),
+        "\n",
+        paragraph,
+    )
+
+
+class ArticleView(ReadingPane):
+    """Shows the source paragraph of whatever statement is highlighted."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Highlight a statement to read it in its article.", id="article-text")
+
+    def show(self, detail: StatementDetail) -> None:
+        self.query_one("#article-text", Static).update(article_content(detail))
+        self.scroll_home(animate=False)
+
+    def clear(self, message: str = "") -> None:
+        self.query_one("#article-text", Static).update(message)

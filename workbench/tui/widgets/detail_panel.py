@@ -1,0 +1,90 @@
+"""Everything about the highlighted statement: actor, stance, proposition, evidence, history."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from workbench.db.views import HistoryEntry, StatementDetail
+from workbench.tui.format import status_label, when
+from workbench.tui.widgets.panes import ReadingPane
+
+STATUS_STYLES = {
+    "confirmed": "bold $success",
+    "disputed": "bold $error",
+    "unverified": "bold $warning",
+    "dismissed": "$text-disabled",
+}
+
+
+def _history_line(entry: HistoryEntry) -> Content:
+    if entry.field == "note":
+        change = f"note: {entry.new}"
+    elif entry.old is not None and entry.new is not None:
+        change = f"{entry.field}: {entry.old} → {entry.new}"
+    else:
+        change = f"{entry.field}: {entry.new if entry.new is not None else entry.old}"
+    note = f'  "{entry.note}"' if entry.note and entry.field != "note" else ""
+    return Content.assemble(
+        (f"{when(entry.at)} {entry.analyst}  ", "$text-muted"), change, (note, "italic")
+    )
+
+
+def detail_content(detail: StatementDetail) -> Content:
+    row = detail.row
+    status_key = "dismissed" if row.dismissed else row.status
+    actor = row.actor or "(no actor)"
+    if row.actor_kind:
+        actor += f" ({row.actor_kind})"
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"#{row.id} ", "bold"),
+        (status_label(row), STATUS_STYLES.get(status_key, "")),
+        (f"  v{row.version} · {row.updated_by} {when(row.updated_at)}", "$text-muted"),
+        "\n",
+        ("Actor: ", "bold"),
+        actor,
+        ("   Speaker: ", "bold"),
+        row.speaker or "—",
+        "\n",
+        ("Stance: ", "bold"),
+        row.stance,
+        ("   Cue: ", "bold"),
+        row.cue or "—",
+        "\n",
+        ("Proposition: ", "bold"),
+        row.proposition or row.content,
+        "\n",
+    ]
+    if row.merged_into_id:
+        parts += [(f"Merged into #{row.merged_into_id}", "italic"), "\n"]
+    parts += ["\n", (f"Evidence ({len(detail.evidence)})", "bold underline"), "\n"]
+    if not detail.evidence:
+        parts += [("  none yet: e adds a link", "$text-muted"), "\n"]
+    for number, link in enumerate(detail.evidence, start=1):
+        parts += [
+            f" [{number}] ",
+            (link.relation, "bold"),
+            f"  {link.url}",
+            (f"  {link.title}" if link.title else "", "italic"),
+            "\n",
+        ]
+    parts += ["\n", (f"History ({len(detail.history)})", "bold underline"), "\n"]
+    if not detail.history:
+        parts += [("  no changes yet", "$text-muted"), "\n"]
+    for entry in reversed(detail.history):
+        parts += [" ", _history_line(entry), "\n"]
+    return Content.assemble(*parts)
+
+
+class DetailPanel(ReadingPane):
+    """The decision record of one statement."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="detail-text")
+
+    def show(self, detail: StatementDetail) -> None:
+        self.query_one("#detail-text", Static).update(detail_content(detail))
+
+    def clear(self, message: str = "") -> None:
+        self.query_one("#detail-text", Static).update(message)
