@@ -113,7 +113,11 @@ class Database:
         # bare "sqlite://" URL SQLAlchemy assumes :memory: and picks SingletonThreadPool, which
         # closes other threads' connections once more than 5 threads read (a crash under load).
         engine = create_engine(
-            "sqlite://", creator=connect, poolclass=QueuePool, pool_size=5, max_overflow=20,
+            "sqlite://",
+            creator=connect,
+            poolclass=QueuePool,
+            pool_size=5,
+            max_overflow=20,
             pool_use_lifo=True,  # the most recently used connection has the warmest page cache
         )
         event.listen(engine, "connect", _tune_sqlite_connection(read_only))

@@ -111,6 +111,8 @@ class Statement(SQLModel, table=True):
     __tablename__ = "statement"
     __table_args__ = (
         sa.Index("ix_statement_status_id", "status", "id"),
+        # Counts per status of live statements (the TUI's status bar) as an index-only scan.
+        sa.Index("ix_statement_dismissed_status", "dismissed", "status"),
         sa.Index("ix_statement_source_id_id", "source_id", "id"),
         sa.Index("ix_statement_actor_id_id", "actor_id", "id"),
     )

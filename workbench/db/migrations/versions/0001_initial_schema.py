@@ -149,6 +149,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_statement_actor_id_id", ["actor_id", "id"], unique=False)
         batch_op.create_index("ix_statement_source_id_id", ["source_id", "id"], unique=False)
         batch_op.create_index("ix_statement_status_id", ["status", "id"], unique=False)
+        batch_op.create_index(
+            "ix_statement_dismissed_status", ["dismissed", "status"], unique=False
+        )
 
     op.create_table(
         "conflict",
@@ -220,6 +223,7 @@ def downgrade() -> None:
     op.drop_table("conflict")
     with op.batch_alter_table("statement", schema=None) as batch_op:
         batch_op.drop_index("ix_statement_status_id")
+        batch_op.drop_index("ix_statement_dismissed_status")
         batch_op.drop_index("ix_statement_source_id_id")
         batch_op.drop_index("ix_statement_actor_id_id")
 
