@@ -55,3 +55,8 @@ STATUS_SYMBOL = {"confirmed": "✔", "disputed": "✘", "unverified": "?"}
 
 def status_label(status: str) -> str:
     return f"[{STATUS_STYLE.get(status, '')}]{STATUS_SYMBOL.get(status, ' ')} {status}[/]"
+
+
+def status_symbol(status: str) -> str:
+    """The status as one coloured symbol: still readable on a monochrome terminal."""
+    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_SYMBOL.get(status, ' ')}[/]"

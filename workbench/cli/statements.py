@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from workbench.cli.context import AppContext
-from workbench.cli.output import console, shorten, status_label, write_csv, write_jsonl
+from workbench.cli.output import (
+    console,
+    shorten,
+    status_label,
+    status_symbol,
+    write_csv,
+    write_jsonl,
+)
 from workbench.db.views import HistoryEntry, StatementRow
 
 STATEMENT_FIELDS = (
@@ -102,22 +109,33 @@ def statements(
 
 
 def _statement_table(rows: list[StatementRow], title: str) -> None:
+    """Fixed narrow columns and a light box, so the content keeps room even at 80 columns."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} statements: {title}", title_justify="left", expand=True)
-    for name, width in (("id", 6), ("status", 12), ("actor", 22), ("stance", 9), ("cue", 14)):
-        table.add_column(name, max_width=width, overflow="ellipsis", no_wrap=True)
-    table.add_column("content", ratio=1, min_width=30, overflow="ellipsis", no_wrap=True)
+    table = Table(
+        title=f"{len(rows)} statements: {title}",
+        title_justify="left",
+        expand=True,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for name, width in (("id", 5), ("", 1), ("actor", 16), ("stance", 9), ("cue", 11)):
+        table.add_column(name, width=width, overflow="ellipsis", no_wrap=True)
+    table.add_column("content", ratio=1, overflow="ellipsis", no_wrap=True)
     for row in rows:
         table.add_row(
             str(row.id),
-            status_label(row.status),
-            shorten(row.actor, 22),
+            status_symbol(row.status),
+            shorten(row.actor, 16),
             row.stance,
-            shorten(row.cue or "–", 14),
-            shorten(row.content, 120),
+            shorten(row.cue or "–", 11),
+            shorten(row.content, 200),
         )
     console().print(table)
+    console().print(
+        "[green]✔[/] confirmed  [red]✘[/] disputed  [yellow]?[/] unverified", style="dim"
+    )
 
 
 @click.command()
