@@ -5,7 +5,8 @@ Usage:
 
 ARTICLES.jsonl holds one JSON object per line with a "text" field (PolNeAR-style article
 files work as is). Each run extracts every article once; the median run is reported, after
-one warm-up run that loads and compiles the lexicon.
+one warm-up run that loads and compiles the lexicon. Wall-clock and CPU-time (one core,
+``time.process_time``) throughput are both printed, plus the best run's CPU throughput.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ def main() -> None:
         f"throughput (CPU):  {chars / median_cpu:,.0f} chars/s "
         f"({chars / median_cpu / 1e6:.2f} MB/s)"
     )
+    # Other processes inflate even CPU time (shared caches); the best run is the least disturbed.
+    best_cpu = min(cpu)
+    print(f"best run (CPU):    {chars / best_cpu:,.0f} chars/s ({chars / best_cpu / 1e6:.2f} MB/s)")
 
 
 if __name__ == "__main__":

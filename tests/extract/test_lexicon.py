@@ -50,3 +50,25 @@ def test_bad_user_files_raise_invalid_input(tmp_path: Path) -> None:
     wrong.write_text('[countries]\nValdoria = "x"\n', encoding="utf-8")
     with pytest.raises(InvalidInput):
         load_lexicon([wrong])
+
+
+def test_cue_finder_matches_every_head_and_nothing_else() -> None:
+    lex = load_lexicon()
+    heads = set(lex.cue_heads)
+    for head in heads:
+        assert [m.group() for m in lex.cue_finder.finditer(f"({head}) x{head} {head}x")] == [head]
+    words = [
+        "said",
+        "says",
+        "saying",
+        "sayings",
+        "add",
+        "added",
+        "adding",
+        "address",
+        "warned",
+        "warns",
+        "warn",
+    ]
+    found = [m.group() for m in lex.cue_finder.finditer(" ".join(words))]
+    assert found == [w for w in words if w in heads]

@@ -19,6 +19,7 @@ _DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _POSSESSIVE = re.compile(r"^(.+?)[’']s\s+(.+)$")
 _TOKEN = re.compile(r"[\w’'.-]+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
 
 def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     text = _PAREN.sub("", speaker).strip(' ,;:“”"')
-    if not re.search(r"\b[A-Z]\.$", text):
+    if not _INITIAL_END.search(text):
         text = text.rstrip(".")
     head, _, appositive = text.partition(",")
     head = head.strip()

@@ -17,7 +17,9 @@ from workbench.extract.lexicon import Lexicon
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
-_CAPS = re.compile(r"[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*)*")
+# Possessive quantifiers (*+): a word never gives characters back to the white space after
+# it, so backtracking could not change a match; skipping it makes this scan twice as fast.
+_CAPS = re.compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
 _TOKEN = re.compile(r"[\w.-]+")
 _ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
 
@@ -73,28 +75,50 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     Putin"), then word by word against the place and organisation tables.
     """
     found: list[tuple[int, Actor]] = []
-    headline = _is_headline(text[start:end])
-    places = lexicon.places
+    headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
-        run = match.group()
-        actor = normalise(run, lexicon) if len(run) < 80 else None
-        if actor is not None and actor.kind in ("country", "organisation"):
-            if not (run in places and places[run][1] == "demonym"):
+        actor, is_place, names = _run_reading(match.group(), lexicon)
+        if is_place:
+            if actor is not None:
                 found.append((match.start(), actor))
             continue
-        if (
-            actor is not None
-            and actor.kind == "person"
-            and not headline
-            and len(actor.name.split()) <= 4
-            and (" " in actor.name or actor.name in memory.short_names)
-        ):
-            found.append((match.start(), actor))
-            continue
-        found.extend((match.start() + offset, a) for offset, a in _lexicon_names(run, lexicon))
+        if actor is not None and (" " in actor.name or actor.name in memory.short_names):
+            if headline is None:
+                headline = _is_headline(text[start:end])
+            if not headline:
+                found.append((match.start(), actor))
+                continue
+        found.extend((match.start() + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
+
+
+def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[tuple[int, Actor]]]:
+    """What a capitalised run can mention, whatever the memory holds (memoised per run).
+
+    ``(actor, True, [])`` for a country or organisation (``None`` for a bare demonym);
+    ``(person, False, names)`` for a name of at most four words, still to be checked
+    against the memory and the headline test; otherwise ``(None, False, names)`` with the
+    places and organisations found inside the run.
+    """
+    key = "run:" + run
+    cached = lexicon.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    actor = normalise(run, lexicon) if len(run) < 80 else None
+    reading: tuple[Actor | None, bool, list[tuple[int, Actor]]]
+    if actor is not None and actor.kind in ("country", "organisation"):
+        places = lexicon.places
+        demonym = run in places and places[run][1] == "demonym"
+        reading = (None if demonym else actor, True, [])
+    else:
+        person = actor if actor is not None and actor.kind == "person" else None
+        if person is not None and len(person.name.split()) > 4:
+            person = None
+        reading = (person, False, _lexicon_names(run, lexicon))
+    lexicon.cache[key] = reading
+    return reading
 
 
 def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:

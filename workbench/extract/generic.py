@@ -25,8 +25,11 @@ _NOT_REPORTING = word_set(
 
 def generic_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[Cue]:
     """Unlisted verbs that take a that-clause ("X bragged that …"): likely reporting, low prior."""
-    out = []
-    for match in _GENERIC_THAT.finditer(text, start, end):
+    out: list[Cue] = []
+    first = _first_candidate(text, start, end)
+    if first is None:
+        return out
+    for match in _GENERIC_THAT.finditer(text, first, end):
         word = match.group(1)
         if word in lexicon.cues or word in _NOT_REPORTING or word.endswith(("ss", "us")):
             continue
@@ -50,3 +53,22 @@ def generic_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[Cue]
             )
         )
     return out
+
+
+def _first_candidate(text: str, start: int, end: int) -> int | None:
+    """Where the regex can first match: the word before the first white space + "that".
+
+    Scanning from there instead of ``start`` finds the same matches (a match is a lower-case
+    word, white space and "that"), and saves trying the regex at every earlier position.
+    """
+    that = text.find("that", start + 1, end)
+    while that >= 0 and not text[that - 1].isspace():
+        that = text.find("that", that + 1, end)
+    if that < 0:
+        return None
+    pos = that - 1
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    while pos > start and "a" <= text[pos - 1] <= "z":
+        pos -= 1
+    return pos

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InvalidInput
+from workbench.extract.words import trie_pattern
 
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
 _FRAMES = ("speech", "attitude", "evidential")
@@ -50,6 +51,7 @@ class Lexicon:
     cue_heads: dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]] = field(
         default_factory=dict
     )  # first word -> (form, pattern for multi-word forms), longest first
+    cue_finder: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))  # any cue head, as a word
     noun_like: frozenset[str] = frozenset()
     cache: dict[str, Any] = field(default_factory=dict)  # memoised normalisations
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
@@ -161,6 +163,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         organisations=orgs,
         organisation_words=frozenset(data.get("organisation_words", {}).get("words", [])),
         cue_heads=_heads(cues),
+        cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
     )

@@ -6,7 +6,8 @@ is a frozen value object and its JSON form is stable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 STANCES = ("asserts", "denies", "questions")
 ACTOR_KINDS = ("person", "country", "organisation", "group", "unnamed", "outlet")
@@ -64,3 +65,21 @@ class ExtractedStatement:
             "sentence_end": self.sentence_end,
             "claim_group": self.claim_group,
         }
+
+
+# Slot setters in field order: writing slots directly is what a frozen __init__ does too, but
+# it does so through ``object.__setattr__`` per field, which costs five times as much.
+_SETTERS = tuple(
+    (f.name, getattr(ExtractedStatement, f.name).__set__) for f in fields(ExtractedStatement)
+)
+
+
+def make_statement(values: dict[str, Any]) -> ExtractedStatement:
+    """An ``ExtractedStatement`` from a dict of all its fields, built fast (thousands per text).
+
+    Equivalent to ``ExtractedStatement(**values)``: the dataclass has no ``__post_init__``.
+    """
+    statement = object.__new__(ExtractedStatement)
+    for name, set_slot in _SETTERS:
+        set_slot(statement, values[name])
+    return statement

@@ -23,16 +23,19 @@ from workbench.extract.coref import (
 )
 from workbench.extract.cues import find_according, find_cues, scan_text
 from workbench.extract.lexicon import Lexicon, load_lexicon
-from workbench.extract.model import ExtractedStatement
+from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_claim_reference
 from workbench.extract.quotes import find_quotes, quote_at
-from workbench.extract.rules import sentence_attributions
+from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.sentences import split_sentences
 from workbench.extract.sources import antecedent
 from workbench.extract.stance import confidence_of, stance_of
 
-_KEY = re.compile(r"[^\w]+")
+_WORD_RUN = re.compile(r"\w+")
+_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a word character
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
+_LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -55,12 +58,13 @@ def extract(
     last_prop: str | None = None
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
+    nouns = reporting_nouns(text)
     for idx, (s_start, s_end) in enumerate(sentences):
         scan_mentions(text, s_start, s_end, lex, memory)
         lo = bisect.bisect_left(hit_starts, s_start)
         hi = bisect.bisect_left(hit_starts, s_end, lo)
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
-        found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits)
+        found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
         exclude: set[str] = set()
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
@@ -131,11 +135,9 @@ def _extend_quote(
     j = idx + 1
     while j < len(sentences) and sentences[j][0] < following[1]:
         s, e = sentences[j]
-        if (
-            find_cues(text, s, e, lexicon)
-            and any(not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon))
-            or find_according(text, s, e)
-        ):
+        if any(
+            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
+        ) or find_according(text, s, e):
             return
         j += 1
     attribution.content = (c_start, following[1])
@@ -169,7 +171,7 @@ def _actors(
     s, e = attribution.speaker
     speaker = text[s:e]
     lower = speaker.lower()
-    bare = re.sub(r"^(?:both|the two)\s+", "", lower)
+    bare = _GROUP_DETERMINER.sub("", lower)
     if lower in ("who", "which"):
         span = antecedent(text, max(0, s - 200), s)
         if span is None:
@@ -224,7 +226,7 @@ def _draft(
 def _lead_clause(text: str, s_start: int, attribution: Attribution) -> tuple[int, int] | None:
     """ "Fontes greeted Odhiambo … and expressed …": the first clause is the outlet's own report."""
     lead = text[s_start : attribution.cue[0]]
-    match = re.search(r"(?:,?\s+(?:and|but)\s*|,\s*)$", lead)
+    match = _LEAD_JOIN.search(lead)
     end = s_start + (match.start() if match else len(lead.rstrip()))
     if len(text[s_start:end].split()) < 4:
         return None
@@ -263,10 +265,29 @@ def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     groups: dict[str, int] = {}
     out = []
     for d in drafts:
-        key = _KEY.sub(" ", str(d["proposition"]).lower()).strip()
-        group = groups.setdefault(key, len(groups))
-        out.append(ExtractedStatement(claim_group=group, **d))  # type: ignore[arg-type]
+        d["claim_group"] = groups.setdefault(_group_key(str(d["proposition"])), len(groups))
+        out.append(make_statement(d))
     return out
+
+
+def _group_key(proposition: str) -> str:
+    """The proposition's words, lower case, joined by single spaces (punctuation ignored).
+
+    Split on white space first: most words are plain alphanumerics, or become so once edge
+    punctuation is stripped, and skip the regex, which costs tens of nanoseconds per
+    character when run over the whole proposition.
+    """
+    words: list[str] = []
+    for token in proposition.lower().split():
+        if token.isalnum():
+            words.append(token)
+            continue
+        core = token.strip(_EDGE_PUNCTUATION)  # "scare," and "sources.”" need no regex
+        if core.isalnum():
+            words.append(core)
+        elif core:
+            words.extend(_WORD_RUN.findall(core))
+    return " ".join(words)
 
 
 def _int(value: object) -> int:

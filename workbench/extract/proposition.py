@@ -49,7 +49,8 @@ _CLAIM_REF = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "“”\"'‘’`"
-_DROP_QUOTES = str.maketrans("", "", '“”"')
+_ACCUSED_OF = re.compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
+_URGED_TO = re.compile(r"^([A-Z][\w’'. -]{0,40}?|the \w+|\w+)\s+to\s+(\w.*)$", re.DOTALL)
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 
 
@@ -73,7 +74,7 @@ def is_claim_reference(content: str) -> bool:
 def clean(content: str) -> str:
     """Strip quotes, a leading "that", spacing; capitalise and end with a full stop."""
     text = " ".join(content.split()).strip(" ,;:" + _QUOTES)
-    text = text.translate(_DROP_QUOTES)
+    text = text.replace("“", "").replace("”", "").replace('"', "")  # faster than translate
     if text[:5].lower() == "that ":
         text = text[5:].strip()
     if not text:
@@ -88,11 +89,11 @@ def build(content: str, lemma: str, actor: str) -> str:
     """The checkable proposition for a statement."""
     body = content.strip()
     if lemma == "accuse":
-        match = re.match(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", body, re.DOTALL)
+        match = _ACCUSED_OF.match(body)
         if match:
             body = f"{match.group(1)} {past_of(match.group(2))}{match.group(3)}"
     elif lemma in {"urge", "call on", "warn", "ask", "tell"}:
-        match = re.match(r"^([A-Z][\w’'. -]{0,40}?|the \w+|\w+)\s+to\s+(\w.*)$", body, re.DOTALL)
+        match = _URGED_TO.match(body)
         if match and lemma != "tell":
             body = f"{match.group(1)} should {match.group(2)}"
     elif lemma == "warn against":

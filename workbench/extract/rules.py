@@ -7,6 +7,7 @@ stop where the next cue's clause begins ("X accused Z of W, but both countries d
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from workbench.extract.attribution import Attribution
@@ -40,13 +41,17 @@ _ING_SUBJECT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
-_NOMINAL_NOUN = re.compile(
-    r"\b(?:claim|assertion|allegation|argument|contention|suggestion|warning|promise|pledge"
-    r"|denial|insistence|belief|accusation|charge|prediction|vow|comment|remark|statement)"
+_NOMINAL_NOUNS = (
+    *("claim", "assertion", "allegation", "argument", "contention", "suggestion", "warning"),
+    *("promise", "pledge", "denial", "insistence", "belief", "accusation", "charge"),
+    *("prediction", "vow", "comment", "remark", "statement"),
 )
+_NOMINAL_NOUN = re.compile(r"\b(?:" + "|".join(_NOMINAL_NOUNS) + ")")
 _RELATIVE = re.compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s |\b(?:his|her|their|its) ")
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+$")
+_BY = re.compile(r"\s+by\s+")
+_GAP_TO_QUOTE = re.compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
 
 
 def sentence_attributions(
@@ -56,15 +61,18 @@ def sentence_attributions(
     quotes: list[tuple[int, int]],
     lexicon: Lexicon,
     hits: list[tuple[int, int, str]] | None = None,
+    nouns: list[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
     """All attributions whose cue lies in the sentence ``text[start:end]``.
 
-    ``hits`` are the sentence's cue-form occurrences when the caller scanned the whole text.
+    ``hits`` are the sentence's cue-form occurrences and ``nouns`` the text's
+    ``reporting_nouns``, when the caller scanned the whole text once.
     """
     cues = [
         c for c in find_cues(text, start, end, lexicon, hits) if not quote_at(quotes, c.verb_start)
     ]
-    if " that " in text[start:end]:
+    sentence = text[start:end]
+    if " that " in sentence:
         known = {c.verb_start for c in cues}
         extra = [
             c
@@ -73,7 +81,6 @@ def sentence_attributions(
         ]
         cues = sorted(cues + extra, key=lambda c: c.start)
     found: list[Attribution] = []
-    sentence = text[start:end]
     according = find_according(text, start, end) if "ccording" in sentence else []
     for acc_start, acc_end in according:
         if quote_at(quotes, acc_start):
@@ -82,7 +89,11 @@ def sentence_attributions(
             found.append(attribution)
     if ":" in sentence or "―" in sentence or "—" in sentence:
         found.extend(colon_and_dash(text, start, end, quotes))
-    if _POSSESSIVE.search(text, start, end) and _NOMINAL_NOUN.search(text, start, end):
+    if (
+        _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
+        and _POSSESSIVE.search(text, start, end)
+        and _NOMINAL_NOUN.search(text, start, end)
+    ):
         for speaker, cue_span, content, noun in nominal_attributions(text, start, end, quotes):
             stance = "denies" if noun.startswith("denial") else "asserts"
             lemma = "deny" if stance == "denies" else "claim"
@@ -111,11 +122,39 @@ def sentence_attributions(
     return found
 
 
+def reporting_nouns(text: str) -> list[tuple[int, int]]:
+    """Spans of every reporting noun ("claim", "denial" …) in the text, as substrings, sorted.
+
+    One ``str.find`` sweep per noun over the whole text is far cheaper than testing every
+    sentence for every noun; the nominal rule only runs where one occurs.
+    """
+    spans = []
+    for noun in _NOMINAL_NOUNS:
+        at = text.find(noun)
+        while at >= 0:
+            spans.append((at, at + len(noun)))
+            at = text.find(noun, at + 1)
+    spans.sort()
+    return spans
+
+
+def _has_noun(sentence: str, start: int, end: int, nouns: list[tuple[int, int]] | None) -> bool:
+    """Whether a reporting noun occurs in the sentence ``text[start:end]``."""
+    if nouns is None:
+        return any(noun in sentence for noun in _NOMINAL_NOUNS)
+    i = bisect.bisect_left(nouns, (start, start))
+    while i < len(nouns) and nouns[i][0] < end:
+        if nouns[i][1] <= end:
+            return True
+        i += 1
+    return False
+
+
 def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
     if cue.passive:
-        by = re.match(r"\s+by\s+", text[cue.end :])
+        by = _BY.match(text, cue.end)
         if by:
-            span = phrase_source(text, cue.end + by.end(), len(text))
+            span = phrase_source(text, by.end(), len(text))
             return Found(*span) if span else None
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
@@ -151,8 +190,8 @@ def _content_limit(
             coord = _COORD_GAP.search(gap)
             if coord:
                 return cues[i].end + coord.start()
-        elif _CLAUSE_JOIN.search(gap):
-            return cues[i].end + _CLAUSE_JOIN.search(gap).start()
+        elif join := _CLAUSE_JOIN.search(gap):
+            return cues[i].end + join.start()
         elif gap.rstrip().endswith(_CLOSERS) and not text[cues[j].end : end].strip(" .!?"):
             return cues[i].end + len(gap.rstrip())  # "…,'' Ms. Roe said." ends the sentence
     return end
@@ -197,8 +236,8 @@ def _attribute(
     head = min(speaker[0], cue.start) if speaker else cue.start
     if (
         speaker
-        and _RELATIVE.search(text[speaker[0] : speaker[1]])
         and text[max(0, speaker[0] - 3) : speaker[0]].rstrip().endswith(",")
+        and _RELATIVE.search(text[speaker[0] : speaker[1]])
     ):
         comma = text.find(", ", cue.end, limit)
         limit = comma if comma > 0 else limit  # "…, many of whom say X, met …"
@@ -210,10 +249,10 @@ def _attribute(
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
     after = content_after(text, after_from, limit, quotes, skip_object=lemma == "tell")
-    if after and _ADJUNCT.match(text, after[0], after[1]) and before.endswith(","):
+    if after and before.endswith(",") and _ADJUNCT.match(text, after[0], after[1]):
         after = None  # "…, she said on Tuesday." / "said in a statement."
     if after and (
-        len(text[after[0] : after[1]].split()) >= 3 or speaker is None or not before.endswith(",")
+        speaker is None or not before.endswith(",") or len(text[after[0] : after[1]].split()) >= 3
     ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
@@ -253,9 +292,9 @@ def _quote_before(
         return None
     tail = max(cue.end, speaker[1])
     rule = "quote-said-after"
-    gap = re.match(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')", text[tail:])
+    gap = _GAP_TO_QUOTE.match(text, tail)
     if gap:
-        tail += gap.end()
+        tail = gap.end()
     more = continuation_quote(text, tail, quotes, len(text))
     if more:
         content = (content[0], more[1])

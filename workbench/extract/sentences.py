@@ -17,14 +17,17 @@ ABBREVIATIONS = word_set(
     "blvd u.s u.n u.k e.u d.c n.c s.c n.y l.a a.m p.m u.s.a i.e e.g ph.d"
 )
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then white space;
+# or a line break. Written to start with one character class, which lets ``re`` skip
+# through the text quickly instead of trying the pattern at every position.
+_END = re.compile(r"[\n.!?…](?:(?<=\n)|[.!?…]*[\"'”’)\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
 _SPEAKER_AFTER_QUOTE = re.compile(
     r"[ \t]+(?:(?:[A-Z][\w’'.-]*|the|of|a|an)[ \t]+){1,5}?(?:said|says|asked|asks|told|wrote"
     r"|added|tweeted|recalled|continued|explained|insisted|replied|responded|declared|shouted"
     r"|wondered|warned|argued|noted)\b"
 )
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 _NEXT = re.compile(r"\s*([\"'“‘(\[]*)(\S?)")
 
 
@@ -37,7 +40,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Single-letter initials ("John F. Kennedy", "Kim J. Un") and dotted acronyms ("N.A.T.O.").
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return len(word) == 1 and word.isalpha() or bool(_DOTTED.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -9,14 +9,18 @@ for ending like a noun phrase. The same boundaries tell when a cue has no subjec
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
-from workbench.extract.words import word_set
+from workbench.extract.words import trie_pattern, word_set
 
+_BOUNDARY_WORDS = word_set(
+    "but or yet while as because although though when after before since if which who whom "
+    "where that whether so than until unless whereas what"
+)
+# Prefix-factored words ("wh(?:at|e(?:n|re…") keep this regex, run for every cue, cheap.
 _BOUNDARY = re.compile(
-    r"[,;:—–]|[“”\"]|''|\s--?\s|\((?=[a-z])|\b(?i:but|or|yet|while|as|because|although|though"
-    r"|when|after|before|since|if|which|who|whom|where|that|whether|so|than|until|unless|whereas"
-    r"|what)\b"
+    r"[,;:—–“”\"]|''|\s--?\s|\((?=[a-z])|\b(?i:" + trie_pattern(_BOUNDARY_WORDS) + r")\b"
 )
 _LEADING = re.compile(
     r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
@@ -43,9 +47,15 @@ _TRAILING_ADVERB = re.compile(
     r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
     r"|almost|not|never|once|often|now))+)$"
 )
+# The last word of every _TRAILING_ADVERB match is one of these or ends in "ly".
+_TRAILING_WORDS = word_set(
+    "however though too also particular part almost not never once often now"
+)
 _OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|few|one|two|each) of (?:whom|which))\s+$"
 )
+_LAST_WORD = re.compile(r"(\w+)$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _PREP_OPENER = re.compile(
     r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
@@ -102,27 +112,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def left_source(text: str, floor: int, cue_start: int, participle: bool = False) -> Found | None:
     """The subject immediately before the cue, an appositive subject, or coordination."""
     floor = max(floor, cue_start - 300)  # a source is never longer; keeps long sentences cheap
-    bounds = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text, floor, cue_start)]
-    cand_start = bounds[-1][1] if bounds else floor
-    start, end = _trim(text, cand_start, cue_start)
-    whom = _OF_WHOM.search(text, floor, cue_start)
+    last = _last_boundary(text, floor, cue_start)
+    bound = last.group().lower() if last else ""
+    start, end = _trim(text, last.end() if last else floor, cue_start)
+    has_whom = text.find(" of wh", floor, cue_start) >= 0  # cheap test before the regex
+    whom = _OF_WHOM.search(text, floor, cue_start) if has_whom else None
     if whom:
         return Found(whom.start(1), whom.end(1))  # "many of whom say"
     if start == end:
-        if participle and bounds and bounds[-1][2] in {",", "—", "–"}:
+        if participle and bound in {",", "—", "–"}:
             return Found(None, None, coordinated=True)  # "…, saying that …"
-        if bounds and bounds[-1][2] == ",":
-            return _appositive(text, floor, bounds[-1][0])
-        if bounds and bounds[-1][2].lower() in {"but", "and", "or", "yet"}:
+        if last and bound == ",":
+            return _appositive(text, floor, last.start())
+        if bound in {"but", "and", "or", "yet"}:
             return Found(None, None, coordinated=True)
-        if bounds and bounds[-1][2].lower() in {"who", "which"}:
-            return Found(bounds[-1][0], bounds[-1][1])  # annotators mark "who" itself
+        if last and bound in {"who", "which"}:
+            return Found(last.start(), last.end())  # annotators mark "who" itself
         return None
     bare = text[start:end].lower()
     if bare in _COORD_END:
         return Found(None, None, coordinated=True)  # "…, and said"
-    if bounds and bounds[-1][2].lower() in {"who", "which"} and bare.split()[0] in _BAD_START:
-        return Found(bounds[-1][0], bounds[-1][1])  # "who in 2010 said"
+    if last and bound in {"who", "which"} and bare.split()[0] in _BAD_START:
+        return Found(last.start(), last.end())  # "who in 2010 said"
     lead = _LEADING.match(text, start, end)
     if lead and lead.end() > start:
         start = lead.end()
@@ -151,10 +162,38 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
         if t_start >= tail.end():
             return None
         return Found(t_start, tail.end())
+    last_word = text[start:end].rsplit(None, 1)[-1].rstrip(",")
+    if last_word not in _TRAILING_WORDS and not last_word.endswith("ly"):
+        return Found(start, end)  # cannot end in an adverb: skip the regex, tried at each position
     trail = _TRAILING_ADVERB.search(text, start, end)
     if trail and trail.start() > start:
         end = trail.start()
     return Found(start, end)
+
+
+def _last_boundary(text: str, floor: int, cue_start: int) -> re.Match[str] | None:
+    """The last ``_BOUNDARY`` match of a forward scan of ``text[floor:cue_start]``.
+
+    ``re`` only searches forwards, and the window can be 300 characters long while the last
+    boundary is usually a few words before the cue, so the window is scanned in chunks of
+    about 60 characters from the end backwards. Each chunk starts just after a space that is
+    not followed by "-": no boundary can span that point (only "''", " -- " and words are
+    longer than one character), so a chunk's matches are exactly those of the full scan.
+    """
+    end = cue_start
+    while end > floor:
+        start = floor
+        space = text.find(" ", max(floor, end - 60), end - 1)
+        while space >= 0:
+            if text[space + 1] != "-":
+                start = space + 1
+                break
+            space = text.find(" ", space + 1, end - 1)
+        tail = deque(_BOUNDARY.finditer(text, start, end), maxlen=1)
+        if tail:
+            return tail[0]
+        end = start
+    return None
 
 
 def antecedent(text: str, floor: int, rel_start: int) -> tuple[int, int] | None:
@@ -258,7 +297,7 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
 
 
 def _abbrev_dot(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[max(0, dot - 5) : dot])
+    word = _LAST_WORD.search(text[max(0, dot - 5) : dot])
     return bool(word) and word.group(1) in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"}
 
 
@@ -268,7 +307,7 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     while stop < limit and text[stop] not in ',;!?\n“"':
         stop += 1
     s, e = _trim(text, start, stop)
-    while e > s and text[e - 1] in "." and not re.search(r"\b[A-Z]\.$", text[s:e]):
+    while e > s and text[e - 1] in "." and not _INITIAL_END.search(text[s:e]):
         e -= 1
     words = _WORD.findall(text[s:e])
     if not words or len(words) > 16:

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from workbench.extract.cues import Cue
 
+_FRAME_PRIOR = {"speech": 0.85, "evidential": 0.7, "attitude": 0.6}
+# (frame, quoted, has source) -> prior: a quote adds 0.1, a missing source costs 0.15.
+_PRIORS = {
+    (frame, quoted, sourced): round(min(base + 0.1 * quoted - 0.15 * (not sourced), 0.99), 2)
+    for frame, base in _FRAME_PRIOR.items()
+    for quoted in (False, True)
+    for sourced in (False, True)
+}
+
 
 def stance_of(cue: Cue | None) -> str:
     """The stance a cue expresses, with negation applied."""
@@ -27,9 +36,4 @@ def confidence_of(cue: Cue | None, rule: str, has_source: bool) -> float:
     """A rough prior per rule: speech verbs with a named source are the most reliable."""
     if cue is None:
         return 0.9 if rule == "according-to" else 0.5
-    base = {"speech": 0.85, "evidential": 0.7, "attitude": 0.6}[cue.info.frame]
-    if rule.startswith("quote"):
-        base += 0.1
-    if not has_source:
-        base -= 0.15
-    return round(min(base, 0.99), 2)
+    return _PRIORS[cue.info.frame, rule.startswith("quote"), has_source]
