@@ -1,22 +1,29 @@
-"""Export speed and memory: each format over a synthetic database, one subprocess per format.
+"""Export and import speed and memory over a synthetic database, one subprocess per run.
 
     .venv/bin/python benchmarks/export_bench.py                 # 100,000 statements
     .venv/bin/python benchmarks/export_bench.py --statements 20000,100000   # is memory flat?
+    .venv/bin/python benchmarks/export_bench.py --runs 3        # median of three runs each
 
 The database comes from benchmarks/make_db.py (statements, sources, actors, statuses), plus one
 evidence link and one status event per decided statement and a note on every tenth, added here
 with Core bulk inserts. Each export runs in its own process so its peak RSS (VmHWM) is its own;
 "base MB" is the same process after importing everything, before exporting. Targets per
-format at 100k statements: under 10 s and under 200 MB.
+format at 100k statements: under 10 s and under 200 MB. CPU seconds are the fairer figure on a
+shared machine: wall time counts the time other processes held the CPU.
+
+After the exports, `import` reads the JSON export back into an empty database, as `workbench
+import` does (json.load of the whole file, then one transaction); "export s" is then the import.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,6 +58,33 @@ options = ExportOptions(
 start, cpu = time.perf_counter(), time.process_time()
 with db.reader() as session, open(target, "w", encoding="utf-8", newline="") as out:
     write_export(session, fmt, out, options)
+print(time.perf_counter() - start, time.process_time() - cpu, high_water_mb(), baseline)
+"""
+
+
+IMPORT_CHILD = r"""
+import json, sys, time
+from workbench.db.engine import Database
+from workbench.db.schema import upgrade_to_head
+from workbench.services.exchange import import_document
+source, database = sys.argv[1:3]
+
+
+def high_water_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+
+
+baseline = high_water_mb()
+db = Database.open(database)
+upgrade_to_head(db)
+start, cpu = time.perf_counter(), time.process_time()
+with open(source, "rb") as handle:
+    data = json.load(handle)
+with db.transaction() as session:
+    import_document(session, data, origin=source)
 print(time.perf_counter() - start, time.process_time() - cpu, high_water_mb(), baseline)
 """
 
@@ -98,22 +132,36 @@ def add_work(path: Path) -> None:
     db.dispose()
 
 
-def measure(database: Path, fmt: str, target: Path) -> tuple[float, float, float, float, float]:
-    """(export s, export CPU s, wall s, peak MB, baseline MB) of one export in its own process."""
+def measure(arguments: list[str]) -> tuple[float, float, float, float, float]:
+    """(seconds, CPU s, wall s, peak MB, baseline MB) of one child script in its own process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(database), fmt, str(target)],
-        stdout=subprocess.PIPE,
-        env=env,
-    )
+    child = subprocess.Popen([sys.executable, "-c", *arguments], stdout=subprocess.PIPE, env=env)
     assert child.stdout is not None
     output = child.stdout.read().decode()
     if child.wait() != 0:
-        sys.exit(f"{fmt} export failed")
+        sys.exit(f"{arguments[1:]} failed")
     wall = time.perf_counter() - started
     seconds, cpu, peak, baseline = (float(part) for part in output.split())
     return seconds, cpu, wall, peak, baseline
+
+
+def median_of(
+    runs: int, arguments: list[str], before_each: Callable[[], None] = lambda: None
+) -> tuple[float, ...]:
+    """Each figure's median over `runs` runs (the machine is shared: one run can be unlucky)."""
+    results = []
+    for _ in range(runs):
+        before_each()
+        results.append(measure(arguments))
+    return tuple(statistics.median(column) for column in zip(*results, strict=True))
+
+
+def report(size: int, name: str, figures: tuple[float, ...], output: Path) -> None:
+    seconds, cpu, wall, peak, base = figures
+    size_mb = output.stat().st_size / 1e6
+    print(f"{size:>10} {name:<12} {seconds:>9.2f} {cpu:>6.2f} {wall:>7.2f} {peak:>8.0f} "
+          f"{base:>8.0f} {size_mb:>9.1f}")  # fmt: skip
 
 
 def main() -> None:
@@ -121,6 +169,8 @@ def main() -> None:
     parser.add_argument("--statements", default="100000", help="comma-separated sizes")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--runs", type=int, default=1, help="report the median of this many")
+    parser.add_argument("--no-import", action="store_true", help="skip the import timing")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
@@ -132,12 +182,22 @@ def main() -> None:
             started = time.perf_counter()
             build(database, size)
             print(f"(built {database} in {time.perf_counter() - started:.1f} s)")
-        for fmt in args.formats.split(","):
+        formats = args.formats.split(",")
+        for fmt in formats:
             target = args.workdir / f"export-{size}.{fmt}"
-            seconds, cpu, wall, peak, base = measure(database, fmt, target)
-            size_mb = target.stat().st_size / 1e6
-            print(f"{size:>10} {fmt:<12} {seconds:>9.2f} {cpu:>6.2f} {wall:>7.2f} {peak:>8.0f} "
-                  f"{base:>8.0f} {size_mb:>9.1f}")  # fmt: skip
+            figures = median_of(args.runs, [CHILD, str(database), fmt, str(target)])
+            report(size, fmt, figures, target)
+        if not args.no_import and "json" in formats:
+            exported = args.workdir / f"export-{size}.json"
+            imported = args.workdir / f"import-{size}.db"
+
+            def empty_database(imported: Path = imported) -> None:
+                for stale in imported.parent.glob(imported.name + "*"):  # and -wal, -shm
+                    stale.unlink()
+
+            arguments = [IMPORT_CHILD, str(exported), str(imported)]
+            figures = median_of(args.runs, arguments, before_each=empty_database)
+            report(size, "import", figures, exported)
 
 
 if __name__ == "__main__":

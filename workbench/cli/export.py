@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,8 @@ FORMATS = (
 def _output(path: Path | None) -> Iterator[TextIO]:
     """UTF-8 to stdout, or to a file that appears only once it is complete."""
     if path is None:
-        stream = io.TextIOWrapper(click.get_binary_stream("stdout"), encoding="utf-8", newline="")
+        # UTF-8 whatever the locale says, and "\r\n" (CSV) written as is, never translated.
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
         try:
             yield stream
             stream.flush()

@@ -13,12 +13,13 @@ and the CLI says how many.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlmodel import Session
 
-from workbench.export.common import ExportOptions, iso, short, utc
+from workbench.export.common import ExportOptions, iso, short
 from workbench.export.json import dumps as _dumps
 from workbench.services.reporting import ExportedStatement, SourceGroup, claim_positions
 from workbench.services.reporting import iter_source_groups as _groups
@@ -35,6 +36,11 @@ CLAIM_MAX = 200  # claimReviewed is a short statement of the claim
 
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
+# The same few source and organisation links and names recur in every review of a source (and
+# of the export): checked and shortened once each, not once per statement.
+_safe_url = lru_cache(maxsize=1024)(safe_http_url)
+_name = lru_cache(maxsize=4096)(short)
+
 
 def dumps(record: object) -> str:
     """JSON that is also safe inside <script type="application/ld+json">, where it is meant to
@@ -49,7 +55,7 @@ def _without_fragment(url: str) -> str:
 
 def review_url(options: ExportOptions, source_url: str | None, key: str) -> str | None:
     for base in (options.organisation_url, source_url):
-        safe = safe_http_url(base) if base else None
+        safe = _safe_url(base) if base else None
         if safe:
             return f"{_without_fragment(safe)}#statement-{key}"
     return None
@@ -58,7 +64,7 @@ def review_url(options: ExportOptions, source_url: str | None, key: str) -> str 
 def _author(name: str | None, kind: str | None) -> dict[str, str] | None:
     if not name or kind == "unnamed" or name.startswith("("):
         return None
-    return {"@type": "Person" if kind == "person" else "Organization", "name": short(name, 200)}
+    return {"@type": "Person" if kind == "person" else "Organization", "name": _name(name, 200)}
 
 
 def _claim_author(
@@ -73,8 +79,8 @@ def _claim_author(
 
 def _decided_on(item: ExportedStatement) -> str | None:
     events = [h for h in item.history if h.field == "status" and h.new == item.row.status]
-    stamp = utc(events[-1].at if events else item.row.updated_at)
-    return stamp.date().isoformat() if stamp else None
+    stamp = events[-1].at if events else item.row.updated_at
+    return stamp[:10] if stamp else None  # the UTC day of an ISO timestamp
 
 
 def claim_review(
@@ -90,10 +96,10 @@ def claim_review(
         claim["author"] = author
     if source.published:
         claim["datePublished"] = iso(source.published)
-    if source_url := safe_http_url(source.url) if source.url else None:
+    if source_url := _safe_url(source.url) if source.url else None:
         work: dict[str, Any] = {"@type": "CreativeWork", "url": source_url}
         if source.title:
-            work["headline"] = short(source.title, 200)
+            work["headline"] = _name(source.title, 200)
         if source.published:
             work["datePublished"] = iso(source.published)
         claim["appearance"] = [work]
@@ -110,9 +116,9 @@ def claim_review(
             "alternateName": name,
         },
         "itemReviewed": claim,
-        "author": {"@type": "Organization", "name": short(options.organisation, 200)},
+        "author": {"@type": "Organization", "name": _name(options.organisation, 200)},
     }
-    if org_url := safe_http_url(options.organisation_url) if options.organisation_url else None:
+    if org_url := _safe_url(options.organisation_url) if options.organisation_url else None:
         review["author"]["url"] = org_url
     if url := review_url(options, source.url, row.key):
         review["url"] = url
@@ -121,12 +127,15 @@ def claim_review(
     return review
 
 
-def _asserters(session: Session, source_id: int) -> dict[int, tuple[str | None, str | None]]:
+def _asserters(session: Session, group: SourceGroup) -> dict[int, tuple[str | None, str | None]]:
     found: dict[int, tuple[str | None, str | None]] = {}
-    for group, positions in claim_positions(session, source_id).items():
+    claims = group.positions
+    if claims is None:
+        claims = claim_positions(session, group.source.id)
+    for number, positions in claims.items():
         for position in positions:
             if position.stance == "asserts" and position.actor:
-                found[group] = (position.actor, position.actor_kind)
+                found[number] = (position.actor, position.actor_kind)
                 break
     return found
 
@@ -138,13 +147,13 @@ def write_claimreview(session: Session, out: TextIO, options: ExportOptions) -> 
     missing_url = 0
     first = True
     out.write("[")
-    for group in _groups(session, options.scope, history=True):
+    for group in _groups(session, options.scope, history=True, positions=True):
         asserters: dict[int, tuple[str | None, str | None]] | None = None
         for item in group.statements:
             if item.row.status not in statuses:
                 continue
             if asserters is None:
-                asserters = _asserters(session, group.source.id)
+                asserters = _asserters(session, group)
             review = claim_review(group, item, options, asserters)
             missing_url += "url" not in review
             out.write(("\n" if first else ",\n") + dumps(review))

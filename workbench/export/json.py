@@ -16,15 +16,16 @@ from typing import Any, TextIO
 
 from sqlmodel import Session
 
-from workbench.db.views import EvidenceView, HistoryEntry, SourceRow
-from workbench.export.common import ExportOptions, iso
+from workbench.db.views import HistoryEntry, SourceRow
+from workbench.export.common import ExportOptions, http_url, iso
 from workbench.services.actors import list_actors
 from workbench.services.reporting import (
+    EvidenceRecord,
     ExportedStatement,
+    HistoryRecord,
     iter_source_groups,
     other_history,
 )
-from workbench.urls import safe_http_url
 
 FORMAT_VERSION = 1
 GENERATOR = "workbench"
@@ -47,10 +48,14 @@ _ESCAPES = {
 
 def dumps(record: object) -> str:
     text = _ENCODER.encode(record)
+    if text.isascii():  # nearly every record: nothing to escape, decided without a search
+        return text
     return text.translate(_ESCAPES) if _INVISIBLE.search(text) else text
 
 
-def _history(entry: HistoryEntry, evidence: dict[int, tuple[str, str]]) -> dict[str, Any]:
+def _history(
+    entry: HistoryEntry | HistoryRecord, evidence: dict[int, tuple[str, str]]
+) -> dict[str, Any]:
     record: dict[str, Any] = {
         "at": iso(entry.at),
         "analyst": entry.analyst,
@@ -66,13 +71,13 @@ def _history(entry: HistoryEntry, evidence: dict[int, tuple[str, str]]) -> dict[
     return record
 
 
-def _evidence(view: EvidenceView, url: str, removed: bool) -> dict[str, Any]:
+def _evidence(view: EvidenceRecord, url: str) -> dict[str, Any]:
     return {
         "url": url,
         "relation": view.relation,
         "title": view.title,
         "excerpt": view.excerpt,
-        "removed": removed,
+        "removed": view.removed,
         "added_at": iso(view.added_at),
         "added_by": view.added_by,
         "version": view.version,
@@ -82,7 +87,7 @@ def _evidence(view: EvidenceView, url: str, removed: bool) -> dict[str, Any]:
 def statement_record(item: ExportedStatement) -> dict[str, Any]:
     """Evidence whose stored URL is not http(s) never passed the service's check: left out."""
     row = item.row
-    links = [(e, url) for e in item.evidence if (url := safe_http_url(e.url))]
+    links = [(e, url) for e in item.evidence if (url := http_url(e.url))]
     refs = {e.id: (url, e.relation) for e, url in links}
     return {
         "key": row.key,
@@ -110,7 +115,7 @@ def statement_record(item: ExportedStatement) -> dict[str, Any]:
         "version": row.version,
         "updated_at": iso(row.updated_at),
         "updated_by": row.updated_by,
-        "evidence": [_evidence(e, url, e.id in item.removed_evidence) for e, url in links],
+        "evidence": [_evidence(e, url) for e, url in links],
         "history": [_history(h, refs) for h in item.history],
     }
 

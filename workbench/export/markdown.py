@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from workbench.db.models import STATUSES
 from workbench.db.views import HistoryEntry
-from workbench.export.common import ExportOptions, iso, one_line
+from workbench.export.common import ExportOptions, http_url, iso, one_line
 from workbench.services.reporting import (
     ExportedStatement,
     ReportSummary,
@@ -24,19 +24,23 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
-from workbench.urls import safe_http_url
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def md(text: object) -> str:
     """Literal text in Markdown (CommonMark and GitHub): one line, metacharacters escaped."""
-    return _SPECIAL.sub(r"\\\1", one_line(None if text is None else str(text)))
+    line = one_line(None if text is None else str(text))
+    return _SPECIAL.sub(_escaped, line) if _SPECIAL.search(line) else line
 
 
 def md_link(url: str | None, label: str | None = None) -> str:
     """A link for http(s) URLs only; anything else is named as removed, never emitted."""
-    safe = safe_http_url(url) if url else None
+    safe = http_url(url)
     if safe is None:
         return "(link omitted: not an http(s) URL)" if url else ""
     target = quote(safe, safe=":/?#@!$&+,;=%~[]")
@@ -129,4 +133,4 @@ def write_markdown(session: Session, out: TextIO, options: ExportOptions) -> Non
     out.writelines(line + "\n" for line in _summary(summarise(session, options.scope)))
     out.write("## Sources\n\n")
     for group in iter_source_groups(session, options.scope, evidence=True, history=True):
-        out.writelines(line + "\n" for line in _source(group))
+        out.write("\n".join(_source(group)) + "\n")  # one write per source

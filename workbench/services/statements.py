@@ -108,7 +108,8 @@ _ROW_COLUMNS: tuple[Any, ...] = (
 )
 
 
-def _conditions(session: Session, flt: StatementFilter) -> list[Any]:
+def statement_conditions(session: Session, flt: StatementFilter) -> list[Any]:
+    """The WHERE clauses of a filter, for queries that select other columns (exports, counts)."""
     conditions: list[Any] = []
     if not flt.include_dismissed:
         conditions.append(col(Statement.dismissed).is_(False))
@@ -129,13 +130,18 @@ def _conditions(session: Session, flt: StatementFilter) -> list[Any]:
     return conditions
 
 
-def _row_query(conditions: Sequence[Any]) -> Any:
+def statement_row_query(conditions: Sequence[Any]) -> Any:
+    """SELECT of `StatementRow` columns (statement joined to source and actor), filtered."""
     return (
         select(*_ROW_COLUMNS)
         .join(Source, col(Source.id) == col(Statement.source_id))
         .outerjoin(Actor, col(Actor.id) == col(Statement.actor_id))
         .where(*conditions)
     )
+
+
+_conditions = statement_conditions  # the old private names, still used by browse.py
+_row_query = statement_row_query
 
 
 def list_statements(
