@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from workbench.extract.actors import Actor
 from workbench.extract.coref import Memory, resolve, resolve_group, scan_mentions
 from workbench.extract.lexicon import load_lexicon
 from workbench.extract.sentences import split_sentences
@@ -45,3 +46,23 @@ def test_short_name_links_to_earlier_full_name() -> None:
     text = "Brazilian President Lucia Fontes arrived. Fontes smiled."
     memory = memory_for(text)
     assert [m.actor.name for m in memory.mentions] == ["Lucia Fontes", "Lucia Fontes"]
+
+
+def test_it_takes_unnamed_things_but_not_unnamed_people() -> None:
+    memory = Memory()
+    memory.add(0, Actor("study published on Monday", "unnamed"))
+    memory.add(10, Actor("port spokesman", "unnamed"))
+    [actor] = resolve("it", 20, memory, set())
+    assert actor.name == "study published on Monday"
+    # With no thing or organisation in view, "it" stays unresolved.
+    people = Memory()
+    people.add(0, Actor("port spokesman", "unnamed"))
+    assert resolve("it", 20, people, set()) == []
+
+
+def test_it_beside_an_earlier_speaker_does_not_jump_to_another_thing() -> None:
+    # "The board said …. The company denied that it had …": "it" is not the board.
+    memory = Memory()
+    memory.add(0, Actor("board", "unnamed"))
+    memory.add(30, Actor("company", "unnamed"))
+    assert resolve("it", 60, memory, {"company"}) == []

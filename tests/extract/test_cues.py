@@ -45,3 +45,20 @@ def test_according_to() -> None:
         "According to",
         "according to",
     ]
+
+
+def test_cue_words_after_adjectives_are_nouns() -> None:
+    # A demonym or a plain adjective before the cue word makes it a noun.
+    assert [c[0] for c in cues("Roe told Kenyan state radio.")] == ["told"]
+    assert cues("The real decline in sales was small.") == []
+    assert cues("Officials issued a sharp rebuke.") == []
+    # Names, plural subjects and adverbs in front keep the verb reading.
+    assert [c[0] for c in cues("Kenyan officials state that the port is open.")] == ["state"]
+    assert [c[0] for c in cues("A senior official said the port is open.")] == ["said"]
+
+
+def test_cue_word_followed_by_a_copula_is_a_noun_subject() -> None:
+    assert cues("The decline was less than ten percent.") == []
+    # "what he said is …": a verb with its own subject before it.
+    assert [c[0] for c in cues("What he said is not true.")] == ["said"]
+    assert [c[0] for c in cues("The claim the envoy denied was old.")] == ["denied"]

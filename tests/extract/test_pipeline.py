@@ -211,3 +211,65 @@ def test_transcript_and_credit_lines() -> None:
 def test_time_adjunct_belongs_to_the_cue_not_the_content() -> None:
     s = one("The minister said on Tuesday that talks would resume.", speaker="The minister")
     assert (s.cue, s.content) == ("said on Tuesday", "that talks would resume")
+
+
+def test_bare_quote_after_an_attributed_quote_continues_the_speaker() -> None:
+    text = (
+        "“The berths are ready,” Jo Marsh told Kenyan state radio. “We open on Monday.” "
+        "“Nobody will be turned away.”\n\n"
+        "“Prices will rise.”"
+    )
+    statements = extract(text, outlet="Test Desk")
+    continued = find(statements, rule="quote-continued")
+    assert [s.content for s in continued] == [
+        "“We open on Monday.”",
+        "“Nobody will be turned away.”",
+    ]
+    for s in continued:
+        assert (s.actor, s.speaker, s.cue, s.stance) == ("Jo Marsh", "Jo Marsh", None, "asserts")
+        assert text[s.content_start : s.content_end] == s.content
+        assert s.sentence_start <= s.content_start and s.content_end <= s.sentence_end
+    # A new paragraph breaks the chain: that quote stays in the outlet's voice.
+    [last] = find(statements, content="“Prices will rise.”")
+    assert last.rule == "outlet-voice"
+
+
+def test_bare_quote_after_an_unquoted_report_is_the_outlets() -> None:
+    text = "Jo Marsh said the berths were ready. “We open on Monday.”"
+    [quote] = find(extract(text), content="“We open on Monday.”")
+    assert quote.rule == "outlet-voice"
+
+
+def test_declining_to_comment_is_a_non_answer_not_a_denial() -> None:
+    text = (
+        "Officials at the harbour board declined to comment. "
+        "The ferry company did not immediately respond to requests for comment. "
+        "Jo Marsh refused to comment on the tender. "
+        "The board declined the offer."
+    )
+    statements = extract(text)
+    quiet = find(statements, rule="no-comment")
+    assert [(s.cue, s.stance) for s in quiet] == [
+        ("declined", "asserts"),
+        ("did not immediately respond", "asserts"),
+        ("refused", "asserts"),
+    ]
+    assert quiet[0].proposition == "Officials at the harbour board declined to comment."
+    assert not find(statements, stance="denies", content="to comment")
+    # Declining something else is still a rejection.
+    [offer] = find(statements, cue="declined", content="the offer")
+    assert (offer.stance, offer.rule) == ("denies", "cue-content")
+
+
+def test_it_resolves_to_the_most_recent_non_person_source() -> None:
+    text = (
+        "Mayor Jo Marsh opened the new ferry terminal on Friday. "
+        "An audit by the city treasury found that the terminal ran over budget. "
+        "It concluded that the contractor had underestimated steel prices."
+    )
+    [concluded] = find(extract(text), cue="concluded")
+    assert (concluded.speaker, concluded.actor) == ("It", "audit by the city treasury")
+    # A person is never "it".
+    text = "Jo Marsh said the ferries were late. It warned that fares would rise."
+    [warned] = find(extract(text), cue="warned")
+    assert warned.actor != "Jo Marsh"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor, link_person, normalise
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.words import word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -22,6 +23,18 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
 _CAPS = re.compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
 _TOKEN = re.compile(r"[\w.-]+")
 _ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
+# Head nouns of sources that are things, not people: "it" can point back to them ("The report
+# found … It concluded …"). The head is the last word before a modifier ("report by …").
+_THING_HEADS = word_set(
+    "report study survey poll analysis audit review investigation inquiry assessment"
+    " document letter memo statement filing lawsuit complaint ruling verdict decision"
+    " data research paper article book website newspaper broadcast video footage"
+    " ministry board agency department government company firm court committee council"
+    " authority union campaign commission bureau office institute service network"
+)
+_HEAD_END = re.compile(
+    r"[\s,](?:by|of|from|for|at|in|on|published|released|issued|who|which|that)\b"
+)
 
 
 @dataclass(slots=True)
@@ -156,11 +169,15 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if lower in PERSON_PRONOUNS:
         return _pick(earlier, {"person"}, exclude)
     if lower in PLURAL_PRONOUNS:
-        kinds = (
-            {"country", "organisation", "group"}
-            if lower == "it"
-            else {"country", "organisation", "group", "person"}
-        )
+        kinds = {"country", "organisation", "group"}
+        if lower == "it" and not exclude:
+            # Also "the report", "the board": unnamed sources that are things. Not inside a
+            # sentence that already has a speaker ("The firm denied that it had …"), where
+            # "it" is usually that speaker, whom ``exclude`` leaves out.
+            earlier = [m for m in earlier if m.actor.kind in kinds or _is_thing(m.actor)]
+            kinds = kinds | {"unnamed"}
+        elif lower != "it":
+            kinds = kinds | {"person"}
         return _pick(earlier, kinds, exclude, prefer_subject=True)
     role = _ROLE_NOUN.match(word)
     if role:
@@ -170,6 +187,15 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             if mention.actor.kind == "person" and noun in actor_role:
                 return [mention.actor]
     return []
+
+
+def _is_thing(actor: Actor) -> bool:
+    """An unnamed source headed by a thing noun: "the report", "a study by …", "the board"."""
+    if actor.kind != "unnamed":
+        return False
+    cut = _HEAD_END.search(actor.name)
+    words = (actor.name[: cut.start()] if cut else actor.name).split()
+    return bool(words) and words[-1].lower() in _THING_HEADS
 
 
 def resolve_group(kind: str, pos: int, memory: Memory, exclude: set[str]) -> list[Actor]:

@@ -21,7 +21,7 @@ from workbench.extract.coref import (
     resolve_group,
     scan_mentions,
 )
-from workbench.extract.cues import find_according, find_cues, scan_text
+from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_claim_reference
@@ -36,6 +36,7 @@ _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a w
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
 _LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
+_QUOTE_MARKS = "“”\"'"
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -59,6 +60,7 @@ def extract(
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
+    quoted: dict[int, list[dict[str, object]]] = {}  # sentence -> its closing quote's drafts
     for idx, (s_start, s_end) in enumerate(sentences):
         scan_mentions(text, s_start, s_end, lex, memory)
         lo = bisect.bisect_left(hit_starts, s_start)
@@ -82,7 +84,15 @@ def extract(
                     drafts.append(_outlet(text, lead[0], lead[1], outlet, s_start, s_end))
             c_start, c_end = attribution.content
             content = text[c_start:c_end]
-            if is_claim_reference(content) and last_prop:
+            first = min(c_start, attribution.cue[0])
+            last = max(c_end, attribution.cue[1])
+            info = attribution.cue_info
+            no_comment = no_comment_end(text, info) if info is not None else 0
+            if no_comment:  # "declined to comment": a non-answer, reported, not a denial
+                attribution.rule, attribution.stance = "no-comment", "asserts"
+                head = attribution.speaker[0] if attribution.speaker else first
+                prop = clean(text[min(head, first) : max(last, no_comment)])
+            elif is_claim_reference(content) and last_prop:
                 prop = last_prop
             else:
                 prop = build(
@@ -91,20 +101,70 @@ def extract(
                     actors[0].name if len(actors) == 1 else "",
                 )
                 last_prop = prop
-            first = min(c_start, attribution.cue[0])
-            last = max(c_end, attribution.cue[1])
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
                 covered[k] = True
-            for actor in actors:
-                drafts.append(
-                    _draft(text, attribution, actor, prop, sentences[lo][0], sentences[hi][1])
-                )
+            made = [
+                _draft(text, attribution, actor, prop, sentences[lo][0], sentences[hi][1])
+                for actor in actors
+            ]
+            if no_comment:
+                for d in made:
+                    d["confidence"] = 0.5
+            drafts.extend(made)
+            if attribution.speaker is not None and text[c_start] in _QUOTE_MARKS:
+                quoted[hi] = made  # the sentence's last attribution decides
+            else:
+                quoted.pop(hi, None)
     for idx, (s_start, s_end) in enumerate(sentences):
-        if not covered[idx]:
+        if covered[idx]:
+            continue
+        previous = quoted.get(idx - 1)
+        span = _bare_quote(text, s_start, s_end, quotes) if previous else None
+        if previous and span and "\n" not in text[sentences[idx - 1][1] : s_start]:
+            quoted[idx] = [_continued(text, span, d, s_start, s_end) for d in previous]
+            drafts.extend(quoted[idx])
+        else:
             drafts.append(_outlet(text, s_start, s_end, outlet, s_start, s_end))
     return _finish(drafts)
+
+
+def _bare_quote(
+    text: str, s_start: int, s_end: int, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quote that makes up the whole sentence (a full stop after it allowed), or None."""
+    body = text[s_start:s_end]
+    first = s_start + len(body) - len(body.lstrip())
+    last = s_start + len(body.rstrip())
+    span = quote_at(quotes, first) if first < last else None
+    if span is None or span[0] != first or span[1] > last:
+        return None
+    if text[span[1] : last].strip(".!? ") or text[span[1] - 1] not in _QUOTE_MARKS:
+        return None
+    return span
+
+
+def _continued(
+    text: str, span: tuple[int, int], previous: dict[str, object], s_start: int, s_end: int
+) -> dict[str, object]:
+    """ "“A,” Kim told the radio. “B.”": a bare quote is the same speaker's (no cue of its own)."""
+    content = text[span[0] : span[1]]
+    return {
+        **previous,
+        "sentence_start": s_start,
+        "sentence_end": s_end,
+        "cue": None,
+        "cue_start": None,
+        "cue_end": None,
+        "stance": "asserts",
+        "content": content,
+        "content_start": span[0],
+        "content_end": span[1],
+        "proposition": clean(content.strip("“”\"' ")),
+        "rule": "quote-continued",
+        "confidence": max(0.5, round(float(previous["confidence"]) - 0.1, 2)),  # type: ignore[arg-type]
+    }
 
 
 def _extend_quote(
