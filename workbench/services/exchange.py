@@ -2,33 +2,29 @@
 
 Rows are matched by their stable keys: sources by the sha256 of their text, statements by `key`,
 actors by name, evidence by (statement, url, relation), history events by (statement, at, analyst,
-field, new). So importing the same file twice changes nothing the second time.
+field, new). So importing the same file twice changes nothing the second time. The caller owns
+the transaction: the whole import commits or nothing does.
 
-Verdicts: a statement still unverified here takes the incoming verdict (with a history event in
-the incoming analyst's name, noted "imported from …"). When both databases hold a verdict and they
-differ, or an analyst here set the status after the incoming decision, the disagreement is kept as
-a `Conflict` row for review; the local value is never overwritten. An incoming "unverified" never
-replaces a local verdict. The caller owns the transaction: the whole import commits or nothing does.
+This module walks the file and matches its rows; the other jobs have their own modules:
+`import_validation` reads and checks the file's fields, `import_writes` bulk-inserts the
+statements that are new here, and `import_merge` decides about verdicts on statements both
+databases hold (take it, or record a conflict) and resolves merges.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert
 from sqlmodel import Session, col, select
 
-from workbench.db.bulk import bulk_insert
 from workbench.db.models import (
-    RELATIONS,
     STANCES,
     STATUSES,
     Actor,
     ActorAlias,
     ChangeEvent,
-    Conflict,
     Evidence,
     Source,
     Statement,
@@ -36,13 +32,19 @@ from workbench.db.models import (
 )
 from workbench.errors import InvalidInput
 from workbench.services.actors import alias_key
-from workbench.services.review import set_status
-from workbench.services.sources import text_sha256
-from workbench.urls import safe_http_url
-
-FORMAT_VERSION = (
-    1  # the newest export format this workbench reads (workbench.export.json writes it)
+from workbench.services.import_merge import reconcile_status, resolve_merges
+from workbench.services.import_validation import (
+    FORMAT_VERSION,
+    Fields,
+    check_document,
+    event_key,
+    evidence_rows,
+    history_rows,
 )
+from workbench.services.import_writes import CHUNK, NewStatements, event_entity_id
+from workbench.services.sources import text_sha256
+
+__all__ = ["FORMAT_VERSION", "ImportSummary", "check_document", "import_document"]
 
 
 @dataclass
@@ -69,113 +71,16 @@ class ImportSummary:
         )
 
 
-class _Fields:
-    """Typed access to one JSON object; a wrong field is one InvalidInput naming file and field."""
-
-    def __init__(self, data: object, path: str, origin: str) -> None:
-        if not isinstance(data, dict):
-            raise InvalidInput(f"{path or 'the document'}: expected a JSON object", where=origin)
-        self.data, self.path, self.origin = data, path, origin
-
-    def _name(self, name: str) -> str:
-        return f"{self.path}.{name}" if self.path else name
-
-    def _fail(self, name: str, expected: str) -> InvalidInput:
-        return InvalidInput(f"field {self._name(name)}: expected {expected}", where=self.origin)
-
-    def get(
-        self, name: str, kind: type | tuple[type, ...], expected: str, *, optional: bool
-    ) -> Any:
-        if name not in self.data:
-            if optional:
-                return None
-            raise InvalidInput(f"field {self._name(name)}: missing", where=self.origin)
-        value = self.data[name]
-        if value is None and optional:
-            return None
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
-            raise self._fail(name, expected)
-        return value
-
-    def text(self, name: str, *, optional: bool = False) -> str:
-        return self.get(name, str, "a string", optional=optional)  # type: ignore[no-any-return]
-
-    def integer(self, name: str, *, optional: bool = False) -> int:
-        return self.get(name, int, "an integer", optional=optional)  # type: ignore[no-any-return]
-
-    def number(self, name: str) -> float:
-        return float(self.get(name, (int, float), "a number", optional=False))
-
-    def flag(self, name: str) -> bool:
-        return self.get(name, bool, "true or false", optional=False)  # type: ignore[no-any-return]
-
-    def items(self, name: str) -> list[_Fields]:
-        value = self.get(name, list, "a list", optional=False)
-        return [
-            _Fields(item, f"{self._name(name)}[{i}]", self.origin) for i, item in enumerate(value)
-        ]
-
-    def strings(self, name: str) -> list[str]:
-        value = self.get(name, list, "a list of strings", optional=False)
-        if not all(isinstance(item, str) for item in value):
-            raise self._fail(name, "a list of strings")
-        return list(value)
-
-    def choice(self, name: str, choices: tuple[str, ...]) -> str:
-        value = self.text(name)
-        if value not in choices:
-            raise self._fail(name, "one of " + ", ".join(choices))
-        return value
-
-    def moment(self, name: str, *, optional: bool = False) -> datetime | None:
-        value = self.text(name, optional=optional)
-        if value is None:
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self._fail(name, "an ISO 8601 timestamp") from None
-        if parsed.tzinfo is None:
-            raise self._fail(name, "a timestamp with a time zone")
-        return parsed
-
-    def day(self, name: str) -> date | None:
-        value = self.text(name, optional=True)
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self._fail(name, "an ISO 8601 date") from None
-
-    def url(self, name: str, *, optional: bool = False) -> str | None:
-        value = self.text(name, optional=optional)
-        if value is None:
-            return None
-        checked = safe_http_url(value)
-        if checked is None:
-            raise self._fail(name, "an http(s) URL")
-        return checked
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _key(at: datetime | None, analyst: str, field: str, new: str | None) -> tuple[Any, ...]:
-    return (_utc(at), analyst, field, new)
-
-
 class _Importer:
+    """One import's state: the actors and keys already matched, the new statements waiting
+    for their source's bulk insert (`NewStatements`), and the merges to resolve at the end."""
+
     def __init__(self, session: Session, origin: str) -> None:
         self.session, self.origin = session, origin
         self.summary = ImportSummary()
         self.actors: dict[str, int] = {}
         self.merges: list[tuple[str, str, str]] = []  # (statement key, merged-into key, field path)
-        self.new = _NewStatements(session)
+        self.new = NewStatements(session)
         self.known_actors: dict[str, int] | None = None
         self.alias_keys: set[str] = set()
         self.local: dict[str, tuple[int, str, int]] = {}  # this source's keys found here
@@ -221,7 +126,7 @@ class _Importer:
             self.session.connection().execute(_INSERT_ALIAS, values)
             self.alias_keys.add(key)
 
-    def import_actor(self, record: _Fields) -> None:
+    def import_actor(self, record: Fields) -> None:
         name = record.text("name")
         actor_id = self.actor_id(
             name, record.text("kind"), record.text("affiliation", optional=True), name_alias=False
@@ -230,7 +135,7 @@ class _Importer:
             self._alias(actor_id, alias)
 
     # sources --------------------------------------------------------------------------------
-    def import_source(self, record: _Fields) -> None:
+    def import_source(self, record: Fields) -> None:
         text = record.text("text")
         sha = record.text("sha256")
         if text_sha256(text) != sha:
@@ -244,20 +149,22 @@ class _Importer:
             self.summary.sources_added += 1
         else:
             self.summary.sources_matched += 1
-        self._history(record.items("history"), entity="source", entity_id=found, statement_id=None)
+        self.import_history(
+            record.items("history"), entity="source", entity_id=found, statement_id=None
+        )
         self.local, self.seen = self._local_statements(statements), set()
         for statement in statements:
             self.import_statement(statement, found, len(text))
         self._insert_new()
 
-    def _local_statements(self, records: list[_Fields]) -> dict[str, tuple[int, str, int]]:
+    def _local_statements(self, records: list[Fields]) -> dict[str, tuple[int, str, int]]:
         """(id, status, source id) here of the file's statement keys, a few queries per source
         instead of one per statement (keys that fail their check are left to fail later)."""
         keys = [key for r in records if isinstance(key := r.data.get("key"), str)]
         found: dict[str, tuple[int, str, int]] = {}
         connection = self.session.connection()
-        for start in range(0, len(keys), _CHUNK):
-            for key, *local in connection.execute(_LOCAL, {"keys": keys[start : start + _CHUNK]}):
+        for start in range(0, len(keys), CHUNK):
+            for key, *local in connection.execute(_LOCAL, {"keys": keys[start : start + CHUNK]}):
                 found[key] = tuple(local)  # type: ignore[assignment]
         return found
 
@@ -270,7 +177,7 @@ class _Importer:
             self.summary.evidence_added += added[1]
             self.summary.history_added += added[2]
 
-    def _add_source(self, record: _Fields, text: str, sha: str) -> int:
+    def _add_source(self, record: Fields, text: str, sha: str) -> int:
         previous_sha = record.text("previous", optional=True)
         previous = None
         if previous_sha:
@@ -296,7 +203,7 @@ class _Importer:
         return int(inserted.inserted_primary_key[0])  # type: ignore[index]
 
     # statements -----------------------------------------------------------------------------
-    def _offsets(self, record: _Fields, length: int) -> dict[str, int | None]:
+    def _offsets(self, record: Fields, length: int) -> dict[str, int | None]:
         values: dict[str, int | None] = {}
         for span in ("sentence", "content", "speaker", "cue"):
             optional = span in ("speaker", "cue")
@@ -312,7 +219,7 @@ class _Importer:
             values[f"{span}_start"], values[f"{span}_end"] = start, end
         return values
 
-    def import_statement(self, record: _Fields, source_id: int, length: int) -> None:
+    def import_statement(self, record: Fields, source_id: int, length: int) -> None:
         key = record.text("key")
         status = record.choice("status", STATUSES)
         updated_at = record.moment("updated_at")
@@ -349,7 +256,7 @@ class _Importer:
         if local is None:
             if merged := record.text("merged_into", optional=True):
                 self.merges.append((key, merged, f"{record.path}.merged_into"))
-            self.new.add(values, _new_evidence(evidence), _new_history(history))
+            self.new.add(values, evidence_rows(evidence, set()), history_rows(history, set()))
             return
         statement_id, local_status, local_source = local
         if local_source != source_id:
@@ -357,11 +264,23 @@ class _Importer:
                 f"field {record.path}.key: belongs to another source here", where=self.origin
             )
         self.summary.statements_matched += 1
-        self._reconcile(statement_id, local_status, status, updated_by, updated_at)
+        outcome = reconcile_status(
+            self.session,
+            statement_id,
+            local_status,
+            status,
+            updated_by,
+            updated_at,
+            origin=self.origin,
+        )
+        if outcome == "taken":
+            self.summary.verdicts_taken += 1
+        elif outcome == "conflict":
+            self.summary.conflicts += 1
         if merged := record.text("merged_into", optional=True):
             self.merges.append((key, merged, f"{record.path}.merged_into"))
         evidence_ids = self._evidence(evidence, statement_id)
-        self._history(
+        self.import_history(
             history,
             entity="statement",
             entity_id=statement_id,
@@ -369,102 +288,35 @@ class _Importer:
             evidence_ids=evidence_ids,
         )
 
-    def _reconcile(
-        self, statement_id: int, local: str, incoming: str, analyst: str, at: datetime | None
-    ) -> None:
-        if incoming == local or incoming == "unverified":
-            return
-        if local == "unverified" and not self._decided_here_since(statement_id, at):
-            set_status(
-                self.session,
-                statement_id=statement_id,
-                status=incoming,
-                analyst=analyst or "import",
-                note=f"imported from {self.origin}",
-            )
-            self.summary.verdicts_taken += 1
-            return
-        self._conflict(statement_id, local, incoming, analyst, at)
-
-    def _decided_here_since(self, statement_id: int, at: datetime | None) -> bool:
-        """Did an analyst here set the status (say, back to unverified) after the incoming one?"""
-        events = self.session.exec(
-            select(ChangeEvent.at).where(
-                col(ChangeEvent.statement_id) == statement_id, col(ChangeEvent.field) == "status"
-            )
-        ).all()
-        incoming = _utc(at)
-        return any(incoming is None or (_utc(e) or incoming) > incoming for e in events)
-
-    def _conflict(
-        self, statement_id: int, local: str, incoming: str, analyst: str, at: datetime | None
-    ) -> None:
-        existing = self.session.exec(
-            select(Conflict.incoming_at).where(
-                col(Conflict.statement_id) == statement_id,
-                col(Conflict.field) == "status",
-                col(Conflict.incoming_value) == incoming,
-                col(Conflict.incoming_analyst) == analyst,
-                col(Conflict.resolved_at).is_(None),
-            )
-        ).all()
-        if any(_utc(seen) == _utc(at) for seen in existing):
-            return  # the same disagreement is already waiting for review
-        self.session.add(
-            Conflict(
-                statement_id=statement_id,
-                field="status",
-                local_value=local,
-                incoming_value=incoming,
-                incoming_analyst=analyst,
-                incoming_at=at,
-                origin=self.origin,
-                created_at=utc_now(),
-            )
-        )
-        self.summary.conflicts += 1
-
     # evidence and history -------------------------------------------------------------------
-    def _evidence(self, records: list[_Fields], statement_id: int) -> dict[tuple[str, str], int]:
+    def _evidence(self, records: list[Fields], statement_id: int) -> dict[tuple[str, str], int]:
+        """Add a matched statement's evidence links that are not here yet; returns the ids of
+        all its links by (url, relation), for the history events that point at them."""
         rows = self.session.exec(
             select(Evidence.id, Evidence.url, Evidence.relation).where(
                 col(Evidence.statement_id) == statement_id
             )
         ).all()
         known = {(url, relation): evidence_id for evidence_id, url, relation in rows}
-        for record in records:
-            url = record.url("url")
-            assert url is not None
-            relation = record.choice("relation", RELATIONS)
-            if (url, relation) in known:
-                continue
-            evidence = Evidence(
-                statement_id=statement_id,
-                url=url,
-                relation=relation,
-                title=record.text("title"),
-                excerpt=record.text("excerpt"),
-                removed=record.flag("removed"),
-                version=record.integer("version"),
-                added_at=record.moment("added_at"),
-                added_by=record.text("added_by"),
-            )
+        for row in evidence_rows(records, set(known)):
+            evidence = Evidence(statement_id=statement_id, **row)
             self.session.add(evidence)
             self.session.flush()
             assert evidence.id is not None
-            known[(url, relation)] = evidence.id
+            known[(row["url"], row["relation"])] = evidence.id
             self.summary.evidence_added += 1
         return known
 
-    def _history(
+    def import_history(
         self,
-        records: list[_Fields],
+        records: list[Fields],
         *,
         entity: str,
         entity_id: int,
         statement_id: int | None,
         evidence_ids: dict[tuple[str, str], int] | None = None,
     ) -> None:
+        """Add the events about something already here that it does not hold yet."""
         if not records:
             return
         condition = (
@@ -473,57 +325,21 @@ class _Importer:
             else (col(ChangeEvent.entity) == entity) & (col(ChangeEvent.entity_id) == entity_id)
         )
         seen = {
-            _key(at, analyst, field, new)
+            event_key(at, analyst, field, new)
             for at, analyst, field, new in self.session.exec(
                 select(
                     ChangeEvent.at, ChangeEvent.analyst, ChangeEvent.field, ChangeEvent.new
                 ).where(condition)
             ).all()
         }
-        for record in records:
-            at = record.moment("at")
-            analyst, field = record.text("analyst"), record.text("field")
-            new = record.text("new", optional=True)
-            if _key(at, analyst, field, new) in seen:
-                continue
-            seen.add(_key(at, analyst, field, new))
-            event_entity = record.text("entity")
-            event_entity_id = entity_id if event_entity == entity else 0
-            ref = record.data.get("evidence")
-            if event_entity == "evidence" and isinstance(ref, dict) and evidence_ids:
-                event_entity_id = evidence_ids.get((ref.get("url"), ref.get("relation")), 0)
-            self.session.add(
-                ChangeEvent(
-                    at=at,
-                    analyst=analyst,
-                    entity=event_entity,
-                    entity_id=event_entity_id,
-                    statement_id=statement_id,
-                    field=field,
-                    old=record.text("old", optional=True),
-                    new=new,
-                    note=record.text("note"),
-                )
+        for row, ref in history_rows(records, seen):
+            about = event_entity_id(
+                row["entity"], ref, entity=entity, entity_id=entity_id, evidence_ids=evidence_ids
             )
+            self.session.add(ChangeEvent(**row, entity_id=about, statement_id=statement_id))
             self.summary.history_added += 1
 
-    def resolve_merges(self) -> None:
-        for statement_key, key, path in self.merges:
-            target = self.session.exec(
-                select(Statement.id).where(col(Statement.key) == key)
-            ).first()
-            if target is None:
-                raise InvalidInput(f"field {path}: no statement with that key", where=self.origin)
-            statement = self.session.exec(
-                select(Statement).where(col(Statement.key) == statement_key)
-            ).one()
-            if statement.merged_into_id is None:
-                statement.merged_into_id = target
-                self.session.add(statement)
-        self.session.flush()
 
-
-_CHUNK = 500  # keys per IN (...) lookup
 # Built once: building a query costs more than running one of these.
 _INSERT_ACTOR = insert(Actor)
 _INSERT_ALIAS = insert(ActorAlias)
@@ -531,146 +347,6 @@ _INSERT_SOURCE = insert(Source)
 _LOCAL = select(Statement.key, Statement.id, Statement.status, Statement.source_id).where(
     col(Statement.key).in_(bindparam("keys", expanding=True))
 )
-_IDS = select(Statement.key, Statement.id).where(
-    col(Statement.key).in_(bindparam("keys", expanding=True))
-)
-_EVIDENCE_IDS = select(Evidence.statement_id, Evidence.url, Evidence.relation, Evidence.id).where(
-    col(Evidence.statement_id).in_(bindparam("ids", expanding=True))
-)
-
-
-def _new_evidence(records: list[_Fields]) -> list[dict[str, Any]]:
-    """A new statement's evidence rows, checked in the order `_Importer._evidence` checks them
-    (so a bad file fails on the same field), repeats of (url, relation) left out."""
-    rows: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    for record in records:
-        url = record.url("url")
-        assert url is not None
-        relation = record.choice("relation", RELATIONS)
-        if (url, relation) in seen:
-            continue
-        seen.add((url, relation))
-        rows.append(
-            {
-                "url": url,
-                "relation": relation,
-                "title": record.text("title"),
-                "excerpt": record.text("excerpt"),
-                "removed": record.flag("removed"),
-                "version": record.integer("version"),
-                "added_at": record.moment("added_at"),
-                "added_by": record.text("added_by"),
-            }
-        )
-    return rows
-
-
-def _new_history(records: list[_Fields]) -> list[tuple[dict[str, Any], Any]]:
-    """A new statement's history rows (and evidence references), checked in
-    `_Importer._history`'s order, repeats left out."""
-    rows: list[tuple[dict[str, Any], Any]] = []
-    seen: set[tuple[Any, ...]] = set()
-    for record in records:
-        at = record.moment("at")
-        analyst, field = record.text("analyst"), record.text("field")
-        new = record.text("new", optional=True)
-        if _key(at, analyst, field, new) in seen:
-            continue
-        seen.add(_key(at, analyst, field, new))
-        entity = record.text("entity")
-        row = {"at": at, "analyst": analyst, "entity": entity, "field": field}
-        row |= {"old": record.text("old", optional=True), "new": new, "note": record.text("note")}
-        rows.append((row, record.data.get("evidence")))
-    return rows
-
-
-class _NewStatements:
-    """Statements not yet in this database, inserted a source at a time.
-
-    One driver-level executemany per table (`bulk_insert`) instead of an INSERT, a flush and a
-    duplicate check per row: a 100,000-statement file goes in in seconds. Ids are read back by
-    key (statements) and by (statement, url, relation) (evidence) for the rows that point at them.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._clear()
-
-    def _clear(self) -> None:
-        self.statements: list[dict[str, Any]] = []
-        self.evidence: list[list[dict[str, Any]]] = []
-        self.history: list[list[tuple[dict[str, Any], Any]]] = []
-
-    def add(
-        self,
-        values: dict[str, Any],
-        evidence: list[dict[str, Any]],
-        history: list[tuple[dict[str, Any], Any]],
-    ) -> None:
-        self.statements.append(values)
-        self.evidence.append(evidence)
-        self.history.append(history)
-
-    def insert(self) -> tuple[int, int, int]:
-        """Insert what is waiting; returns how many statements, evidence links and events."""
-        connection = self.session.connection()
-        bulk_insert(connection, Statement.__table__, self.statements)  # type: ignore[arg-type]
-        ids = self._ids([values["key"] for values in self.statements])
-        evidence = [
-            {"statement_id": ids[values["key"]], **row}
-            for values, rows in zip(self.statements, self.evidence, strict=True)
-            for row in rows
-        ]
-        bulk_insert(connection, Evidence.__table__, evidence)  # type: ignore[arg-type]
-        links = self._evidence_ids(sorted({row["statement_id"] for row in evidence}))
-        events = []
-        for values, rows in zip(self.statements, self.history, strict=True):
-            statement_id = ids[values["key"]]
-            for row, ref in rows:
-                entity_id = statement_id if row["entity"] == "statement" else 0
-                known = links.get(statement_id)
-                if row["entity"] == "evidence" and isinstance(ref, dict) and known:
-                    entity_id = known.get((ref.get("url"), ref.get("relation")), 0)
-                events.append({**row, "entity_id": entity_id, "statement_id": statement_id})
-        bulk_insert(connection, ChangeEvent.__table__, events)  # type: ignore[arg-type]
-        counts = (len(self.statements), len(evidence), len(events))
-        self._clear()
-        return counts
-
-    def _ids(self, keys: list[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        connection = self.session.connection()
-        for start in range(0, len(keys), _CHUNK):
-            found.update(connection.execute(_IDS, {"keys": keys[start : start + _CHUNK]}).all())
-        return found
-
-    def _evidence_ids(self, statement_ids: list[int]) -> dict[int, dict[tuple[str, str], int]]:
-        found: dict[int, dict[tuple[str, str], int]] = {}
-        connection = self.session.connection()
-        for start in range(0, len(statement_ids), _CHUNK):
-            chunk = {"ids": statement_ids[start : start + _CHUNK]}
-            for statement_id, url, relation, evidence_id in connection.execute(
-                _EVIDENCE_IDS, chunk
-            ):
-                found.setdefault(statement_id, {})[(url, relation)] = evidence_id
-        return found
-
-
-def check_document(data: object, origin: str) -> _Fields:
-    """The top of an export document, its format version checked."""
-    document = _Fields(data, "", origin)
-    version = document.integer("format_version")
-    if version > FORMAT_VERSION:
-        raise InvalidInput(
-            f"written by a newer workbench (format_version {version}; this one reads up to "
-            f"{FORMAT_VERSION})",
-            where=origin,
-            hint="upgrade workbench to import it",
-        )
-    if version < 1:
-        raise InvalidInput(f"field format_version: unknown version {version}", where=origin)
-    return document
 
 
 def import_document(session: Session, data: object, *, origin: str) -> ImportSummary:
@@ -681,11 +357,11 @@ def import_document(session: Session, data: object, *, origin: str) -> ImportSum
         importer.import_actor(actor)
     for source in document.items("sources"):
         importer.import_source(source)
-    importer.resolve_merges()
+    resolve_merges(session, importer.merges, origin)
     for event in document.items("history"):
         actor = event.text("actor", optional=True)
         entity_id = importer.actor_id(actor) if actor else 0
-        importer._history(
+        importer.import_history(
             [event], entity=event.text("entity"), entity_id=entity_id, statement_id=None
         )
     return importer.summary

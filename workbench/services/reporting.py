@@ -5,17 +5,14 @@ query serves a batch of statements whatever the size of the database, and the ev
 history of a batch come in one query each. Memory is bounded by the largest single source
 (its text and its statements), never by the database.
 
-The walk is the inner loop of every export (100,000 statements in seconds), so it trades the
-usual read models for speed: every query is built once, rows arrive as named tuples straight
-from the driver (`StatementRecord` has `StatementRow`'s fields, in order), and timestamps skip
-SQLAlchemy's datetime conversion: they come as the export's own spelling, UTC ISO 8601 text
-(`2026-05-01T12:00:00.000000+00:00`), which is all any format writes.
+The walk's rows themselves (driver-level tuples, timestamps as ISO text) are read in
+`export_rows`; this module groups them into sources and adds what a report shows beside them.
+Its record types and `stamp_reader` are re-exported here, where the exporters import them.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time
 from typing import Any, NamedTuple
@@ -28,17 +25,37 @@ from workbench.db.models import (
     Actor,
     ChangeEvent,
     Conflict,
-    Evidence,
     Source,
     Statement,
-    UTCDateTime,
 )
-from workbench.db.views import HistoryEntry, SourceRow, StatementRow
-from workbench.services.statements import (
-    StatementFilter,
-    statement_conditions,
-    statement_row_query,
+from workbench.db.views import HistoryEntry, SourceRow
+from workbench.services.export_rows import (
+    EvidenceRecord,
+    ExportWalk,
+    HistoryRecord,
+    StatementRecord,
+    stamp_reader,
 )
+from workbench.services.statements import StatementFilter, statement_conditions
+
+__all__ = [  # the walk's records and `stamp_reader` are re-exported for the exporters
+    "ConflictView",
+    "EvidenceRecord",
+    "ExportScope",
+    "ExportedStatement",
+    "HistoryRecord",
+    "Position",
+    "ReportSummary",
+    "SourceGroup",
+    "StatementRecord",
+    "claim_positions",
+    "iter_source_groups",
+    "list_conflicts",
+    "other_history",
+    "source_histories",
+    "stamp_reader",
+    "summarise",
+]
 
 
 @dataclass(frozen=True)
@@ -61,77 +78,6 @@ class ExportScope:
     def describe(self) -> str:
         words = self.statements.describe()
         return words + (f", sources since {self.since.isoformat()}" if self.since else "")
-
-
-class StatementRecord(NamedTuple):
-    """`StatementRow`'s fields as a tuple (a hundred thousand are built per export), with
-    `updated_at` as ISO text. The two fields the driver's values need converting for come
-    last, so a record is one slice of the driver's row plus two values."""
-
-    id: int
-    key: str
-    source_id: int
-    source_title: str
-    outlet: str | None
-    speaker: str | None
-    actor: str | None
-    actor_id: int | None
-    actor_kind: str | None
-    cue: str | None
-    stance: str
-    content: str
-    proposition: str
-    status: str
-    version: int
-    updated_by: str
-    sentence_start: int
-    sentence_end: int
-    speaker_start: int | None
-    speaker_end: int | None
-    cue_start: int | None
-    cue_end: int | None
-    content_start: int
-    content_end: int
-    rule: str
-    confidence: float
-    claim_group: int
-    origin: str
-    merged_into_id: int | None
-    dismissed: bool
-    updated_at: str
-
-
-_CONVERTED = ("dismissed", "updated_at")  # selected last, in this order (see `_page_query`)
-
-
-class EvidenceRecord(NamedTuple):
-    """An evidence link as exports read it (`EvidenceView`'s fields, plus `removed`)."""
-
-    id: int
-    statement_id: int
-    url: str
-    title: str
-    relation: str
-    excerpt: str
-    added_by: str
-    version: int
-    removed: bool
-    added_at: str  # ISO text
-
-
-class HistoryRecord(NamedTuple):
-    """A change event as exports read it (`HistoryEntry`'s fields, `at` as ISO text)."""
-
-    id: int
-    analyst: str
-    entity: str
-    entity_id: int
-    statement_id: int | None
-    field: str
-    old: str | None
-    new: str | None
-    note: str
-    at: str
 
 
 class ExportedStatement(NamedTuple):
@@ -276,19 +222,12 @@ def _source_rows(
     return {r[0]: (SourceRow(*r[:13]), r[13], r[14]) for r in rows}
 
 
+_HISTORY_FIELDS = tuple(f.name for f in fields(HistoryEntry))
+
+
 def _entry(record: Any) -> HistoryEntry:
-    return HistoryEntry(
-        id=record.id,
-        at=record.at,
-        analyst=record.analyst,
-        entity=record.entity,
-        entity_id=record.entity_id,
-        statement_id=record.statement_id,
-        field=record.field,
-        old=record.old,
-        new=record.new,
-        note=record.note,
-    )
+    """A change event row (any object with `HistoryEntry`'s field names) as the read model."""
+    return HistoryEntry(**{name: getattr(record, name) for name in _HISTORY_FIELDS})
 
 
 _EVENT_COLUMNS = [c for c in ChangeEvent.__table__.columns]  # type: ignore[attr-defined]
@@ -371,133 +310,6 @@ def _positions_of(
     return found
 
 
-# --- the walk --------------------------------------------------------------------------------
-
-_SQLITE_STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
-
-
-def stamp_reader(dialect: sa.Dialect) -> Callable[[Any], str | None]:
-    """Raw timestamp column values (see `_raw`) to UTC ISO text, the same text as
-    `UTCDateTime`'s datetime `.isoformat(timespec="microseconds")`.
-
-    SQLite stores `YYYY-MM-DD HH:MM:SS.ffffff` in UTC, which only needs re-punctuating; any
-    other text goes through the column type's own conversion, and PostgreSQL's driver hands
-    back datetimes.
-    """
-    convert = UTCDateTime()._cached_result_processor(dialect, None)
-    canonical = _SQLITE_STAMP.fullmatch
-
-    def spell(value: Any) -> str | None:
-        if value is None:
-            return None
-        if type(value) is str:
-            if canonical(value):
-                return f"{value[:10]}T{value[11:]}+00:00"
-            value = convert(value) if convert else datetime.fromisoformat(value)
-        stamped = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-        return str(stamped.isoformat(timespec="microseconds"))
-
-    return spell
-
-
-_AFTER = sa.tuple_(col(Statement.source_id), col(Statement.id)) > sa.tuple_(
-    sa.bindparam("after_source", type_=sa.Integer), sa.bindparam("after_id", type_=sa.Integer)
-)
-_UP_TO = sa.tuple_(col(Statement.source_id), col(Statement.id)) <= sa.tuple_(
-    sa.bindparam("last_source", type_=sa.Integer), sa.bindparam("last_id", type_=sa.Integer)
-)
-# A page's evidence and history are found by the page's range of positions, not by a list of
-# thousands of bound ids (rows of statements outside the filter come too and are ignored).
-_EVIDENCE = (
-    select(
-        Evidence.id,
-        Evidence.statement_id,
-        Evidence.url,
-        Evidence.title,
-        Evidence.relation,
-        Evidence.excerpt,
-        Evidence.added_by,
-        Evidence.version,
-        Evidence.removed,
-        Evidence.added_at,
-    )
-    .join(Statement, col(Statement.id) == col(Evidence.statement_id))
-    .where(_AFTER, _UP_TO)
-    .order_by(col(Evidence.id))
-)
-_LIVE_EVIDENCE = _EVIDENCE.where(col(Evidence.removed).is_(False))
-_HISTORY = (
-    select(*(getattr(ChangeEvent, name) for name in HistoryRecord._fields))
-    .join(Statement, col(Statement.id) == col(ChangeEvent.statement_id))
-    .where(_AFTER, _UP_TO)
-    .order_by(col(ChangeEvent.id))
-)
-_KEYS = select(Statement.id, Statement.key).where(
-    col(Statement.id).in_(sa.bindparam("ids", expanding=True))
-)
-
-
-def _page_query(conditions: list[Any], batch: int) -> Any:
-    """The keyset page of one export, built once: only the position changes between pages."""
-    query = statement_row_query([*conditions, _AFTER])
-    named = dict(zip((f.name for f in fields(StatementRow)), query.selected_columns, strict=True))
-    order = [name for name in named if name not in _CONVERTED] + list(_CONVERTED)
-    assert tuple(order) == StatementRecord._fields
-    return (
-        query.with_only_columns(*(named[name] for name in order))
-        .order_by(col(Statement.source_id), col(Statement.id))
-        .limit(batch)
-    )
-
-
-class _Walk:
-    """The per-page queries of one export, read as the driver's plain tuples.
-
-    SQLAlchemy binds the parameters and runs each query; the rows are then fetched from its
-    DBAPI cursor directly, skipping a Row object and type processing per row. The only values
-    that need converting are booleans (SQLite stores 0 or 1) and timestamps (`stamp_reader`);
-    the queries select them last.
-    """
-
-    def __init__(self, session: Session, conditions: list[Any], batch: int) -> None:
-        self.connection = session.connection()
-        self.page_query = _page_query(conditions, batch)
-        self.spell = stamp_reader(self.connection.dialect)
-
-    def _fetch(self, query: Any, parameters: dict[str, int]) -> list[tuple[Any, ...]]:
-        result = self.connection.execute(query, parameters)
-        try:
-            return list(result.cursor.fetchall())
-        finally:
-            result.close()
-
-    def page(self, after: tuple[int, int]) -> list[StatementRecord]:
-        spell, make = self.spell, StatementRecord._make
-        rows = self._fetch(self.page_query, {"after_source": after[0], "after_id": after[1]})
-        return [make(r[:-2] + (bool(r[-2]), spell(r[-1]))) for r in rows]
-
-    def evidence(
-        self, bounds: dict[str, int], include_removed: bool
-    ) -> dict[int, list[EvidenceRecord]]:
-        found: dict[int, list[EvidenceRecord]] = {}
-        spell, make = self.spell, EvidenceRecord._make
-        for r in self._fetch(_EVIDENCE if include_removed else _LIVE_EVIDENCE, bounds):
-            found.setdefault(r[1], []).append(make(r[:-2] + (bool(r[-2]), spell(r[-1]))))
-        return found
-
-    def history(self, bounds: dict[str, int]) -> dict[int, list[HistoryRecord]]:
-        found: dict[int, list[HistoryRecord]] = {}
-        spell, make = self.spell, HistoryRecord._make
-        for r in self._fetch(_HISTORY, bounds):
-            found.setdefault(r[4], []).append(make(r[:-1] + (spell(r[-1]),)))
-        return found
-
-    def keys(self, statement_ids: list[int]) -> dict[int, str]:
-        if not statement_ids:
-            return {}
-        return dict(self.connection.execute(_KEYS, {"ids": statement_ids}).tuples().all())
-
-
 def _positions_in(statements: list[ExportedStatement]) -> dict[int, list[Position]]:
     """`claim_positions` read off a whole source's statements (the same rows, in id order)."""
     found: dict[int, list[Position]] = {}
@@ -527,7 +339,7 @@ def iter_source_groups(
     `source_history` adds the events about each source itself, `positions` its
     `claim_positions` (one query per batch, not one per source).
     """
-    walk = _Walk(session, _scope_conditions(session, scope), batch)
+    walk = ExportWalk(session, _scope_conditions(session, scope), batch)
     after = (0, 0)
     pending: list[ExportedStatement] = []
     current: int | None = None

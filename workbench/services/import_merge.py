@@ -1,0 +1,102 @@
+"""What an import decides about a statement both databases hold: take, keep or record.
+
+A statement still unverified here takes the incoming verdict (with a history event in the
+incoming analyst's name, noted "imported from …"). When both databases hold a verdict and they
+differ, or an analyst here set the status after the incoming decision, the disagreement is kept
+as a `Conflict` row for review; the local value is never overwritten. An incoming "unverified"
+never replaces a local verdict. Merges (`merged_into`) are resolved once every statement of the
+file is in, since a statement may name one that comes later.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from sqlmodel import Session, col, select
+
+from workbench.db.models import ChangeEvent, Conflict, Statement, utc_now
+from workbench.errors import InvalidInput
+from workbench.services.import_validation import utc
+from workbench.services.review import set_status
+
+Outcome = Literal["taken", "conflict"] | None
+
+
+def reconcile_status(
+    session: Session,
+    statement_id: int,
+    local: str,
+    incoming: str,
+    analyst: str,
+    at: datetime | None,
+    *,
+    origin: str,
+) -> Outcome:
+    """Settle an incoming status against the local one: "taken" when the verdict was set here,
+    "conflict" when a new disagreement was recorded, None when nothing changed."""
+    if incoming == local or incoming == "unverified":
+        return None
+    if local == "unverified" and not _decided_here_since(session, statement_id, at):
+        set_status(
+            session,
+            statement_id=statement_id,
+            status=incoming,
+            analyst=analyst or "import",
+            note=f"imported from {origin}",
+        )
+        return "taken"
+    conflict = Conflict(
+        statement_id=statement_id,
+        field="status",
+        local_value=local,
+        incoming_value=incoming,
+        incoming_analyst=analyst,
+        incoming_at=at,
+        origin=origin,
+        created_at=utc_now(),
+    )
+    return "conflict" if _record_conflict(session, conflict) else None
+
+
+def _decided_here_since(session: Session, statement_id: int, at: datetime | None) -> bool:
+    """Did an analyst here set the status (say, back to unverified) after the incoming one?"""
+    events = session.exec(
+        select(ChangeEvent.at).where(
+            col(ChangeEvent.statement_id) == statement_id, col(ChangeEvent.field) == "status"
+        )
+    ).all()
+    incoming = utc(at)
+    return any(incoming is None or (utc(e) or incoming) > incoming for e in events)
+
+
+def _record_conflict(session: Session, conflict: Conflict) -> bool:
+    """Add the conflict unless the same disagreement is already waiting for review (importing
+    one file twice records it once); returns whether it was added."""
+    existing = session.exec(
+        select(Conflict.incoming_at).where(
+            col(Conflict.statement_id) == conflict.statement_id,
+            col(Conflict.field) == conflict.field,
+            col(Conflict.incoming_value) == conflict.incoming_value,
+            col(Conflict.incoming_analyst) == conflict.incoming_analyst,
+            col(Conflict.resolved_at).is_(None),
+        )
+    ).all()
+    if any(utc(seen) == utc(conflict.incoming_at) for seen in existing):
+        return False
+    session.add(conflict)
+    return True
+
+
+def resolve_merges(session: Session, merges: list[tuple[str, str, str]], origin: str) -> None:
+    """Point each (statement key, merged-into key, field path) at its target, unless the
+    statement here is already merged; a target missing from both databases fails the import."""
+    for statement_key, key, path in merges:
+        target = session.exec(select(Statement.id).where(col(Statement.key) == key)).first()
+        if target is None:
+            raise InvalidInput(f"field {path}: no statement with that key", where=origin)
+        statement = session.exec(select(Statement).where(col(Statement.key) == statement_key)).one()
+        if statement.merged_into_id is None:
+            statement.merged_into_id = target
+            session.add(statement)
+    session.flush()
