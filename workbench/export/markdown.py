@@ -25,7 +25,11 @@ from workbench.services.reporting import (
     summarise,
 )
 
-_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
+# Characters that change meaning anywhere in a line. Parentheses and "!" need no escape once
+# "[" and "]" are escaped (no link or image can form), so reports stay readable as plain text.
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&$]")
+# Characters that only matter at the start of a line (a value may open a quoted line).
+_LEADING = re.compile(r"^(?:[#+\-=]|\d+[.)])")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -35,7 +39,14 @@ def _escaped(match: re.Match[str]) -> str:
 def md(text: object) -> str:
     """Literal text in Markdown (CommonMark and GitHub): one line, metacharacters escaped."""
     line = one_line(None if text is None else str(text))
-    return _SPECIAL.sub(_escaped, line) if _SPECIAL.search(line) else line
+    if _SPECIAL.search(line):
+        line = _SPECIAL.sub(_escaped, line)
+    return _LEADING.sub(_escaped_leading, line) if _LEADING.match(line) else line
+
+
+def _escaped_leading(match: re.Match[str]) -> str:
+    marker = match.group()
+    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
 
 
 def md_link(url: str | None, label: str | None = None) -> str:
