@@ -9,6 +9,7 @@ processor is looked up once, and processed values are memoised (a batch shares o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,11 +34,21 @@ def bulk_insert(connection: Connection, table: sa.Table, rows: Sequence[dict[str
         for name in columns
         if (processor := table.c[name].type._cached_bind_processor(dialect)) is not None
     }
-    if processors:
-        rows = [{**row, **{k: p(row[k]) for k, p in processors.items()}} for row in rows]
     if compiled.positional:
-        order = compiled.positiontup
-        parameters: Any = [tuple(row[name] for name in order) for row in rows]
+        # itemgetter builds each row's tuple in C; processed columns are patched by position.
+        order = list(compiled.positiontup)
+        parameters: Any = list(map(itemgetter(*order), rows))
+        if processors:
+            slots = [(order.index(name), process) for name, process in processors.items()]
+            patched = []
+            for values in parameters:
+                values = list(values)
+                for index, process in slots:
+                    values[index] = process(values[index])
+                patched.append(tuple(values))
+            parameters = patched
+    elif processors:
+        parameters = [{**row, **{k: p(row[k]) for k, p in processors.items()}} for row in rows]
     else:
         parameters = rows
     connection.exec_driver_sql(compiled.string, parameters)
