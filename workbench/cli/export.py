@@ -144,7 +144,7 @@ def import_(app: AppContext, file: Path) -> None:
         summary = import_document(session, data, origin=str(file))
     click.echo(f"imported {file}: {summary.line()}")
     if summary.conflicts:
-        click.echo("review them with `workbench conflicts`")
+        click.echo("review them with `workbench conflicts`, settle them with `workbench resolve`")
 
 
 @click.command()
@@ -179,7 +179,25 @@ def conflicts(app: AppContext, include_resolved: bool) -> None:
     console().print(table)
 
 
+@click.command()
+@click.argument("conflict_id", type=int)
+@click.argument("keep", type=click.Choice(["here", "incoming"]))
+@click.option("--note", default="", help="Why: kept in the statement's history.")
+@click.pass_obj
+def resolve(app: AppContext, conflict_id: int, keep: str, note: str) -> None:
+    """Settle a conflict: keep the value HERE or take the INCOMING one."""
+    from workbench.services.conflicts import resolve_conflict
+
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        chosen = resolve_conflict(
+            session, conflict_id=conflict_id, keep=keep, analyst=app.analyst, note=note
+        )
+    click.echo(f"conflict {conflict_id} resolved: {chosen} stands")
+
+
 def register(group: click.Group) -> None:
     group.add_command(export)
     group.add_command(import_)
     group.add_command(conflicts)
+    group.add_command(resolve)
