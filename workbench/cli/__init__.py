@@ -57,7 +57,39 @@ def _register() -> None:
         module.register(cli)
 
 
+def _accept_db_after_command(command: click.Command) -> None:
+    """Let `--db` follow the command too (`workbench statements --db team.db`), as users type it.
+
+    Click only reads group options before the command name; each command that has no `--db`
+    of its own gets one that updates the shared context before the command body runs.
+    """
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _accept_db_after_command(sub)
+        return
+    if any("--db" in getattr(param, "opts", ()) for param in command.params):
+        return
+
+    def use(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            app = ctx.find_object(AppContext)
+            if app is not None:
+                app.use_database(value)
+
+    command.params.append(
+        click.Option(
+            ["--db"],
+            metavar="PATH|URL",
+            expose_value=False,
+            callback=use,
+            help="Database file or URL (same as `workbench --db`).",
+        )
+    )
+
+
 _register()
+for _command in cli.commands.values():
+    _accept_db_after_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

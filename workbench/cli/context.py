@@ -21,6 +21,11 @@ class AppContext:
         self._analyst_option = analyst
         self._db: Database | None = None
 
+    def use_database(self, database: str) -> None:
+        """`--db` given after the command name wins over the one before it."""
+        self._database_option = database
+        self.__dict__.pop("settings", None)
+
     @cached_property
     def settings(self) -> Settings:
         return load_settings(database=self._database_option, analyst=self._analyst_option)
