@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
@@ -70,21 +68,3 @@ def statement_history(session: Session, statement_id: int) -> list[HistoryEntry]
         .order_by(col(ChangeEvent.id))
     )
     return [_entry(event) for event in session.exec(query)]
-
-
-def iter_history(session: Session, *, batch: int = 1000) -> Iterator[HistoryEntry]:
-    """All events in order, fetched in batches so memory stays flat (exports)."""
-    last_id = 0
-    while True:
-        query = (
-            select(ChangeEvent)
-            .where(col(ChangeEvent.id) > last_id)
-            .order_by(col(ChangeEvent.id))
-            .limit(batch)
-        )
-        events = list(session.exec(query))
-        if not events:
-            return
-        for event in events:
-            yield _entry(event)
-        last_id = events[-1].id or last_id

@@ -43,10 +43,6 @@ def statement_key(source_sha256: str, found: ExtractedStatement) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
 
 
-def find_source_by_text(session: Session, text: str) -> int | None:
-    return session.exec(select(Source.id).where(col(Source.sha256) == text_sha256(text))).first()
-
-
 # Built once: constructing SQL expressions costs more than running them, per source.
 _SOURCE_TABLE: sa.Table = Source.__table__  # type: ignore[attr-defined]
 _SOURCE_BY_SHA = sa.select(_SOURCE_TABLE.c.id, _SOURCE_TABLE.c.title).where(

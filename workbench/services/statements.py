@@ -204,14 +204,12 @@ def status_counts(session: Session, flt: StatementFilter = StatementFilter()) ->
     return counts
 
 
-_ROW_BY_ID = None
+# Built once at import: building this query costs more than running it.
+_ROW_BY_ID = _row_query([col(Statement.id) == sa.bindparam("statement_id")])
 
 
 def get_statement_row(session: Session, statement_id: int) -> StatementRow:
-    """One statement by id. The query is built once: building it costs more than running it."""
-    global _ROW_BY_ID
-    if _ROW_BY_ID is None:
-        _ROW_BY_ID = _row_query([col(Statement.id) == sa.bindparam("statement_id")])
+    """One statement by id."""
     record = session.execute(_ROW_BY_ID, {"statement_id": statement_id}).first()
     if record is None:
         raise NotFound(
@@ -257,14 +255,3 @@ def iter_statements(
         if len(page) < batch:
             return
         last_id = page[-1].id
-
-
-def statements_of_claim(session: Session, source_id: int, claim_group: int) -> list[StatementRow]:
-    """Every actor's position on one proposition in one source (US asserts, Russia denies…)."""
-    conditions = [
-        col(Statement.source_id) == source_id,
-        col(Statement.claim_group) == claim_group,
-        col(Statement.dismissed).is_(False),
-    ]
-    query = _row_query(conditions).order_by(col(Statement.id))
-    return [StatementRow(*r) for r in session.execute(query).all()]
