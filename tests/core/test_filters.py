@@ -11,7 +11,6 @@ from workbench.errors import InvalidInput
 from workbench.extract import extract
 from workbench.ingest.document import Document
 from workbench.services.review import correct_statement, dismiss_statement, set_status
-from workbench.services.sources import ingest_document
 from workbench.services.statements import (
     StatementFilter,
     count_statements,
@@ -19,6 +18,7 @@ from workbench.services.statements import (
     list_statements,
     status_counts,
 )
+from workbench.services.storing import ingest_document
 
 US = (
     "Arms Claim\n\n"

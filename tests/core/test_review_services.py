@@ -24,13 +24,13 @@ from workbench.services.review import (
     set_status,
     split_statement,
 )
-from workbench.services.sources import ingest_document
 from workbench.services.statements import (
     StatementFilter,
     get_statement,
     get_statement_row,
     list_statements,
 )
+from workbench.services.storing import ingest_document
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from workbench.extract import extract
 from workbench.ingest.document import Document
 from workbench.services.evidence import add_evidence
 from workbench.services.review import set_status
-from workbench.services.sources import ingest_document
 from workbench.services.statements import StatementFilter, get_statement, list_statements
+from workbench.services.storing import ingest_document
 
 TEXT = (
     "Harbour Talks Stall\n\n"

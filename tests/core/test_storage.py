@@ -20,8 +20,8 @@ from workbench.db.engine import BUSY_TIMEOUT_MS, Database
 from workbench.extract import extract
 from workbench.ingest.document import Document
 from workbench.services.review import set_status
-from workbench.services.sources import ingest_document
 from workbench.services.statements import get_statement_row, list_statements
+from workbench.services.storing import ingest_document
 
 Run = Callable[..., Outcome]
 

@@ -18,8 +18,8 @@ from workbench.export import ExportOptions, write_export
 from workbench.services.evidence import add_evidence
 from workbench.services.reporting import ExportScope
 from workbench.services.review import add_note, set_status
-from workbench.services.sources import text_sha256
 from workbench.services.statements import StatementFilter, list_statements
+from workbench.services.storing import text_sha256
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'

@@ -13,8 +13,8 @@ from workbench.ingest.document import Document
 from workbench.services.conflicts import resolve_conflict
 from workbench.services.history import statement_history
 from workbench.services.review import set_status
-from workbench.services.sources import ingest_document
 from workbench.services.statements import StatementFilter, get_statement_row, list_statements
+from workbench.services.storing import ingest_document
 
 TEXT = "Harbour Talks\n\nThe union said the offer was too low."
 

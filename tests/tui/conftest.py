@@ -15,7 +15,7 @@ from workbench.db.engine import Database
 from workbench.db.schema import upgrade_to_head
 from workbench.extract.model import ExtractedStatement
 from workbench.ingest.document import Document
-from workbench.services.sources import ingest_document
+from workbench.services.storing import ingest_document
 
 # Three short articles; each statement is (speaker, cue, content, actor, kind, stance).
 ARTICLES = [
@@ -121,7 +121,7 @@ class FrozenClock:
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     clock = FrozenClock()
-    for module in ("history", "review", "sources", "evidence"):
+    for module in ("history", "review", "storing", "evidence"):
         monkeypatch.setattr(f"workbench.services.{module}.utc_now", clock)
     return clock
 

@@ -114,8 +114,8 @@ class _CreatedOnFirstWrite:
         self._app = app
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        with self._app.open_db(write=True).transaction() as session:
+    def transaction(self, *, bulk: bool = False) -> Iterator[Session]:
+        with self._app.open_db(write=True).transaction(bulk=bulk) as session:
             yield session
 
 

@@ -18,39 +18,49 @@ from sqlalchemy.engine import Connection
 _COMPILED: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 
 
-def bulk_insert(connection: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows (dicts with the same keys) with one driver-level executemany."""
+def bulk_insert(
+    connection: Connection,
+    table: sa.Table,
+    rows: Sequence[dict[str, Any]] | Sequence[tuple[Any, ...]],
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Insert rows with one driver-level executemany.
+
+    Rows are dicts with the same keys, or tuples whose values follow `columns` (cheaper to build
+    when there are tens of thousands of them).
+    """
     if not rows:
         return
-    columns = tuple(rows[0])
+    names = tuple(columns) if columns is not None else tuple(rows[0])  # type: ignore[arg-type]
     dialect = connection.dialect
-    cache_key = (dialect.name, table.name, columns)
+    cache_key = (dialect.name, table.name, names)
     compiled = _COMPILED.get(cache_key)
     if compiled is None:
-        compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(columns))
+        compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(names))
         _COMPILED[cache_key] = compiled
     processors = {
         name: _memoised(processor)
-        for name in columns
+        for name in names
         if (processor := table.c[name].type._cached_bind_processor(dialect)) is not None
     }
     if compiled.positional:
-        # itemgetter builds each row's tuple in C; processed columns are patched by position.
+        # itemgetter builds each row's tuple in C, in the compiled statement's order.
         order = list(compiled.positiontup)
-        parameters: Any = list(map(itemgetter(*order), rows))
+        keys = order if columns is None else [names.index(name) for name in order]
+        parameters: Any = list(map(itemgetter(*keys), rows))
         if processors:
-            slots = [(order.index(name), process) for name, process in processors.items()]
-            patched = []
-            for values in parameters:
-                values = list(values)
-                for index, process in slots:
-                    values[index] = process(values[index])
-                patched.append(tuple(values))
-            parameters = patched
-    elif processors:
-        parameters = [{**row, **{k: p(row[k]) for k, p in processors.items()}} for row in rows]
+            # Column-wise: transpose, map each processed column, transpose back (all in C).
+            by_column = list(zip(*parameters, strict=True))
+            for name, process in processors.items():
+                index = order.index(name)
+                by_column[index] = tuple(map(process, by_column[index]))
+            parameters = list(zip(*by_column, strict=True))
     else:
-        parameters = rows
+        records = rows if columns is None else [dict(zip(names, row, strict=True)) for row in rows]
+        parameters = [
+            {**row, **{k: p(row[k]) for k, p in processors.items()}}  # type: ignore[index]
+            for row in records
+        ]
     connection.exec_driver_sql(compiled.string, parameters)
 
 

@@ -42,7 +42,7 @@ from workbench.services.import_validation import (
     history_rows,
 )
 from workbench.services.import_writes import CHUNK, NewStatements, event_entity_id
-from workbench.services.sources import text_sha256
+from workbench.services.storing import text_sha256
 
 __all__ = ["FORMAT_VERSION", "ImportSummary", "check_document", "import_document"]
 

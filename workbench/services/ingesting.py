@@ -18,7 +18,7 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
-from workbench.services.sources import ingest_batch
+from workbench.services.storing import ingest_batch
 
 if TYPE_CHECKING:
     from workbench.extract import ExtractedStatement
@@ -120,7 +120,7 @@ def _flush(
 ) -> None:
     if not pending:
         return
-    with db.transaction() as session:
+    with db.transaction(bulk=True) as session:
         results = ingest_batch(session, pending, analyst=analyst)
     for (document, _), result in zip(pending, results, strict=True):
         if isinstance(result, WorkbenchError):
