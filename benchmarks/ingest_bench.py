@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from workbench.db.dialect import _CATCH_UP
-from workbench.db.engine import Database
+from workbench.db.engine import BULK_CACHE_KB, BULK_WAL_PAGES, Database
 from workbench.db.schema import upgrade_to_head
 from workbench.extract.model import ExtractedStatement
 from workbench.ingest.document import Document
@@ -127,7 +127,8 @@ def bench_raw(folder: Path, corpus: list, run: int) -> float:
     connection = sqlite3.connect(folder / f"raw-{run}.db", isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA cache_size = -65536")
+    connection.execute(f"PRAGMA cache_size = -{BULK_CACHE_KB}")  # the service's bulk settings
+    connection.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
     connection.execute(
         "INSERT INTO actor (name, kind, version, created_at) VALUES ('x', 'person', 1, '')"
     )

@@ -12,7 +12,13 @@ import dataclasses
 import pytest
 import sqlalchemy as sa
 
-from workbench.db.engine import BULK_WAL_PAGES, DEFAULT_WAL_PAGES, Database
+from workbench.db.engine import (
+    BULK_CACHE_KB,
+    BULK_WAL_PAGES,
+    DEFAULT_CACHE_KB,
+    DEFAULT_WAL_PAGES,
+    Database,
+)
 from workbench.db.views import IngestReport
 from workbench.errors import InvalidInput
 from workbench.extract import extract
@@ -147,24 +153,26 @@ def test_statement_keys_do_not_change_between_versions() -> None:
     assert statement_key("ab" * 32, outlet_voice) == "27ec2339f424179b3b00ec13a39a22de"
 
 
-def test_a_bulk_transaction_lets_the_wal_grow_and_then_restores_the_default(
+def test_a_bulk_transaction_tunes_its_connection_and_then_restores_the_defaults(
     sqlite_db: Database,
 ) -> None:
-    """Interactive writes must never inherit the bulk threshold (a verdict would pay for it)."""
+    """Interactive writes must never inherit bulk settings (a verdict would pay for them)."""
 
-    def threshold(session: object) -> int:
-        return session.connection().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()  # type: ignore[attr-defined]
+    def settings(session: object) -> tuple[int, int]:
+        run = session.connection().exec_driver_sql  # type: ignore[attr-defined]
+        return run("PRAGMA wal_autocheckpoint").scalar(), -run("PRAGMA cache_size").scalar()
 
+    defaults = (DEFAULT_WAL_PAGES, DEFAULT_CACHE_KB)
     with sqlite_db.transaction(bulk=True) as session:
-        assert threshold(session) == BULK_WAL_PAGES
+        assert settings(session) == (BULK_WAL_PAGES, BULK_CACHE_KB)
         ingest_batch(session, [_item(ARTICLES[0])], analyst="ana")
     # The pool hands back its most recent connection: the same one, reset on check-in.
     for _ in range(3):
         with sqlite_db.transaction() as session:
-            assert threshold(session) == DEFAULT_WAL_PAGES
+            assert settings(session) == defaults
         with sqlite_db.reader() as session:
-            assert threshold(session) == DEFAULT_WAL_PAGES
+            assert settings(session) == defaults
     with pytest.raises(RuntimeError), sqlite_db.transaction(bulk=True):
         raise RuntimeError("a failed batch")
     with sqlite_db.transaction() as session:
-        assert threshold(session) == DEFAULT_WAL_PAGES
+        assert settings(session) == defaults

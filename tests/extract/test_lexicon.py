@@ -72,3 +72,14 @@ def test_cue_finder_matches_every_head_and_nothing_else() -> None:
     ]
     found = [m.group() for m in lex.cue_finder.finditer(" ".join(words))]
     assert found == [w for w in words if w in heads]
+
+
+def test_the_example_lexicon_in_data_loads_and_changes_extraction() -> None:
+    """data/lexicon-example.toml is documented for users: it must stay loadable and useful."""
+    example = Path(__file__).parents[2] / "data" / "lexicon-example.toml"
+    lex = load_lexicon([example])
+    assert lex.places["Port Ilse"] == ("Valdoria", "capital")
+    [statement] = extract("The HAV pooh-poohed the report on dredging.", lexicon=lex)
+    assert (statement.actor, statement.stance) == ("Harbour Authority of Valdoria", "denies")
+    [without] = extract("The HAV pooh-poohed the report on dredging.")
+    assert (without.rule, without.cue) == ("outlet-voice", None)  # no cue without the lexicon
