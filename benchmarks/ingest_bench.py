@@ -9,6 +9,7 @@ the batch's statements) in the same transactions, with the same full-text catch-
 actor lookups, no history and no savepoint.
 
     python benchmarks/ingest_bench.py [--sources 1000] [--per-source 50] [--runs 3]
+        [--postgres postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
 Also measures a verdict change (status + history event, one transaction) and prints the median.
 """
@@ -111,13 +112,37 @@ def batches(corpus: list) -> list[list]:
 
 
 def bench_service(folder: Path, corpus: list, run: int) -> float:
-    db = fresh_db(folder, f"service-{run}.db")
+    return timed_ingest(fresh_db(folder, f"service-{run}.db"), corpus)
+
+
+def timed_ingest(db: Database, corpus: list) -> float:
     started = time.perf_counter()
     for batch in batches(corpus):
         with db.transaction(bulk=True) as session:
             ingest_batch(session, batch, analyst="bench")
     db.dispose()  # closing the last connection checkpoints the WAL: part of the cost
     return time.perf_counter() - started
+
+
+def bench_postgres(url: str, corpus: list) -> float:
+    """The same service path into a fresh schema on a PostgreSQL server (dropped afterwards)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        separator = "&" if "?" in url else "?"
+        db = Database.open(f"{url}{separator}options=-csearch_path%3D{schema}")
+        upgrade_to_head(db)
+        return timed_ingest(db, corpus)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
 
 
 def bench_raw(folder: Path, corpus: list, run: int) -> float:
@@ -196,6 +221,9 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--verdicts", type=int, default=500)
+    parser.add_argument(
+        "--postgres", metavar="URL", help="also time the service path on this PostgreSQL server"
+    )
     args = parser.parse_args()
     corpus = make_corpus(args.sources, args.per_source)
     total = args.sources * args.per_source
@@ -216,6 +244,9 @@ def main() -> None:
         f"verdict (status + history, one transaction): median {median:.2f} ms, "
         f"p95 {p95 * 1000:.2f} ms over {len(verdicts)}"
     )
+    if args.postgres:
+        elapsed = statistics.median(bench_postgres(args.postgres, corpus) for _ in range(args.runs))
+        print(f"service layer ingest into PostgreSQL: {total / elapsed:8,.0f} statements/s")
 
 
 if __name__ == "__main__":
