@@ -86,13 +86,15 @@ def ingest_batch(
     a URL is stored source by source, so the later copy sees the earlier one (as a duplicate or
     a new revision) exactly as it would in separate runs.
     """
+    if not items:
+        return []
     resolver = ActorResolver(session)
     shas = [text_sha256(document.text) for document, _ in items]
     urls = [document.url for document, _ in items if document.url]
     if len(set(shas)) == len(shas) and len(set(urls)) == len(urls):
         try:
             with session.begin_nested():
-                return list(_store_together(session, items, shas, analyst, resolver))
+                return [*_store_together(session, items, shas, analyst, resolver)]
         except (WorkbenchError, IntegrityError):
             resolver.forget()  # actors created inside the savepoint are gone with it
     return _store_one_by_one(session, items, analyst, resolver)
