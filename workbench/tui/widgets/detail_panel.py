@@ -31,11 +31,19 @@ def _history_line(entry: HistoryEntry) -> Content:
     )
 
 
+# The actor name ingest gives the outlet's voice when the source names no outlet
+# (services/storing.py OUTLET_FALLBACK; not imported: the TUI stays free of SQLAlchemy).
+UNNAMED_OUTLET = "(outlet)"
+
+
 def detail_content(detail: StatementDetail) -> Content:
     row = detail.row
     status_key = "dismissed" if row.dismissed else row.status
     actor = row.actor or "(no actor)"
-    if row.actor_kind:
+    if row.actor_kind == "outlet":  # unattributed text: the outlet asserts it itself
+        named = actor != UNNAMED_OUTLET
+        actor = f"{actor}, in its own voice" if named else "the outlet, in its own voice"
+    elif row.actor_kind:
         actor += f" ({row.actor_kind})"
     parts: list[Content | str | tuple[str, str]] = [
         (f"#{row.id} ", "bold"),
