@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from workbench.services.evidence import evidence_for
 from workbench.services.review import set_status
+from workbench.tui.widgets.source_list import SourceList
 
 from .helpers import detail, notices, row, settle, text_of
+
+
+def source_counts(app, source_id: int) -> str:
+    """The counts line of one entry in the sources list, as drawn."""
+    prompt = app.screen.query_one(SourceList).get_option(str(source_id)).prompt
+    return prompt.plain.splitlines()[-1]
 
 
 async def test_c_confirms_and_advances_to_next_unverified(review_db, make_app):
@@ -22,6 +29,10 @@ async def test_c_confirms_and_advances_to_next_unverified(review_db, make_app):
         assert screen.statements.current.id == 2  # auto-advance
         assert "✓ 1 confirmed" in screen.query_one("#statements-pane").border_subtitle
         assert "8 unverified" in text_of(pilot, "#status-line")
+        assert source_counts(app, 1).endswith("○3 ✓1 ✗0")  # the source's counts follow
+        await pilot.press("z")
+        await settle(pilot)
+        assert source_counts(app, 1).endswith("○4 ✓0 ✗0")
 
 
 async def test_d_disputes_and_u_unverifies(review_db, make_app):
@@ -229,6 +240,7 @@ async def test_another_analysts_change_shows_up(review_db, make_app):
         assert app.screen.statements.current.status == "disputed"
         assert any("changed by bo" in n for n in notices(pilot))
         assert "bo" in text_of(pilot, "#detail-text")
+        assert source_counts(app, 1).endswith("○3 ✓0 ✗1")
 
 
 async def test_stale_edit_is_shown_not_overwritten(review_db, make_app):

@@ -193,10 +193,11 @@ class ReviewScreen(ReviewWrites):
         empty.display = total == 0
         self.statements.display = total > 0
 
-    def adjust_counts(self, old: str, new: str) -> None:
-        """A verdict of ours moved one statement between statuses: no need to recount."""
+    def adjust_counts(self, source_id: int, old: str, new: str) -> None:
+        """A verdict moved one statement between statuses: no need to recount."""
         if old == new:
             return
+        self.query_one(SourceList).adjust(source_id, old, new)
         if self.counts:
             self.counts[old] = max(0, self.counts.get(old, 0) - 1)
             self.counts[new] = self.counts.get(new, 0) + 1
@@ -312,6 +313,6 @@ class ReviewScreen(ReviewWrites):
         if self.writing(row.id) or shown is None or shown.version >= row.version:
             return
         if shown.status != row.status:
-            self.adjust_counts(shown.status, row.status)
+            self.adjust_counts(row.source_id, shown.status, row.status)
         self.statements.replace_row(row)
         self.notify(f"#{row.id} was changed by {row.updated_by}", title="Updated")

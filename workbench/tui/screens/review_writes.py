@@ -117,7 +117,8 @@ class ReviewWrites(Screen[None]):
         result, op = message.result, message.result.op
         self.last_commit = (op, message.committed_at)
         if op.kind == "status" and result.undo is not None:
-            self.adjust_counts(result.undo.args["status"], result.rows[0].status)
+            changed = result.rows[0]
+            self.adjust_counts(changed.source_id, result.undo.args["status"], changed.status)
         if result.undo is not None and not message.is_undo:
             self.undo_stack.append(result.undo)
         for row in result.rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import on, work
 from textual.binding import Binding
@@ -103,6 +104,7 @@ class SourceList(OptionList, inherit_bindings=False):
         self._exhausted = False
         self._loading = False
         self._generation = 0
+        self._shown: dict[int, SourceRow] = {}
 
     def on_mount(self) -> None:
         self._more()
@@ -110,6 +112,7 @@ class SourceList(OptionList, inherit_bindings=False):
     def reload(self) -> None:
         self._generation += 1
         self.clear_options()
+        self._shown.clear()
         self._last_id, self._exhausted, self._loading = 0, False, False
         self._more()
 
@@ -136,9 +139,24 @@ class SourceList(OptionList, inherit_bindings=False):
         self._exhausted = len(message.sources) < PAGE
         if message.sources:
             self._last_id = message.sources[-1].id
+            self._shown.update((s.id, s) for s in message.sources)
             self.add_options(Option(source_prompt(s), id=str(s.id)) for s in message.sources)
             if self.highlighted is None:
                 self.highlighted = 0
+
+    def adjust(self, source_id: int, old: str, new: str) -> None:
+        """One of the source's statements moved between statuses: redraw its counts in place.
+
+        A source not loaded yet needs nothing: its counts are read fresh when it is.
+        """
+        source = self._shown.get(source_id)
+        if source is None or old == new:
+            return
+        counts = dict(source.counts)
+        counts[old] = max(0, counts.get(old, 0) - 1)
+        counts[new] = counts.get(new, 0) + 1
+        self._shown[source_id] = source = replace(source, counts=counts)
+        self.replace_option_prompt(str(source_id), source_prompt(source))
 
     @on(OptionList.OptionHighlighted)
     def _near_end(self, event: OptionList.OptionHighlighted) -> None:
