@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import lxml.html
 from markdown_it import MarkdownIt
@@ -72,7 +73,9 @@ def test_markdown_has_a_summary_then_each_source(reviewed_db: Database) -> None:
     assert len(tree.findall(".//table")) == 3
     assert tree.xpath("//a[@href='https://example.org/report']")
     assert tree.findall(".//blockquote")
-    assert "Decided: confirmed by ana on" in text
+    assert re.search(r"Decided: confirmed by ana on \d{4}-\d\d-\d\d \d\d:\d\d UTC\n", text)
+    # Times for people: to the minute, UTC stated (JSON and CSV keep full ISO text).
+    assert re.search(r"- Note \(bo, \d{4}-\d\d-\d\d \d\d:\d\d UTC\): second source needed", text)
     assert text == export_text(reviewed_db, "md")
 
 

@@ -84,3 +84,9 @@ def one_line(text: str | None) -> str:
 def short(text: str | None, width: int) -> str:
     cleaned = one_line(text)
     return cleaned if len(cleaned) <= width else cleaned[: width - 1].rstrip() + "…"
+
+
+def when(value: str | None) -> str:
+    """A timestamp (UTC ISO text, as the export walk reads it) as a reader wants it: minutes,
+    UTC, stated. Reports for people use this; JSON and CSV keep the full ISO text."""
+    return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M UTC") if value else ""

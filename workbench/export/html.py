@@ -13,7 +13,6 @@ import base64
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 from importlib.resources import files
 from typing import Any, TextIO
@@ -23,7 +22,15 @@ from markupsafe import Markup
 from sqlmodel import Session
 
 from workbench.db.models import STATUSES
-from workbench.export.common import ExportOptions, http_url, iso, one_line, short, show_invisible
+from workbench.export.common import (
+    ExportOptions,
+    http_url,
+    iso,
+    one_line,
+    short,
+    show_invisible,
+    when,
+)
 from workbench.services.reporting import (
     ExportedStatement,
     HistoryRecord,
@@ -77,12 +84,6 @@ class Chart:
     bars: list[Bar]
     height: int
     more: int
-
-
-def when(value: str | None) -> str:
-    """A timestamp (UTC ISO text, as the export walk reads it) as a reader wants it: minutes,
-    UTC, stated."""
-    return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
 def _pieces(text: str, row: StatementRecord) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from workbench.db.models import STATUSES
 from workbench.db.views import HistoryEntry
-from workbench.export.common import ExportOptions, http_url, iso, one_line
+from workbench.export.common import ExportOptions, http_url, iso, one_line, when
 from workbench.services.reporting import (
     ExportedStatement,
     ReportSummary,
@@ -67,7 +67,7 @@ def decided(item: ExportedStatement) -> str:
     analyst, at = (
         (events[-1].analyst, events[-1].at) if events else (row.updated_by, row.updated_at)
     )
-    return f"{md(analyst)} on {iso(at)}"
+    return f"{md(analyst)} on {when(at)}"
 
 
 def notes(history: tuple[HistoryEntry, ...]) -> list[HistoryEntry]:
@@ -121,7 +121,7 @@ def _statement(group: SourceGroup, item: ExportedStatement) -> Iterator[str]:
             yield f"  - {evidence.relation}: {md_link(evidence.url, label)}{excerpt}"
     for note in notes(item.history):
         text = note.new if note.field == "note" else note.note
-        yield f"- Note ({md(note.analyst)}, {iso(note.at)}): {md(text)}"
+        yield f"- Note ({md(note.analyst)}, {when(note.at)}): {md(text)}"
     yield f"- Key: {md(row.key)}"
     yield ""
 
