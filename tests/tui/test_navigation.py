@@ -102,12 +102,15 @@ async def test_slash_searches_content_speaker_and_title(review_db, make_app):
     app = make_app(review_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        assert "/ to search" in app.screen.query_one("#search").placeholder
         await pilot.press("slash")
         assert app.focused.id == "search"
+        assert "enter applies" in app.screen.query_one("#search").placeholder
         await pilot.press(*"levees", "enter")
         await settle(pilot)
         assert app.screen.filter.search == "levees"
         assert app.focused.id == "statements"
+        assert "/ to search" in app.screen.query_one("#search").placeholder
         assert app.screen.statements.current.id == 9
         assert 'search "levees"' in app.screen.query_one("#statements-pane").border_title
         await pilot.press("slash", "end", *" port", "enter")  # the title matches too

@@ -46,6 +46,10 @@ Ingest articles from the command line, then come back:
 
 Press q to quit."""
 NO_MATCH = "No statement matches {filter}.\n\nPress escape to clear the filter, / to search again."
+# The search bar stays docked under the list (it shows the search in force); its hint says
+# how to open it until it is open, then how to apply or leave it.
+SEARCH_IDLE = '/ to search: words or "a phrase"'
+SEARCH_OPEN = 'search words or "a phrase" · enter applies · escape closes'
 
 
 class ReviewScreen(ReviewWrites):
@@ -99,10 +103,7 @@ class ReviewScreen(ReviewWrites):
             with Vertical(id="statements-pane"):
                 yield StatementList(self.store.page, id="statements")
                 yield Static("", id="empty")
-                yield Input(
-                    placeholder='search words or "a phrase" · enter applies · escape closes',
-                    id="search",
-                )
+                yield Input(placeholder=SEARCH_IDLE, id="search")
         with Horizontal(id="bottom"):
             yield ArticleView(id="article")
             yield DetailPanel(id="detail")
@@ -232,12 +233,15 @@ class ReviewScreen(ReviewWrites):
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.value = self.filter.search
+        search.placeholder = SEARCH_OPEN
         search.can_focus = True
         search.focus()
 
     def _close_search(self) -> None:
         self.statements.focus()
-        self.query_one("#search", Input).can_focus = False  # not a stop for tab
+        search = self.query_one("#search", Input)
+        search.can_focus = False  # not a stop for tab
+        search.placeholder = SEARCH_IDLE
 
     @on(Input.Submitted, "#search")
     def _run_search(self, event: Input.Submitted) -> None:
