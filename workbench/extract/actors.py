@@ -73,12 +73,17 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             matched = True
             break
         if not matched:
-            if i + 1 < len(tokens) and any(t in lexicon.titles for t in tokens[i + 1 :]):
+            if i + 1 < len(tokens) and any(_is_title(t, lexicon) for t in tokens[i + 1 :]):
                 role.append(tokens[i])  # "campaign spokesman Jane Roe": qualifier of the title
                 i += 1
                 continue
             break
     return tokens[i:], affiliation, " ".join(role) or None
+
+
+def _is_title(token: str, lexicon: Lexicon) -> bool:
+    """ "chair" in "board chair Luis Ortega" is the title "Chair" written in lower case."""
+    return token in lexicon.titles or token.capitalize() in lexicon.titles
 
 
 def normalise(speaker: str, lexicon: Lexicon) -> Actor:
@@ -105,6 +110,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
                 return Actor(actor.name, "person", actor.affiliation or left_affiliation, left_role)
+        elif all(t.islower() for t in left) and left[-1] in _COMPANY_NOUNS:
+            # "The operator, Allard Terminals": the name, not the common noun, is the actor.
+            actor = _normalise(appositive, lexicon)
+            kind = "organisation" if actor.kind == "person" else actor.kind
+            return Actor(actor.name, kind, actor.affiliation)
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
@@ -112,14 +122,30 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if possessive and possessive.group(1) in lexicon.places:
         owner = lexicon.places[possessive.group(1)][0]
         rest = possessive.group(2)
-        kind = "organisation" if _is_org(rest, lexicon) else "person"
-        return Actor(f"{owner} {rest}" if kind == "organisation" else rest, kind, owner)
+        if _is_org(rest, lexicon) or _is_org(rest.title(), lexicon):
+            # "South Korea's foreign ministry" and "South Korea's Foreign Ministry" alike
+            name = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in rest.split())
+            return Actor(f"{owner} {name}", "organisation", owner)
+        return Actor(rest, "person", owner)
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
     head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
     if head or (tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4):
         return Actor(head or _group_name(tokens, lexicon), "group")
+    if len(tokens) > 1 and tokens[0].lower() in _QUANTIFIERS and tokens[1] != "of":
+        tokens = tokens[1:]  # "Some pharmacists", "Many residents"
+    if (
+        len(tokens) <= 4
+        and _plural(tokens[-1])
+        and all(t.islower() for t in tokens[1:])
+        and (len(tokens) > 1 or tokens[0].islower())
+        and not _is_title(tokens[0], lexicon)
+        and tokens[0] not in lexicon.places
+        and not _is_org(" ".join(tokens), lexicon)
+        and not any("’" in t or "'" in t for t in tokens)
+    ):
+        return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
     if _is_org(bare, lexicon):
         return Actor(bare, "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
@@ -133,6 +159,23 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if bare[:1].islower() or not name_tokens:
         return Actor(bare, "unnamed", affiliation, role or bare)
     return Actor(bare, "person", affiliation, role)
+
+
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
+# Common nouns for a business or body that an appositive then names ("the operator, X").
+_COMPANY_NOUNS = frozenset(
+    {
+        *("company", "firm", "operator", "group", "carrier", "airline", "manufacturer", "maker"),
+        *("insurer", "lender", "retailer", "developer", "contractor", "union", "agency", "bank"),
+        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "owner"),
+    }
+)
+
+
+def _plural(word: str) -> bool:
+    """A plural-looking noun: ends in -s but not -ss, -us or -is ("councillors", not "status")."""
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _capitalised_name(text: str) -> bool:

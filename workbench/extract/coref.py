@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor, link_person, normalise
+from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.words import word_set
 
@@ -97,7 +98,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             continue
         if actor is not None and (" " in actor.name or actor.name in memory.short_names):
             if headline is None:
-                headline = _is_headline(text[start:end])
+                headline = is_headline(text[start:end])
             if not headline:
                 found.append((match.start(), actor))
                 continue
@@ -152,14 +153,6 @@ def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
                 break
     lexicon.cache[key] = out
     return out
-
-
-def _is_headline(sentence: str) -> bool:
-    """Title-case lines without a full stop glue every word into one "name": skip them."""
-    if sentence.rstrip()[-1:] in '.!?”"':
-        return False
-    words = sentence.split()
-    return len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Actor]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.extract.auxiliaries import NEGATION, PASSIVE_BE, aux_length
+from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import CueInfo, Lexicon
 from workbench.extract.words import word_set
 
@@ -97,7 +98,13 @@ def find_cues(
     ``hits`` are the sentence's entries from ``scan_text``, when the caller scanned once.
     """
     found: list[Cue] = []
+    headline: bool | None = None  # computed only for a capitalised headline verb
     for verb_start, verb_end, surface in _scan(text, start, end, lexicon) if hits is None else hits:
+        if surface in lexicon.headline_forms:
+            if headline is None:
+                headline = is_headline(text[start:end])
+            if not headline:
+                continue  # "Finds", "Questions": a headline's verb, elsewhere a name or noun
         form = surface.lower()
         info = lexicon.cues[surface]
         window = text[max(start, verb_start - 60) : verb_start]

@@ -23,6 +23,16 @@ BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
 _FRAMES = ("speech", "attitude", "evidential")
 _STANCES = ("asserts", "denies", "questions")
 _HEADLINE = frozenset({"say", "warn", "deny", "claim", "urge", "accuse", "reject", "vow", "tell"})
+# Verbs that headlines use in the present tense ("Report Finds …", "Ministry Disputes …"). Their
+# capitalised forms count as cues only inside a title-case headline (``headline_forms``).
+_HEADLINE_ONLY = frozenset(
+    {
+        *("find", "show", "dispute", "dismiss", "blame", "question", "doubt", "admit", "confirm"),
+        *("insist", "defend", "threaten", "pledge", "promise", "predict", "demand", "reveal"),
+        *("criticise", "criticize", "condemn", "slam", "praise", "call for", "warn of", "rule out"),
+        *("allege", "suggest", "concede", "acknowledge", "announce", "argue"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,7 @@ class Lexicon:
     noun_like: frozenset[str] = frozenset()
     cache: dict[str, Any] = field(default_factory=dict)  # memoised normalisations
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
 
 
 def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -93,7 +104,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def _cues(data: dict[str, Any]) -> dict[str, CueInfo]:
+def _cues(data: dict[str, Any]) -> tuple[dict[str, CueInfo], frozenset[str]]:
     irregular = data.get("irregular", {})
     takes_object = set(data.get("object_verbs", {}).get("lemmas", []))
     complement = set(data.get("complement_only", {}).get("lemmas", []))
@@ -104,10 +115,17 @@ def _cues(data: dict[str, Any]) -> dict[str, CueInfo]:
                 info = CueInfo(lemma, stance, frame, lemma in takes_object, lemma in complement)
                 for form in _inflect(lemma, irregular):
                     table.setdefault(form, info)
+    headline_only: set[str] = set()
     for form, info in list(table.items()):
         if info.lemma in _HEADLINE and " " not in form and not form.endswith("ing"):
             table.setdefault(form.capitalize(), info)  # "…, Senator Says" in headlines
-    return table
+    for lemma in sorted(_HEADLINE | _HEADLINE_ONLY):
+        for form in _inflect(lemma, irregular)[:2]:  # headlines' present tense: base, -s
+            capital = form[0].upper() + form[1:]  # "Finds", "Warns of", "Dispute"
+            if form in table and capital not in table:
+                table[capital] = table[form]
+                headline_only.add(capital)
+    return table, frozenset(headline_only)
 
 
 def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]]:
@@ -148,7 +166,7 @@ def _organisations(data: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Turn merged TOML data into lookup tables and compiled patterns."""
-    cues = _cues(data)
+    cues, headline_forms = _cues(data)
     places = _places(data)
     orgs = _organisations(data)
     titles = frozenset(data.get("titles", {}).get("words", []))
@@ -166,6 +184,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
+        headline_forms=headline_forms,
     )
 
 

@@ -22,6 +22,14 @@ from workbench.extract.coref import (
     scan_mentions,
 )
 from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
+from workbench.extract.headlines import (
+    body_names,
+    body_speaker,
+    frame_start,
+    is_headline,
+    is_title_case,
+    truecase,
+)
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_claim_reference
@@ -37,6 +45,8 @@ _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
 _LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
+_ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
+_ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -57,22 +67,32 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     last_prop: str | None = None
+    last_accusation: str | None = None  # what "the accusations" / "the allegations" point at
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
     quoted: dict[int, list[dict[str, object]]] = {}  # sentence -> its closing quote's drafts
+    headlines: set[int] = set()  # title-case headline sentences
+    names: tuple[frozenset[str], frozenset[str]] | None = None  # see headlines.body_names
     for idx, (s_start, s_end) in enumerate(sentences):
         scan_mentions(text, s_start, s_end, lex, memory)
         lo = bisect.bisect_left(hit_starts, s_start)
         hi = bisect.bisect_left(hit_starts, s_end, lo)
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
         found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
+        if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
+            headlines.add(idx)
+            names = body_names(text) if names is None else names
         exclude: set[str] = set()
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
             _extend_quote(text, attribution, sentences, idx, quotes, lex)
+            if names is not None and idx in headlines:
+                _trim_frame(text, attribution)
             if attribution.speaker in by_speaker:
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
+            elif names is not None and idx in headlines and attribution.speaker:
+                actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
             else:
                 actors = _actors(text, attribution, memory, lex, exclude)
             if attribution.speaker:
@@ -93,14 +113,16 @@ def extract(
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
             elif is_claim_reference(content) and last_prop:
-                prop = last_prop
+                accusation = _ACCUSATION_NOUN.search(content)
+                prop = last_accusation if accusation and last_accusation else last_prop
             else:
-                prop = build(
-                    _joined(text, attribution, quotes),
-                    attribution.lemma,
-                    actors[0].name if len(actors) == 1 else "",
-                )
+                said = _joined(text, attribution, quotes)
+                if names is not None and idx in headlines:
+                    said = truecase(said, names, lex)
+                prop = build(said, attribution.lemma, *_subject(text, attribution, actors, lex))
                 last_prop = prop
+                if attribution.lemma in _ACCUSING:
+                    last_accusation = prop
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
@@ -126,8 +148,68 @@ def extract(
             quoted[idx] = [_continued(text, span, d, s_start, s_end) for d in previous]
             drafts.extend(quoted[idx])
         else:
-            drafts.append(_outlet(text, s_start, s_end, outlet, s_start, s_end))
+            draft = _outlet(text, s_start, s_end, outlet, s_start, s_end)
+            if names is not None and idx in headlines:
+                draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
+            drafts.append(draft)
     return _finish(drafts)
+
+
+def _is_title_headline(sentence: str) -> bool:
+    return is_headline(sentence) and is_title_case(sentence)
+
+
+def _trim_frame(text: str, attribution: Attribution) -> None:
+    """ "Washington Accuses Pyongyang of Arms Shipments as Leaders Meet": drop the frame."""
+    c_start, c_end = attribution.content
+    if text[c_start] not in _QUOTE_MARKS:
+        attribution.content = (c_start, frame_start(text, c_start, c_end))
+
+
+def _headline_actor(
+    text: str,
+    speaker: tuple[int, int],
+    s_end: int,
+    names: tuple[frozenset[str], frozenset[str]],
+    memory: Memory,
+    lexicon: Lexicon,
+) -> Actor:
+    """A headline's speaker: a name as usual; a role or a common noun as the body names it.
+
+    "Mayor" is the body's first "Mayor <Name>"; "Health Agency", which the article never
+    capitalises, is its first "the … health agency", or else "health agency".
+    """
+    s, e = speaker
+    written = text[s:e]
+    cased = truecase(written, names, lexicon)
+    span = None
+    if written in lexicon.titles or cased != written:
+        span = body_speaker(text, s_end, written, lexicon)
+    actor = normalise(text[span[0] : span[1]] if span else written, lexicon)
+    return memory.add(s, actor)
+
+
+def _subject(
+    text: str, attribution: Attribution, actors: list[Actor], lexicon: Lexicon
+) -> tuple[str, str | None]:
+    """The name (and its kind) that replaces a leading pronoun in the proposition.
+
+    A lower-case actor reads better as the speaker wrote it ("The county water board had
+    …"), and counts as a person when its head noun is a title ("the mayor").
+    """
+    if len(actors) != 1:
+        return "", None
+    actor = actors[0]
+    if actor.name[:1].isupper() or attribution.speaker is None:
+        return (actor.name, actor.kind) if actor.name[:1].isupper() else ("", None)
+    written = text[attribution.speaker[0] : attribution.speaker[1]]
+    words = written.split()
+    if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
+        return "", None
+    if written.endswith(("’s", "'s")):
+        return "", None
+    person = words[-1] in lexicon.titles or words[-1].capitalize() in lexicon.titles
+    return written, "person" if person else actor.kind
 
 
 def _bare_quote(

@@ -48,10 +48,49 @@ _CLAIM_REF = re.compile(
     r"charges?|reports?|assertions?|suggestions?|accounts?)$",
     re.IGNORECASE,
 )
+# "a trade group's claim that S", "the allegation that S": the checkable part is S.
+_CLAIM_THAT = re.compile(
+    r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+)(?:\w+\s+)?"
+    r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
+    r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
+    r"\s+that\s+(\S.*)$",
+    re.DOTALL,
+)
 _QUOTES = "“”\"'‘’`"
 _ACCUSED_OF = re.compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
-_URGED_TO = re.compile(r"^([A-Z][\w’'. -]{0,40}?|the \w+|\w+)\s+to\s+(\w.*)$", re.DOTALL)
+_OBJECT_OF = re.compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
+_BLAMED_FOR = re.compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
+# "urged older people to get vaccinated": object, then the infinitive it should carry out.
+_URGED_TO = re.compile(
+    r"^(?!(?:that|of|about|against|whether|if|on|for|how|what|why)\b)"
+    r"(?!(?:a|an)\s)([^,;:“”\"]{1,60}?)\s+to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b|[a-z]+(?<![su])s\b)"
+    r"([a-z]\w*\b.*)$",
+    re.DOTALL,
+)
+_OBJECT_CONTROL = frozenset(
+    {
+        *("urge", "call on", "warn", "ask", "advise", "encourage", "instruct", "implore"),
+        *("exhort", "caution", "remind", "request", "press"),
+    }
+)
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
+# "It was time to …", "it is necessary that …": an empty "it", not the speaker.
+_EXPLETIVE_IT = re.compile(
+    r"^it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:to|that|whether|for)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you"})
+# "questioned whether the port had …": what is put in doubt is the clause itself.
+_WHETHER = re.compile(r"^(?:whether|if)\s+(?:or\s+not\s+)?(\S.*?)(?:,?\s+or\s+not)?$", re.DOTALL)
+_WH_AUX = re.compile(
+    r"^(why|how|when|where)\s+([^,;]{1,50}?)\s+(had|has|have|was|were|is|are|would|could|will"
+    r"|can|should|did|does|do|might|must)\s+(\S.*)$",
+    re.DOTALL,
+)
+_VERB_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
 
 
 def past_of(ing: str) -> str:
@@ -67,8 +106,13 @@ def past_of(ing: str) -> str:
 
 
 def is_claim_reference(content: str) -> bool:
-    """True for contents like "the claims" that point back at an earlier proposition."""
-    return bool(_CLAIM_REF.match(content.strip(" .,")))
+    """True for contents like "the claims" that point back at an earlier proposition.
+
+    "dismissed the accusations as propaganda" points back too: the "as …" part is the
+    speaker's label for the claim, not another claim.
+    """
+    body = content.strip(" .,")
+    return bool(_CLAIM_REF.match(body.split(" as ", 1)[0]))
 
 
 def clean(content: str) -> str:
@@ -85,20 +129,86 @@ def clean(content: str) -> str:
     return text
 
 
-def build(content: str, lemma: str, actor: str) -> str:
-    """The checkable proposition for a statement."""
+def _subject(phrase: str) -> str:
+    """An object turned into a subject: "them" -> "they"; other phrases unchanged."""
+    return _SUBJECT_FORM.get(phrase.lower(), phrase)
+
+
+def _be(subject: str) -> str:
+    """ "is" or "are" for a subject: plural pronouns and lower-case plural nouns take "are"."""
+    last = subject.split()[-1]
+    if subject.lower() in _PLURAL_SUBJECTS:
+        return "are"
+    plural = last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return "are" if plural else "is"
+
+
+def _responsible(subject: str, deed: str) -> str:
+    """ "accused X of arms shipments" / "blamed X for the delays": X is responsible for it."""
+    subject = _subject(subject)
+    return f"{subject} {_be(subject)} responsible for {deed}"
+
+
+def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
+    """The checkable proposition for a statement.
+
+    ``kind`` is the actor's kind, when known: a leading "he"/"she" is then replaced only by a
+    person's name and a leading "it" only by anything else's ("Putin said it was time").
+    """
     body = content.strip()
+    from_object = False  # the proposition's subject is the cue's object, not the speaker
     if lemma == "accuse":
         match = _ACCUSED_OF.match(body)
+        noun = None if match else _OBJECT_OF.match(body)
         if match:
-            body = f"{match.group(1)} {past_of(match.group(2))}{match.group(3)}"
-    elif lemma in {"urge", "call on", "warn", "ask", "tell"}:
+            body = f"{_subject(match.group(1))} {past_of(match.group(2))}{match.group(3)}"
+            from_object = True
+        elif noun and not _VERB_IN.search(noun.group(1)):
+            body = _responsible(noun.group(1), noun.group(2))
+            from_object = True
+    elif lemma == "blame":
+        match = _BLAMED_FOR.match(body)
+        if match and not _VERB_IN.search(match.group(1)):
+            body = _responsible(match.group(1), match.group(2))
+            from_object = True
+    elif lemma in _OBJECT_CONTROL:
         match = _URGED_TO.match(body)
-        if match and lemma != "tell":
-            body = f"{match.group(1)} should {match.group(2)}"
+        if match and not _VERB_IN.search(match.group(1)):
+            body = f"{_subject(match.group(1))} should {match.group(2)}"
+            from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
+    elif lemma == "warn of" and body[:5].lower() != "that ":
+        body = f"there is a risk of {body}"
+    if not from_object:
+        body = _unwrap(body)
     text = clean(body)
-    if actor and actor[0].isupper():
-        text = _LEAD_PRONOUN.sub(actor, text, count=1)
+    if actor and not from_object:
+        pronoun = _LEAD_PRONOUN.match(text) if text[:1] in "HhSsIi" else None
+        if pronoun and text[:3].lower() == "it " and _EXPLETIVE_IT.match(text):
+            pronoun = None
+        if pronoun and (kind is None or (pronoun.group().lower() == "it") != (kind == "person")):
+            text = actor + text[pronoun.end() :]
     return text
+
+
+def _unwrap(body: str) -> str:
+    """The clause inside "a group's claim that S", "whether S" or "why S" (as a question).
+
+    Plain string tests first: most contents are none of these, and skip the regexes.
+    """
+    first = body[:8].lower()
+    if first.startswith(("whether", "if ")):
+        whether = _WHETHER.match(body)
+        if whether:
+            return whether.group(1)
+    elif first.startswith(("why ", "how ", "when ", "where ")):
+        wh = _WH_AUX.match(body)
+        if wh and not _VERB_IN.search(wh.group(2)):
+            rest = wh.group(4).rstrip(" .?")
+            return f"{wh.group(1)} {wh.group(3)} {wh.group(2)} {rest}?"
+    elif " that " in body[:80]:
+        claim = _CLAIM_THAT.match(body)
+        if claim:
+            return claim.group(1)
+    return body
