@@ -7,6 +7,7 @@ The config file lives in the user's config directory (platformdirs), or wherever
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import re
 import tomllib
@@ -14,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import ConfigError
+from workbench.errors import ConfigError, InvalidInput
 
 DEFAULT_DB = "workbench.db"
 DEFAULT_MAX_FILE_MB = 20.0
+MAX_CONFIG_BYTES = 1_000_000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # in an analyst name, shown on the team's terminals
 
 _KNOWN_KEYS: dict[str, type | tuple[type, ...]] = {
     "database": str,
@@ -58,11 +61,18 @@ def config_path() -> Path:
 def read_config_file(path: Path) -> dict[str, Any]:
     """Parse and check the config file; a missing file means defaults."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # at most the limit: WORKBENCH_CONFIG=/dev/zero never ends
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}
     except OSError as error:
         raise ConfigError(f"cannot read config file: {error.strerror}", where=str(path)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            "config file is over 1 MB: not a config file",
+            where=str(path),
+            hint="check WORKBENCH_CONFIG",
+        )
     try:
         source = raw.decode("utf-8")
         data = tomllib.loads(source)
@@ -91,6 +101,17 @@ def read_config_file(path: Path) -> dict[str, Any]:
     if not all(isinstance(v, str) for v in keymap.values()):
         raise ConfigError(
             "every [keymap] value must be a string of keys", where=_where(path, source, "keymap")
+        )
+    if not all(isinstance(p, str) for p in data.get("lexicons", [])):
+        raise ConfigError(
+            "setting 'lexicons' must be a list of paths (strings)",
+            where=_where(path, source, "lexicons"),
+        )
+    limit = data.get("max_file_mb", DEFAULT_MAX_FILE_MB)
+    if not (math.isfinite(limit) and limit > 0):  # nan, inf and 0 pass the type check
+        raise ConfigError(
+            f"setting 'max_file_mb' must be a positive number of megabytes, not {limit}",
+            where=_where(path, source, "max_file_mb"),
         )
     return data
 
@@ -124,16 +145,31 @@ def default_analyst() -> str:
         return "analyst"
 
 
+def _analyst(option: str | None, data: dict[str, Any], path: Path) -> str:
+    """The first name given, trimmed. It is stored with every change and shown to the whole
+    team, so a control character (an ESC that recolours their terminals) is refused."""
+    for where, value in (
+        ("--analyst", option),
+        ("WORKBENCH_ANALYST", os.environ.get("WORKBENCH_ANALYST")),
+        (str(path), data.get("analyst")),
+    ):
+        if value and value.strip():
+            if _CONTROL.search(value):
+                kind = ConfigError if where == str(path) else InvalidInput
+                raise kind(
+                    "the analyst name contains a control character", where=where, hint="retype it"
+                )
+            return value.strip()
+    return default_analyst()
+
+
 def load_settings(*, database: str | None = None, analyst: str | None = None) -> Settings:
     """Options given on the command line win, then the environment, then the config file."""
     path = config_path()
     data = read_config_file(path)
     return Settings(
         database=database or os.environ.get("WORKBENCH_DB") or data.get("database") or DEFAULT_DB,
-        analyst=analyst
-        or os.environ.get("WORKBENCH_ANALYST")
-        or data.get("analyst")
-        or default_analyst(),
+        analyst=_analyst(analyst, data, path),
         organisation=data.get("organisation", Settings.organisation),
         organisation_url=data.get("organisation_url", ""),
         max_file_mb=float(data.get("max_file_mb", DEFAULT_MAX_FILE_MB)),

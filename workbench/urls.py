@@ -36,6 +36,12 @@ def safe_http_url(url: str) -> str | None:
 def require_http_url(url: str, *, where: str = "url") -> str:
     """Like safe_http_url, but a bad link is a one-line error that says what is accepted."""
     checked = safe_http_url(url.strip() if isinstance(url, str) else url)
+    if checked is None and isinstance(url, str) and len(url.strip()) > MAX_URL_LENGTH:
+        raise InvalidInput(
+            f"link is {len(url.strip())} characters long, over the {MAX_URL_LENGTH} limit",
+            where=where,
+            hint="give the page's canonical or shortened link",
+        )
     if checked is None:
         shown = url if len(url) <= 80 else url[:77] + "..."
         raise InvalidInput(

@@ -211,7 +211,7 @@ def test_same_url_with_new_text_is_a_linked_revision(run: Run, tmp_path: Path) -
     assert run("ingest", "v1.txt", "--url", url).code == 0
     second = run("ingest", "v2.txt", "--url", url)
     assert "new revision of source 1" in second.err
-    assert "1 new revisions of known URLs" in second.out
+    assert "1 new revision of known URLs" in second.out
     run("ingest", "v3.txt", "--url", url)
     rows = sources(tmp_path / "workbench.db")
     assert [(s["revision"], s["previous_id"]) for s in rows] == [(1, None), (2, 1), (3, 2)]

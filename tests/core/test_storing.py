@@ -176,3 +176,14 @@ def test_a_bulk_transaction_tunes_its_connection_and_then_restores_the_defaults(
         raise RuntimeError("a failed batch")
     with sqlite_db.transaction() as session:
         assert settings(session) == defaults
+
+
+def test_the_ingest_summary_counts_in_words_that_agree() -> None:
+    from workbench.services.ingesting import IngestSummary
+
+    one = IngestSummary(sources=1, statements=1, revisions=1, errors=1)
+    assert one.line() == (
+        "1 source added, 1 statement, 0 skipped as already ingested, "
+        "1 new revision of known URLs, 1 error"
+    )
+    assert IngestSummary(sources=2, statements=5).line().startswith("2 sources added, 5 statements")

@@ -83,3 +83,12 @@ def test_the_example_lexicon_in_data_loads_and_changes_extraction() -> None:
     assert (statement.actor, statement.stance) == ("Harbour Authority of Valdoria", "denies")
     [without] = extract("The HAV pooh-poohed the report on dredging.")
     assert (without.rule, without.cue) == ("outlet-voice", None)  # no cue without the lexicon
+
+
+def test_a_lexicon_path_that_never_ends_is_refused_not_read_forever() -> None:
+    import pytest
+
+    from workbench.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="larger than"):
+        load_lexicon([Path("/dev/zero")])

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from core.conftest import run_cli
 from textual.binding import Binding
 
 import workbench.tui
@@ -98,6 +99,7 @@ def test_demo_command_opens_review_on_a_fresh_demo_database(tmp_path, monkeypatc
         await settle(pilot)
 
     monkeypatch.setattr(WorkbenchApp, "run", _drive(WorkbenchApp, script))
+    monkeypatch.setattr("workbench.cli.tui.has_terminal", lambda: True)  # Pilot is the terminal
     target = tmp_path / "demo.db"
     cli.main(["--db", str(target), "demo"], standalone_mode=False)
     assert seen["location"] == str(target)
@@ -119,10 +121,33 @@ def test_bare_workbench_and_review_open_the_tui(review_db, tmp_path, monkeypatch
         opened.append(app.settings.analyst)
 
     monkeypatch.setattr(WorkbenchApp, "run", _drive(WorkbenchApp, script))
+    monkeypatch.setattr("workbench.cli.tui.has_terminal", lambda: True)  # Pilot is the terminal
     path = os.fspath(tmp_path / "review.db")
     cli.main(["--db", path, "review"], standalone_mode=False)
     cli.main(["--db", path, "--analyst", "bo"], standalone_mode=False)
     assert opened == ["tester", "bo"]
+
+
+def test_without_a_terminal_review_refuses_and_demo_prints(tmp_path, monkeypatch):
+    """Run from a script or cron, the TUI would write escape codes and wait for keys forever."""
+    from workbench.tui.app import WorkbenchApp
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the TUI must not start without a terminal")
+
+    monkeypatch.setattr(WorkbenchApp, "run", never)
+    monkeypatch.chdir(tmp_path)
+    for args in (["review"], []):
+        outcome = run_cli("--db", "demo.db", *args)
+        assert outcome.code == 2 and "Traceback" not in outcome.err
+        assert outcome.error_lines == [
+            "error: review: the review screen needs a terminal (standard input and output are "
+            "not one) (for text output use `workbench statements` or `workbench export`)"
+        ]
+    outcome = run_cli("--db", "demo.db", "demo")
+    assert outcome.code == 0, outcome
+    assert "no terminal to open the review screen in" in outcome.err
+    assert "asserts" in outcome.out  # the statements, as `demo --print` shows them
 
 
 def _bound_classes():

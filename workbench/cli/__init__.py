@@ -109,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("error: interrupted", err=True)
         raise SystemExit(130) from None
+    except click.UsageError as error:  # a mistyped command line: one line too, with the help
+        message = " ".join(error.format_message().split()).rstrip(".")
+        help_hint = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
+        click.echo(f"error: {message}{help_hint}", err=True)
+        raise SystemExit(error.exit_code) from None
     except click.ClickException as error:
         error.show()
         raise SystemExit(error.exit_code) from None

@@ -42,7 +42,9 @@ class AppContext:
         if self._db is not None:
             return self._db
         target = self.settings.database
-        if not is_url(target) and not write and not Path(target).expanduser().exists():
+        path = Path(target).expanduser()
+        # exists() follows links: a broken link or a loop is Database.open's to explain.
+        if not is_url(target) and not write and not path.exists() and not path.is_symlink():
             raise DatabaseProblem(
                 "no database here yet",
                 where=target,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
+from workbench.cli.params import ROW_ID
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.option("--speaker", default=None, help="The speaker as written.")
 @click.option("--actor", default=None, help="The actor (an existing or new name).")
 @click.option("--content", default=None, help="The content (text from the article keeps offsets).")
@@ -27,8 +28,16 @@ def correct(
     note: str,
 ) -> None:
     """Correct who said it, what was said, or the stance."""
+    from workbench.errors import InvalidInput
     from workbench.services.review import correct_statement
 
+    if (speaker, actor, content, proposition, stance) == (None,) * 5:
+        raise InvalidInput(
+            "nothing to correct",
+            where="correct",
+            hint="give --speaker, --actor, --content, --proposition or --stance"
+            + ("; add a note alone with `workbench note`" if note else ""),
+        )
     db = app.open_db(write=True)
     with db.transaction() as session:
         row = correct_statement(
@@ -46,7 +55,7 @@ def correct(
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.option("--note", default="", help="Why it is not checkable.")
 @click.option("--restore", is_flag=True, help="Bring a dismissed statement back.")
 @click.pass_obj
@@ -67,7 +76,7 @@ def dismiss(app: AppContext, statement_id: int, note: str, restore: bool) -> Non
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.argument("at", type=int, metavar="OFFSET")
 @click.pass_obj
 def split(app: AppContext, statement_id: int, at: int) -> None:
@@ -83,8 +92,8 @@ def split(app: AppContext, statement_id: int, at: int) -> None:
 
 
 @click.command()
-@click.argument("keep_id", type=int)
-@click.argument("merge_id", type=int)
+@click.argument("keep_id", type=ROW_ID)
+@click.argument("merge_id", type=ROW_ID)
 @click.pass_obj
 def merge(app: AppContext, keep_id: int, merge_id: int) -> None:
     """Merge statement MERGE_ID into KEEP_ID (same source)."""

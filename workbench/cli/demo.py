@@ -10,6 +10,12 @@ from workbench.cli.context import AppContext
 from workbench.errors import DatabaseProblem
 
 
+def _terminal() -> bool:
+    from workbench.cli.tui import has_terminal  # Textual itself is not imported by this
+
+    return has_terminal()
+
+
 def demo_database_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -97,6 +103,9 @@ def demo(app: AppContext, print_only: bool) -> None:
     app.__dict__.pop("settings", None)
     ctx = click.get_current_context()
     review = ctx.parent.command.get_command(ctx.parent, "review") if ctx.parent else None  # type: ignore[union-attr]
+    if review is not None and not print_only and not _terminal():
+        click.echo("no terminal to open the review screen in: printing the statements", err=True)
+        print_only = True
     if review is None or print_only:
         from workbench.cli.statements import statements as list_statements
 

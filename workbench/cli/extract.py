@@ -9,15 +9,21 @@ import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import console, shorten, write_jsonl
+from workbench.cli.params import non_empty_paths
+from workbench.errors import InvalidInput
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, callback=non_empty_paths)
 @click.option(
     "--format", "output", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
 @click.option(
-    "--input-format", type=click.Choice(["auto", "text", "md", "html", "jsonl"]), default="auto"
+    "--input-format",
+    type=click.Choice(["auto", "text", "md", "html", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read the input (auto: by extension; standard input is text).",
 )
 @click.option("--outlet", help="Name the outlet whose own voice unattributed sentences are in.")
 @click.pass_obj
@@ -25,27 +31,25 @@ def extract(
     app: AppContext, paths: tuple[str, ...], output: str, input_format: str, outlet: str | None
 ) -> None:
     """Print the attributed statements in PATHS ("-" reads standard input)."""
-    from workbench.errors import InvalidInput
     from workbench.extract import extract as extract_statements
     from workbench.extract import load_lexicon
-    from workbench.ingest.decoding import decode, format_size, normalise_newlines
-    from workbench.ingest.readers import expand_paths, read_documents
+    from workbench.ingest.decoding import decode, normalise_newlines, read_limited
+    from workbench.ingest.readers import expand_paths, parse_documents, read_documents
     from workbench.ingest.text import text_document
 
+    if paths.count("-") > 1:
+        raise InvalidInput('"-" (standard input) can be read only once', where="PATHS")
     lexicon = load_lexicon([Path(p).expanduser() for p in app.settings.lexicons])
     max_bytes = int(app.settings.max_file_mb * 1_000_000)
     records = []
     for given in paths:
         if given == "-":
-            raw = sys.stdin.buffer.read(max_bytes + 1)
-            if len(raw) > max_bytes:
-                raise InvalidInput(
-                    f"input is over the {format_size(max_bytes)} limit",
-                    where="stdin",
-                    hint="raise max_file_mb in the config file",
-                )
+            raw = read_limited(sys.stdin.buffer, max_bytes=max_bytes, where="stdin")
             text, notice = decode(raw, where="stdin")
-            documents = [text_document(normalise_newlines(text), origin="-", notice=notice)]
+            if input_format in ("auto", "text"):  # offsets into the input exactly as given
+                documents = [text_document(normalise_newlines(text), origin="-", notice=notice)]
+            else:
+                documents = parse_documents(text, kind=input_format, origin="-", notice=notice)
             named = [("-", documents)]
         else:
             named = [

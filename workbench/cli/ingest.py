@@ -11,6 +11,7 @@ import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import shorten
+from workbench.cli.params import non_empty_paths
 from workbench.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=non_empty_paths)
 @click.option("--url", help="The article's URL (single file).")
 @click.option("--outlet", help="The outlet that published it.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
@@ -32,11 +33,12 @@ if TYPE_CHECKING:
     type=click.Choice(["auto", "text", "md", "html", "jsonl"]),
     default="auto",
     show_default=True,
+    help="How to read the files (auto: by their extension).",
 )
 @click.pass_obj
 def ingest(
     app: AppContext,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     url: str | None,
     outlet: str | None,
     published: str | None,
@@ -48,6 +50,7 @@ def ingest(
     from workbench.ingest.metadata import Metadata, optional_text, parse_date, parse_url
     from workbench.services.ingesting import IngestSummary, ingest_paths
 
+    files = [Path(path) for path in paths]
     metadata = Metadata(
         title=optional_text(title, where="--title"),
         url=parse_url(url, where="--url"),
@@ -56,7 +59,7 @@ def ingest(
         published=parse_date(published, where="--published"),
     )
     one_article = (
-        len(paths) == 1 and not paths[0].is_dir() and not _is_jsonl(paths[0], input_format)
+        len(files) == 1 and not files[0].is_dir() and not _is_jsonl(files[0], input_format)
     )
     if (url or title) and not one_article:
         raise InvalidInput(
@@ -65,10 +68,10 @@ def ingest(
             hint="give one .txt, .md or .html file; JSONL lines carry their own url and title",
         )
     db = _database_for_ingest(app)
-    with _progress_bar(len(paths) > 1 or any(p.is_dir() for p in paths)) as advance:
+    with _progress_bar(len(files) > 1 or any(p.is_dir() for p in files)) as advance:
         summary: IngestSummary = ingest_paths(
             db,
-            list(paths),
+            files,
             metadata=metadata,
             input_format=input_format,
             analyst=app.analyst,

@@ -16,6 +16,7 @@ from workbench.cli.output import (
     write_csv,
     write_jsonl,
 )
+from workbench.cli.params import COUNT, ROW_ID
 from workbench.db.views import HistoryEntry, StatementRow
 
 STATEMENT_FIELDS = (
@@ -52,7 +53,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
 @click.option(
     "--status", "statuses", multiple=True, help="unverified, confirmed or disputed (repeatable)."
 )
-@click.option("--source", "source_ids", multiple=True, type=int, help="Source id (repeatable).")
+@click.option("--source", "source_ids", multiple=True, type=ROW_ID, help="Source id (repeatable).")
 @click.option("--actor", "actors", multiple=True, help="Actor name or alias (repeatable).")
 @click.option(
     "--stance", "stances", multiple=True, help="asserts, denies or questions (repeatable)."
@@ -62,7 +63,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
 @click.option(
     "--include-dismissed", is_flag=True, help="Also list dismissed and merged statements."
 )
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--limit", type=COUNT, default=None, help="At most this many.")
 @click.option(
     "--format",
     "output",
@@ -85,6 +86,7 @@ def statements(
 ) -> None:
     """List statements, filtered."""
     from itertools import islice
+    from sys import maxsize
 
     from workbench.services.statements import StatementFilter, iter_statements
 
@@ -99,7 +101,7 @@ def statements(
     )
     db = app.open_db(write=False)
     with db.reader() as session:
-        rows = islice(iter_statements(session, flt), limit)
+        rows = islice(iter_statements(session, flt), None if limit is None else min(limit, maxsize))
         if output == "jsonl":
             write_jsonl(statement_record(r) for r in rows)
         elif output == "csv":
@@ -139,7 +141,7 @@ def _statement_table(rows: list[StatementRow], title: str) -> None:
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.pass_obj
 def show(app: AppContext, statement_id: int) -> None:
     """One statement: its sentence in context, evidence and history."""
@@ -198,7 +200,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.argument("status", metavar="confirmed|disputed|unverified")
 @click.option(
     "--evidence", "urls", multiple=True, metavar="URL", help="Attach an evidence link (repeatable)."
@@ -228,7 +230,7 @@ def verdict(
         row = set_status(
             session, statement_id=statement_id, status=status, analyst=app.analyst, note=note
         )
-        for url in urls:
+        for url in dict.fromkeys(urls):  # `--evidence X --evidence X` means one link
             add_evidence(
                 session, statement_id=statement_id, url=url, relation=relation, analyst=app.analyst
             )
@@ -241,7 +243,7 @@ def evidence() -> None:
 
 
 @evidence.command("add")
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.argument("url")
 @click.option("--title", default="", help="A title for the link.")
 @click.option(
@@ -270,7 +272,7 @@ def evidence_add(
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.option(
     "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
@@ -292,7 +294,7 @@ def history(app: AppContext, statement_id: int, output: str) -> None:
 
 
 @click.command()
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ROW_ID)
 @click.argument("text")
 @click.pass_obj
 def note(app: AppContext, statement_id: int, text: str) -> None:

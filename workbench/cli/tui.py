@@ -5,15 +5,30 @@ Textual is imported inside the command, so `workbench --help` stays fast.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from workbench.cli.context import AppContext
+from workbench.errors import InvalidInput
+
+
+def has_terminal() -> bool:
+    """Textual reads keys from stdin and draws on stdout: without a terminal on both it would
+    write escape codes into a file (or a pipe) and wait for keys that never come."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 @click.command()
 @click.pass_obj
 def review(app: AppContext) -> None:
     """Open the review screen on the database (also: `workbench` with no command)."""
+    if not has_terminal():
+        raise InvalidInput(
+            "the review screen needs a terminal (standard input and output are not one)",
+            where="review",
+            hint="for text output use `workbench statements` or `workbench export`",
+        )
     db = app.open_db(write=True)
     from workbench.tui.app import WorkbenchApp
 

@@ -100,6 +100,7 @@ def drop_extras(connection: Connection) -> None:
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
+MAX_SEARCH_TERMS = 64
 
 
 def parse_search(query: str) -> list[str]:
@@ -109,14 +110,20 @@ def parse_search(query: str) -> list[str]:
     """
     if query.count('"') % 2:
         raise InvalidInput("unbalanced quote in search", where="search", hint='close the "phrase"')
-    terms = []
+    terms: list[str] = []
     for match in _TERM.finditer(query):
         term = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
         words = re.findall(r"\w+", term)
-        if words:
+        if words and " ".join(words) not in terms:
             terms.append(" ".join(words))
     if not terms and query.strip():
         raise InvalidInput("search has no words to look for", where="search")
+    if len(terms) > MAX_SEARCH_TERMS:  # each term is a clause: SQLite caps the expression depth
+        raise InvalidInput(
+            f"search has {len(terms)} words and phrases; at most {MAX_SEARCH_TERMS} are allowed",
+            where="search",
+            hint='quote a passage to search for it as one "phrase"',
+        )
     return terms
 
 

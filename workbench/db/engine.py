@@ -61,9 +61,23 @@ def _check_sqlite_file(path: Path) -> None:
             where=str(path),
             hint="create the folder or give another --db path",
         )
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():  # a dangling link: SQLite would create a file at its target
+            raise DatabaseProblem("is a broken symbolic link", where=str(path)) from None
+        return  # a new database, made on the first write
+    except OSError as error:  # a symlink loop, a path through a file, no permission
+        raise DatabaseProblem(f"cannot use this path: {error.strerror}", where=str(path)) from None
+    if stat.S_ISDIR(mode):
         raise DatabaseProblem("is a folder, not a database file", where=str(path))
-    if path.exists() and path.stat().st_size > 0:
+    if not stat.S_ISREG(mode):  # /dev/null, a FIFO, a socket: SQLite needs a real file
+        raise DatabaseProblem(
+            "is not a regular file (a device, pipe or socket)",
+            where=str(path),
+            hint="give the path of a database file",
+        )
+    if path.stat().st_size > 0:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_MAGIC:
                 raise DatabaseProblem(

@@ -188,11 +188,23 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
+MAX_LEXICON_BYTES = 10_000_000
+
+
 def _read(path: Path) -> dict[str, Any]:
     """A user lexicon file; unreadable or malformed files are the user's to fix, not bugs."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_LEXICON_BYTES + 1)  # a device or pipe may never end
+        if len(data) > MAX_LEXICON_BYTES:
+            raise InvalidInput(
+                f"lexicon file is larger than {MAX_LEXICON_BYTES // 1_000_000} MB",
+                where=str(path),
+                hint="is this the right file? lexicons are short TOML word lists",
+            )
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InvalidInput("lexicon file is not UTF-8 text", where=str(path)) from error
     except OSError as error:
         raise InvalidInput(
             f"cannot read lexicon file: {error.strerror}", where=str(path)

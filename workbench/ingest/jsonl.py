@@ -30,6 +30,12 @@ def jsonl_documents(content: str, *, origin: str, notice: str | None) -> list[Do
                 where=origin,
                 hint="fix that line; nothing from this file was ingested",
             ) from None
+        except RecursionError:  # "[[[[…": the parser's own stack runs out
+            raise InvalidInput(
+                f"line {number} is nested too deeply to be an article",
+                where=origin,
+                hint="fix that line; nothing from this file was ingested",
+            ) from None
         if not isinstance(record, dict):
             raise InvalidInput(f"line {number} is not a JSON object", where=origin)
         text = record.get("text")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workbench.errors import InvalidInput
-from workbench.urls import safe_http_url
+from workbench.urls import require_http_url
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,11 @@ def parse_date(value: object, *, where: str) -> date | None:
 def parse_url(value: object, *, where: str) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or safe_http_url(value.strip()) is None:
+    if not isinstance(value, str):
         raise InvalidInput(
             f"not an http(s) link: {value!r}", where=where, hint="give the article's http(s) URL"
         )
+    require_http_url(value, where=where)  # says what is wrong: the scheme, the length…
     return value.strip()
 
 

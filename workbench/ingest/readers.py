@@ -7,7 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import InvalidInput
-from workbench.ingest.decoding import normalise_newlines, read_text_file
+from workbench.ingest.decoding import (
+    find_control_character,
+    normalise_newlines,
+    read_text_file,
+)
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 
@@ -55,8 +59,24 @@ def read_documents(
     if format not in FORMATS:
         raise InvalidInput(f"unknown format '{format}'", where="--format", hint=", ".join(FORMATS))
     raw_text, notice = read_text_file(path, max_bytes=max_bytes)
-    kind = detect_format(path, format)
-    origin = str(path)
+    return parse_documents(
+        raw_text,
+        kind=detect_format(path, format),
+        origin=str(path),
+        notice=notice,
+        metadata=metadata,
+    )
+
+
+def parse_documents(
+    raw_text: str,
+    *,
+    kind: str,
+    origin: str,
+    notice: str | None = None,
+    metadata: Metadata | None = None,
+) -> list[Document]:
+    """Decoded text (a file's, or standard input's) to Documents by format."""
     if kind == "jsonl":
         from workbench.ingest.jsonl import jsonl_documents
 
@@ -75,7 +95,30 @@ def read_documents(
             from workbench.ingest.text import text_document
 
             documents = [text_document(text.strip(), origin=origin, notice=notice)]
-    return [apply_metadata(document, metadata or Metadata()) for document in documents]
+    return [_checked(apply_metadata(document, metadata or Metadata())) for document in documents]
+
+
+def _checked(document: Document) -> Document:
+    """What every reader hands on: some text, and no control characters in any field.
+
+    Markdown can be all front matter; JSON escapes and HTML entities can spell characters
+    (NUL, ESC) that PostgreSQL refuses or that would reach the analyst's terminal.
+    """
+    where = document.origin or "input"
+    if not document.text.strip():
+        raise InvalidInput("has no article text", where=where, hint="nothing to ingest")
+    for name in ("text", "title", "outlet", "author"):
+        value = getattr(document, name)
+        found = find_control_character(value) if value else None
+        if found is not None:
+            code, line, column = found
+            place = f" at line {line}, column {column}" if name == "text" else ""
+            raise InvalidInput(
+                f"{name} contains a control character ({code}){place}",
+                where=where,
+                hint="remove it: text cannot hold control characters",
+            )
+    return document
 
 
 def apply_metadata(document: Document, metadata: Metadata) -> Document:

@@ -52,6 +52,19 @@ def add_evidence(
     check_relation(relation)
     if session.get(Statement, statement_id) is None:
         raise NotFound(f"no statement with id {statement_id}", where="statement")
+    same = session.exec(
+        select(Evidence).where(
+            col(Evidence.statement_id) == statement_id,
+            col(Evidence.url) == checked_url,
+            col(Evidence.removed).is_(False),
+        )
+    ).first()
+    if same is not None:  # the same link twice would be listed twice in every report
+        raise InvalidInput(
+            f"statement {statement_id} already has this link (evidence {same.id}, {same.relation})",
+            where="evidence url",
+            hint="nothing was added",
+        )
     evidence = Evidence(
         statement_id=statement_id,
         url=checked_url,

@@ -40,11 +40,13 @@ class IngestSummary:
     def line(self) -> str:
         parts = [
             f"{self.sources} source{'s' * (self.sources != 1)} added",
-            f"{self.statements} statements",
+            f"{self.statements} statement{'s' * (self.statements != 1)}",
             f"{self.duplicates} skipped as already ingested",
         ]
         if self.revisions:
-            parts.append(f"{self.revisions} new revisions of known URLs")
+            parts.append(
+                f"{self.revisions} new revision{'s' * (self.revisions != 1)} of known URLs"
+            )
         parts.append(f"{self.errors} error{'s' * (self.errors != 1)}")
         return ", ".join(parts)
 

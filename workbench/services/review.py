@@ -138,13 +138,20 @@ def correct_statement(
     Content edited to a substring of the source text keeps exact offsets; other text is kept
     as the analyst's wording in `proposition`, so the article offsets stay true.
     """
+    for name, given in (("actor", actor), ("content", content), ("proposition", proposition)):
+        if given is not None and not given.strip():
+            raise InvalidInput(
+                f"the {name} cannot be empty",
+                where=name,
+                hint="leave it out to keep it; dismiss a statement that is not checkable",
+            )
     row = get_statement_row(session, statement_id)
     values: dict[str, Any] = {}
     changes: dict[str, tuple[Any, Any]] = {}
     if speaker is not None and speaker.strip() != (row.speaker or ""):
         values["speaker"] = speaker.strip() or None
         changes["speaker"] = (row.speaker, values["speaker"])
-    if actor is not None and actor.strip() and actor.strip() != row.actor:
+    if actor is not None and actor.strip() != row.actor:
         name = actor.strip()
         values["actor_id"] = ActorResolver(session).actor_id(
             name, kind=row.actor_kind or "person", affiliation=None, alias=None
@@ -155,7 +162,7 @@ def correct_statement(
             raise InvalidInput(f"unknown stance '{stance}'", where="stance")
         values["stance"] = stance
         changes["stance"] = (row.stance, stance)
-    if content is not None and content.strip() and content.strip() != row.content:
+    if content is not None and content.strip() != row.content:
         content_values = _content_values(session, row, content.strip())
         values.update(content_values)
         if "content" in content_values:
@@ -184,6 +191,17 @@ def _content_values(session: Session, row: StatementRow, content: str) -> dict[s
     return {"proposition": content}
 
 
+def _refuse_merged(row: StatementRow, action: str) -> None:
+    """A merged statement lives on as part of another: it is never edited on its own again
+    (restored, split or merged, it would show its text twice, or merge in a cycle)."""
+    if row.merged_into_id is not None:
+        raise InvalidInput(
+            f"statement {row.id} is already merged into {row.merged_into_id}",
+            where=action,
+            hint=f"its text is part of statement {row.merged_into_id} now",
+        )
+
+
 def dismiss_statement(
     session: Session,
     *,
@@ -197,6 +215,8 @@ def dismiss_statement(
     row = get_statement_row(session, statement_id)
     if row.dismissed == dismissed:
         return row
+    if not dismissed:
+        _refuse_merged(row, "restore")
     _change(session, row, seen_version, analyst, dismissed=dismissed)
     record_change(
         session,
@@ -223,6 +243,7 @@ def split_statement(
 ) -> tuple[StatementRow, StatementRow]:
     """Cut a statement's content in two at a source-text offset; the second half is a new row."""
     row = get_statement_row(session, statement_id)
+    _refuse_merged(row, "split")
     if not row.content_start < at < row.content_end:
         raise InvalidInput(
             f"split point {at} is not inside the content ({row.content_start}-{row.content_end})",
@@ -328,6 +349,8 @@ def merge_statements(
     other = get_statement_row(session, merge_id)
     if keep_id == merge_id:
         raise InvalidInput("cannot merge a statement with itself", where="merge")
+    for row in (keep, other):  # merging again, or into a merged one, would make a cycle
+        _refuse_merged(row, "merge")
     if keep.source_id != other.source_id:
         raise InvalidInput("only statements of the same source can be merged", where="merge")
     from workbench.services.sources import source_text

@@ -1,0 +1,35 @@
+"""Argument types shared by the commands: ids that fit every database, paths that are not empty."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import click
+
+from workbench.errors import InvalidInput
+
+
+class WholeNumber(click.IntRange):
+    """An integer within bounds ("'abc' is not a valid integer", not "… integer range")."""
+
+    name = "integer"
+
+
+# Ids are INTEGER columns: 32 bits on PostgreSQL. A larger number names no row anywhere, and
+# passing it on is a driver error (SQLite: "int too large", PostgreSQL: "out of range").
+MAX_ID = 2**31 - 1
+ROW_ID = WholeNumber(1, MAX_ID)
+COUNT = WholeNumber(min=0)
+
+Given = TypeVar("Given", str, tuple[str, ...], None)
+
+
+def non_empty_paths(_ctx: click.Context, param: click.Parameter, value: Given) -> Given:
+    """A click callback: an empty path (an unset shell variable) is an error, never `Path("")`,
+    which is the current folder and would ingest everything under it."""
+    for path in (value,) if isinstance(value, str) else value or ():
+        if not path.strip():
+            option = param.param_type_name == "option"
+            name = max(param.opts, key=len) if option else param.human_readable_name
+            raise InvalidInput("empty path", where=name, hint="give a file name")
+    return value
