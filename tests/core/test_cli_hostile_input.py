@@ -232,6 +232,29 @@ def test_a_config_path_that_never_ends_is_read_no_further_than_1_mb(
     writer.join(timeout=10)
 
 
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["note", "2", "look \x1b[2J here"], "note"),
+        (["verdict", "2", "disputed", "--note", "odd\x07"], "note"),
+        (["correct", "2", "--speaker", "bad\x1bname"], "speaker"),
+        (["correct", "2", "--proposition", "a\x1b[31m claim"], "proposition"),
+        (
+            ["evidence", "add", "2", "https://example.org/a", "--title", "t\x1b]0;x"],
+            "evidence title",
+        ),
+    ],
+)
+def test_typed_text_with_a_terminal_escape_is_refused(
+    args: list[str], where: str, cli_db: Path
+) -> None:
+    """`show` prints notes and corrections as stored: an ESC would reach every reader's terminal."""
+    before = db_state(cli_db)
+    _one_error(run_cli(*args), f"{where}: contains a control character")
+    assert db_state(cli_db) == before
+    assert run_cli("note", "2", "two lines\n\tand a tab").code == 0  # layout characters are fine
+
+
 def test_an_analyst_name_with_a_terminal_escape_is_refused(cli_db: Path) -> None:
     """The name is stored with every change and printed by `history` on the team's terminals."""
     before = db_state(cli_db)

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from workbench.db.models import RELATIONS, Evidence, Statement, utc_now
 from workbench.db.views import EvidenceView
 from workbench.errors import InvalidInput, NotFound
+from workbench.ingest.decoding import check_control_characters
 from workbench.services.history import record_change
 from workbench.urls import require_http_url
 
@@ -50,6 +51,8 @@ def add_evidence(
     """Attach a link (http/https only) and record it in the statement's history."""
     checked_url = require_http_url(url, where="evidence url")
     check_relation(relation)
+    check_control_characters(title, where="evidence title")  # see record_change
+    check_control_characters(excerpt, where="evidence excerpt")
     if session.get(Statement, statement_id) is None:
         raise NotFound(f"no statement with id {statement_id}", where="statement")
     same = session.exec(

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from workbench.db.models import ChangeEvent, utc_now
 from workbench.db.views import HistoryEntry
+from workbench.ingest.decoding import check_control_characters
 
 _INSERT_EVENT = insert(ChangeEvent.__table__)  # type: ignore[arg-type]
 
@@ -27,7 +28,15 @@ def record_change(
 
     A Core INSERT, not session.add(): history is written on every keypress of a verdict, and the
     ORM's unit of work would double the cost of the whole change.
+
+    Every analyst-typed value (a note, a corrected speaker or content, an evidence title) passes
+    through here, so this is where control characters are refused: an ESC sequence in a note
+    would recolour or clear the terminals of everyone who reads the history, and PostgreSQL
+    refuses NUL outright. Refusing raises inside the caller's transaction: nothing is kept.
     """
+    if isinstance(new, str):
+        check_control_characters(new, where=field)
+    check_control_characters(note, where="note")
     session.connection().execute(
         _INSERT_EVENT,
         dict(
