@@ -162,7 +162,21 @@ def _add_hostile(session: Session) -> None:
 
 @pytest.fixture
 def hostile_db(reviewed_db: Database) -> Database:
-    """The reviewed samples plus a source whose every field is an attack."""
+    """The reviewed samples plus a source whose every field is an attack.
+
+    Its C0 control characters cannot come in through ingest, typed text or import any more;
+    they stand for a database written before those checks, which exports must still defuse.
+    """
+    with reviewed_db.transaction() as session:
+        _add_hostile(session)
+    return reviewed_db
+
+
+@pytest.fixture
+def importable_hostile_db(reviewed_db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The same attacks, with layout characters (tab, CR) where C0 controls were: what a
+    database made by this version can hold, so what an import must carry over exactly."""
+    monkeypatch.setattr(f"{__name__}.CONTROL", "tab\t cr\r form\x0c end")
     with reviewed_db.transaction() as session:
         _add_hostile(session)
     return reviewed_db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from workbench.db.engine import Database
 from workbench.db.models import ChangeEvent, Conflict, Evidence, Source, Statement
 from workbench.db.schema import upgrade_to_head
 from workbench.errors import InvalidInput
-from workbench.services.exchange import ImportSummary, import_document
+from workbench.services.exchange import ExportFile, ImportSummary, import_export
 from workbench.services.review import set_status
 from workbench.services.statements import StatementFilter, list_statements
 
@@ -28,8 +29,10 @@ def fresh_db(tmp_path: Path, name: str) -> Database:
 
 
 def load(db: Database, text: str, origin: str = "colleague.json") -> ImportSummary:
+    """Import `text` as `workbench import` does: checked whole, then read a record at a time."""
+    export = ExportFile.check(io.BytesIO(text.encode("utf-8")), origin)
     with db.transaction() as session:
-        return import_document(session, json.loads(text), origin=origin)
+        return import_export(session, export)
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -66,13 +69,22 @@ def test_two_exports_are_byte_identical(hostile_db: Database) -> None:
 
 
 def test_round_trip_into_an_empty_database_is_byte_identical(
-    hostile_db: Database, tmp_path: Path
+    importable_hostile_db: Database, tmp_path: Path
 ) -> None:
-    first = full(hostile_db)
+    first = full(importable_hostile_db)
     other = fresh_db(tmp_path, "other.db")
     summary = load(other, first)
-    assert summary.statements_added == counts(hostile_db)["statement"]
+    assert summary.statements_added == counts(importable_hostile_db)["statement"]
     assert full(other) == first
+
+
+def test_control_characters_from_an_older_database_are_named_not_imported(
+    hostile_db: Database, tmp_path: Path
+) -> None:
+    other = fresh_db(tmp_path, "other.db")
+    with pytest.raises(InvalidInput, match=r"sources\[6\]\.text: expected text without control"):
+        load(other, full(hostile_db), origin="old.json")
+    assert counts(other)["statement"] == 0
 
 
 def test_round_trip_on_both_engines(reviewed_db: Database, db: Database) -> None:
@@ -180,6 +192,11 @@ def test_a_newer_format_is_refused(reviewed_db: Database) -> None:
         (("sources", 0, "statements", 0, "content_end"), 10**9, "content_start"),
         (("actors", 0, "aliases"), "x", "actors[0].aliases"),
         (("sources", 1, "ingested_at"), "yesterday", "sources[1].ingested_at"),
+        (("sources", 0, "statements", 0, "version"), 10**30, "sources[0].statements[0].version"),
+        (("sources", 0, "statements", 0, "confidence"), float("nan"), "statements[0].confidence"),
+        # The control characters ingest and typed text refuse (PostgreSQL refuses NUL).
+        (("sources", 0, "statements", 0, "proposition"), "a\x00b", "statements[0].proposition"),
+        (("sources", 1, "title"), "Title \x1b[2J", "sources[1].title"),
     ],
 )
 def test_a_malformed_file_is_one_line_naming_file_and_field(

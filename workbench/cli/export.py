@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 import click
 
 from workbench.cli.context import AppContext
+from workbench.cli.params import ROW_ID, non_empty_paths
 from workbench.errors import InvalidInput
 
 FORMATS = (
@@ -38,11 +40,19 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         finally:
             stream.detach()
         return
+    if path.exists() and not path.is_file():
+        # A pipe, /dev/stdout or a terminal: write into it. Renaming a finished file over it
+        # would replace the pipe (or, run as root, a device such as /dev/null) with a file.
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
     folder = path.resolve().parent
     if not folder.is_dir():
         raise InvalidInput(f"folder {folder} does not exist", where=str(path))
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     try:
+        # mkstemp makes the file private (0600); the report gets what `path` has, or would get.
+        os.chmod(temporary, _file_mode(path))
         with open(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(temporary, path)
@@ -51,22 +61,41 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions of the file being replaced, else those of a new file (0666 less umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _since(value: str | None) -> date | None:
+    """`--since`: the same dates, and the same one-line errors, as `ingest --published`."""
+    from workbench.ingest.metadata import parse_date
+
+    return parse_date(value, where="--since")
+
+
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
+    callback=non_empty_paths,
     help="Write to this file instead of stdout.",
 )
-@click.option("--source", "source_ids", multiple=True, type=int, help="Source id (repeatable).")
+@click.option("--source", "source_ids", multiple=True, type=ROW_ID, help="Source id (repeatable).")
 @click.option(
     "--status", "statuses", multiple=True, help="unverified, confirmed or disputed (repeatable)."
 )
 @click.option("--actor", "actors", multiple=True, help="Actor name or alias (repeatable).")
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=lambda _ctx, _param, value: _since(value),
+    metavar="YYYY-MM-DD",
     help="Sources published on or after this date (ingest date when unknown).",
 )
 @click.option("--analyst", "changed_by", help="Only statements last changed by this analyst.")
@@ -80,11 +109,11 @@ def _output(path: Path | None) -> Iterator[TextIO]:
 def export(
     app: AppContext,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     source_ids: tuple[int, ...],
     statuses: tuple[str, ...],
     actors: tuple[str, ...],
-    since: datetime | None,
+    since: date | None,
     changed_by: str | None,
     include_dismissed: bool,
     include_unverified: bool,
@@ -102,13 +131,14 @@ def export(
         include_dismissed=include_dismissed or fmt == "json",
     )
     options = ExportOptions(
-        scope=ExportScope(statements=flt, since=since.date() if since else None),
+        scope=ExportScope(statements=flt, since=since),
         organisation=app.settings.organisation,
         organisation_url=app.settings.organisation_url,
         include_unverified=include_unverified,
     )
+    target = Path(output) if output is not None else None
     db = app.open_db(write=False)
-    with db.reader() as session, _output(output) as stream:
+    with db.reader() as session, _output(target) as stream:
         notices = write_export(session, fmt, stream, options)
     for notice in notices:
         click.echo(f"note: {notice}", err=True)
@@ -121,27 +151,23 @@ def export(
 @click.pass_obj
 def import_(app: AppContext, file: Path) -> None:
     """Import another database's work from its `export --format json` file."""
-    import json
+    from workbench.services.exchange import ExportFile, import_export
+    from workbench.services.import_reader import seekable
 
-    from workbench.services.exchange import import_document
-
+    origin = str(file)
     try:
-        with file.open("rb") as handle:
-            data = json.load(handle)
+        opened = file.open("rb")
     except FileNotFoundError:
-        raise InvalidInput("no such file", where=str(file)) from None
+        raise InvalidInput("no such file", where=origin) from None
     except OSError as error:
-        raise InvalidInput(f"cannot read: {error.strerror}", where=str(file)) from None
-    except UnicodeDecodeError:
-        raise InvalidInput("not UTF-8 text", where=str(file)) from None
-    except json.JSONDecodeError as error:
-        raise InvalidInput(
-            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-            where=str(file),
-        ) from None
-    db = app.open_db(write=True)
-    with db.transaction() as session:
-        summary = import_document(session, data, origin=str(file))
+        raise InvalidInput(f"cannot read: {error.strerror}", where=origin) from None
+    with opened, seekable(opened, origin) as handle:
+        # The whole file is checked before the database is opened: a file cut short or not
+        # JSON never creates a database or takes the write lock.
+        export = ExportFile.check(handle, origin)
+        db = app.open_db(write=True)
+        with db.transaction() as session:
+            summary = import_export(session, export)
     click.echo(f"imported {file}: {summary.line()}")
     if summary.conflicts:
         click.echo("review them with `workbench conflicts`, settle them with `workbench resolve`")
@@ -180,7 +206,7 @@ def conflicts(app: AppContext, include_resolved: bool) -> None:
 
 
 @click.command()
-@click.argument("conflict_id", type=int)
+@click.argument("conflict_id", type=ROW_ID)
 @click.argument("keep", type=click.Choice(["here", "incoming"]))
 @click.option("--note", default="", help="Why: kept in the statement's history.")
 @click.pass_obj

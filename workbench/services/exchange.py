@@ -5,10 +5,11 @@ actors by name, evidence by (statement, url, relation), history events by (state
 field, new). So importing the same file twice changes nothing the second time. The caller owns
 the transaction: the whole import commits or nothing does.
 
-This module walks the file and matches its rows; the other jobs have their own modules:
-`import_validation` reads and checks the file's fields, `import_writes` bulk-inserts the
-statements that are new here, and `import_merge` decides about verdicts on statements both
-databases hold (take it, or record a conflict) and resolves merges.
+This module matches the file's rows; the other jobs have their own modules: `import_reader`
+reads the file a record at a time (memory stays flat however large it is), `import_validation`
+checks the records' fields, `import_writes` bulk-inserts the statements that are new here, and
+`import_merge` decides about verdicts on statements both databases hold (take it, or record a
+conflict) and resolves merges.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from workbench.db.models import (
 from workbench.errors import InvalidInput
 from workbench.services.actors import alias_key
 from workbench.services.import_merge import reconcile_status, resolve_merges
+from workbench.services.import_reader import ExportFile
 from workbench.services.import_validation import (
     FORMAT_VERSION,
     Fields,
-    check_document,
     event_key,
     evidence_rows,
     history_rows,
@@ -44,7 +45,7 @@ from workbench.services.import_validation import (
 from workbench.services.import_writes import CHUNK, NewStatements, event_entity_id
 from workbench.services.storing import text_sha256
 
-__all__ = ["FORMAT_VERSION", "ImportSummary", "check_document", "import_document"]
+__all__ = ["FORMAT_VERSION", "ExportFile", "ImportSummary", "import_export"]
 
 
 @dataclass
@@ -349,16 +350,18 @@ _LOCAL = select(Statement.key, Statement.id, Statement.status, Statement.source_
 )
 
 
-def import_document(session: Session, data: object, *, origin: str) -> ImportSummary:
-    """Merge an export document into this database (in the caller's transaction)."""
-    document = check_document(data, origin)
+def import_export(session: Session, export: ExportFile) -> ImportSummary:
+    """Merge a checked export file (`ExportFile.check`) into this database, in the caller's
+    transaction: a record that fails its checks raises, and the caller's rollback undoes
+    everything written before it."""
+    origin = export.origin
     importer = _Importer(session, origin)
-    for actor in document.items("actors"):
+    for actor in export.records("actors"):
         importer.import_actor(actor)
-    for source in document.items("sources"):
+    for source in export.records("sources"):
         importer.import_source(source)
     resolve_merges(session, importer.merges, origin)
-    for event in document.items("history"):
+    for event in export.records("history"):
         actor = event.text("actor", optional=True)
         entity_id = importer.actor_id(actor) if actor else 0
         importer.import_history(

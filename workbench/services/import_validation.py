@@ -8,16 +8,21 @@ order, so a bad file fails on the same field whether its statement is new or alr
 
 from __future__ import annotations
 
+import math
+import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
 from workbench.db.models import RELATIONS
 from workbench.errors import InvalidInput
+from workbench.ingest.decoding import find_control_character
 from workbench.urls import safe_http_url
 
 FORMAT_VERSION = (
     1  # the newest export format this workbench reads (workbench.export.json writes it)
 )
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # INTEGER columns (32 bits on PostgreSQL)
+_FLOAT_MAX = sys.float_info.max
 
 
 class Fields:
@@ -49,13 +54,33 @@ class Fields:
         return value
 
     def text(self, name: str, *, optional: bool = False) -> str:
-        return self.get(name, str, "a string", optional=optional)  # type: ignore[no-any-return]
+        value = self.get(name, str, "a string", optional=optional)
+        if value is not None:
+            self._no_control_characters(name, value)
+        return value  # type: ignore[no-any-return]
+
+    def _no_control_characters(self, name: str, value: str) -> None:
+        """The rule ingest and typed text follow: PostgreSQL refuses NUL, and an ESC sequence
+        would reach the terminal of everyone who reads the statement or its history."""
+        found = find_control_character(value)
+        if found is not None:
+            code, line, column = found
+            raise self._fail(
+                name, f"text without control characters ({code} at line {line}, column {column})"
+            )
 
     def integer(self, name: str, *, optional: bool = False) -> int:
-        return self.get(name, int, "an integer", optional=optional)  # type: ignore[no-any-return]
+        value = self.get(name, int, "an integer", optional=optional)
+        if value is not None and not _INT_MIN <= value <= _INT_MAX:  # or a traceback at INSERT
+            raise self._fail(name, f"an integer from {_INT_MIN} to {_INT_MAX}")
+        return value  # type: ignore[no-any-return]
 
     def number(self, name: str) -> float:
-        return float(self.get(name, (int, float), "a number", optional=False))
+        given = self.get(name, (int, float), "a number", optional=False)
+        value = float(given) if -_FLOAT_MAX <= given <= _FLOAT_MAX else math.inf
+        if not math.isfinite(value):  # json reads NaN, Infinity, 1e999; no column holds them
+            raise self._fail(name, "a finite number")
+        return value
 
     def flag(self, name: str) -> bool:
         return self.get(name, bool, "true or false", optional=False)  # type: ignore[no-any-return]
@@ -70,6 +95,8 @@ class Fields:
         value = self.get(name, list, "a list of strings", optional=False)
         if not all(isinstance(item, str) for item in value):
             raise self._fail(name, "a list of strings")
+        for item in value:
+            self._no_control_characters(name, item)
         return list(value)
 
     def choice(self, name: str, choices: tuple[str, ...]) -> str:
