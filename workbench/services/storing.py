@@ -54,10 +54,12 @@ _SOURCE: sa.Table = Source.__table__  # type: ignore[attr-defined]
 _SOURCES_BY_SHA = sa.select(_SOURCE.c.sha256, _SOURCE.c.id, _SOURCE.c.title).where(
     _SOURCE.c.sha256.in_(sa.bindparam("shas", expanding=True))
 )
+_IDS_BY_SHA = sa.select(_SOURCE.c.sha256, _SOURCE.c.id).where(
+    _SOURCE.c.sha256.in_(sa.bindparam("shas", expanding=True))
+)
 _REVISIONS_OF_URLS = sa.select(_SOURCE.c.url, _SOURCE.c.id, _SOURCE.c.revision).where(
     _SOURCE.c.url.in_(sa.bindparam("urls", expanding=True))
 )
-_INSERT_SOURCES = sa.insert(_SOURCE).returning(_SOURCE.c.id, sort_by_parameter_order=True)
 
 
 def ingest_document(
@@ -145,9 +147,7 @@ def _store_together(
         _source_row(document, sha, previous.get(document.url or ""), now, analyst)
         for (document, _), sha in fresh
     ]
-    source_ids = (
-        connection.execute(_INSERT_SOURCES, source_rows).scalars().all() if source_rows else []
-    )
+    source_ids = _insert_sources(connection, source_rows)
     statement_rows: list[tuple[Any, ...]] = []
     event_rows: list[dict[str, Any]] = []
     stored: dict[str, IngestReport] = {}
@@ -172,6 +172,20 @@ def _store_together(
         )
         for sha in shas
     ]
+
+
+def _insert_sources(connection: sa.Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert the rows; their ids in the same order.
+
+    One executemany and one lookup by hash: INSERT … RETURNING in parameter order runs a
+    statement per row on SQLite, which cost more than the rows themselves.
+    """
+    if not rows:
+        return []
+    bulk_insert(connection, _SOURCE, rows)
+    shas = [row["sha256"] for row in rows]
+    ids = dict(connection.execute(_IDS_BY_SHA, {"shas": shas}).all())
+    return [ids[sha] for sha in shas]
 
 
 def _latest_revisions(connection: sa.Connection, urls: list[str]) -> dict[str, tuple[int, int]]:
