@@ -8,6 +8,7 @@ tests pin down that both paths give the same result.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -187,3 +188,39 @@ def test_the_ingest_summary_counts_in_words_that_agree() -> None:
         "1 new revision of known URLs, 1 error"
     )
     assert IngestSummary(sources=2, statements=5).line().startswith("2 sources added, 5 statements")
+
+
+def test_batch_wide_values_are_stored_as_the_orm_would_store_them(db: Database) -> None:
+    """Timestamps, flags and the analyst go in once per batch (bulk_insert constants)."""
+    from workbench.services.statements import StatementFilter, list_statements
+
+    with db.transaction() as session:
+        ingest_batch(session, [_item(text) for text in ARTICLES], analyst="ana")
+    with db.reader() as session:
+        rows = list_statements(session, StatementFilter(), limit=100)
+        run = session.connection().execute
+        stamps = run(sa.text("SELECT ingested_at FROM source")).all()
+        created = run(sa.text("SELECT DISTINCT created_at = updated_at FROM statement")).all()
+    assert rows and {(r.status, r.dismissed, r.version, r.updated_by) for r in rows} == {
+        ("unverified", False, 1, "ana")
+    }
+    assert len({r.updated_at for r in rows}) == 1
+    assert rows[0].updated_at.tzinfo is not None
+    assert [bool(same) for (same,) in created] == [True]
+    assert len({s for (s,) in stamps}) == 1
+    assert all(isinstance(r.confidence, float) for r in rows)
+
+
+def test_bulk_timestamps_have_the_text_form_of_every_other_write(sqlite_db: Database) -> None:
+    """SQLite keeps timestamps as text and compares them as text (the TUI's "changed since"
+    poll, `export --since`): a batch's stamps must be spelled as a verdict's are."""
+    from workbench.services.review import set_status
+
+    with sqlite_db.transaction() as session:
+        ingest_batch(session, [_item(text) for text in ARTICLES], analyst="ana")
+    with sqlite_db.transaction() as session:
+        set_status(session, statement_id=1, status="confirmed", analyst="bo")
+    stamps = dict(_rows(sqlite_db, "SELECT id, updated_at FROM statement WHERE id IN (1, 2)"))
+    pattern = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}"
+    assert re.fullmatch(pattern, stamps[1]), stamps
+    assert re.fullmatch(pattern, stamps[2]), stamps
