@@ -255,6 +255,23 @@ def test_typed_text_with_a_terminal_escape_is_refused(
     assert run_cli("note", "2", "two lines\n\tand a tab").code == 0  # layout characters are fine
 
 
+def test_show_prints_stored_control_characters_as_markers(cli_db: Path) -> None:
+    """A database from before the input checks may hold them: `show` must not pass them on."""
+    connection = sqlite3.connect(cli_db)
+    with connection:
+        connection.execute(
+            "INSERT INTO change_event (at, analyst, entity, entity_id, statement_id, field, new, "
+            "note) VALUES ('2026-01-01 00:00:00.000000', 'old', 'statement', 2, 2, 'note', "
+            "?, '')",
+            ("look \x1b[2J here \u202eevil",),
+        )
+    connection.close()
+    outcome = run_cli("show", "2")
+    assert outcome.code == 0, outcome
+    assert "\x1b" not in outcome.out and "\u202e" not in outcome.out
+    assert "look [U+001B][2J here [U+202E]evil" in outcome.out
+
+
 def test_an_analyst_name_with_a_terminal_escape_is_refused(cli_db: Path) -> None:
     """The name is stored with every change and printed by `history` on the team's terminals."""
     before = db_state(cli_db)

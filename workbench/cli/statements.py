@@ -147,50 +147,64 @@ def show(app: AppContext, statement_id: int) -> None:
     """One statement: its sentence in context, evidence and history."""
     from rich.text import Text
 
+    from workbench.export.common import show_invisible
     from workbench.services.statements import get_statement
 
     db = app.open_db(write=False)
     with db.reader() as session:
         detail = get_statement(session, statement_id)
     row, out = detail.row, console()
+    # Stored text reaches the terminal through `plain`: control and direction-override
+    # characters (from a database older than the input checks) show as [U+XXXX] markers.
+    plain = show_invisible
     out.print(
         f"[bold]Statement {row.id}[/] · {status_label(row.status)} · version {row.version}"
         + (" · [dim]dismissed[/]" if row.dismissed else "")
     )
     out.print(
-        f"source {detail.source.id}: {detail.source.title or '(untitled)'}"
-        + (f" — {detail.source.outlet}" if detail.source.outlet else "")
-        + (f" <{detail.source.url}>" if detail.source.url else ""),
+        plain(
+            f"source {detail.source.id}: {detail.source.title or '(untitled)'}"
+            + (f" — {detail.source.outlet}" if detail.source.outlet else "")
+            + (f" <{detail.source.url}>" if detail.source.url else "")
+        ),
         markup=False,
     )
     out.print(
-        f"actor: {row.actor} ({row.actor_kind})   speaker as written: {row.speaker or '–'}",
+        plain(f"actor: {row.actor} ({row.actor_kind})   speaker as written: {row.speaker or '–'}"),
         markup=False,
     )
     out.print(
-        f"stance: {row.stance}   cue: {row.cue or '–'}   rule: {row.rule} ({row.confidence:.2f})",
+        plain(
+            f"stance: {row.stance}   cue: {row.cue or '–'}   rule: {row.rule} "
+            f"({row.confidence:.2f})"
+        ),
         markup=False,
     )
-    out.print(f"proposition: {row.proposition}", markup=False)
+    out.print(plain(f"proposition: {row.proposition}"), markup=False)
     start, end = row.sentence_start, row.sentence_end
-    sentence = Text(detail.text[start:end])
-    for s, e, style in (
-        (row.content_start, row.content_end, "underline"),
-        (row.speaker_start, row.speaker_end, "bold cyan"),
-        (row.cue_start, row.cue_end, "bold magenta"),
-    ):
-        if s is not None and e is not None:
-            sentence.stylize(style, max(s - start, 0), max(min(e, end) - start, 0))
-    out.print(Text("sentence: ") + sentence)
+    raw_sentence = detail.text[start:end]
+    if plain(raw_sentence) != raw_sentence:  # markers would shift the spans: no styling
+        out.print("sentence: " + plain(raw_sentence), markup=False)
+    else:
+        sentence = Text(raw_sentence)
+        for s, e, style in (
+            (row.content_start, row.content_end, "underline"),
+            (row.speaker_start, row.speaker_end, "bold cyan"),
+            (row.cue_start, row.cue_end, "bold magenta"),
+        ):
+            if s is not None and e is not None:
+                sentence.stylize(style, max(s - start, 0), max(min(e, end) - start, 0))
+        out.print(Text("sentence: ") + sentence)
     if detail.evidence:
         out.print("evidence:")
         for ev in detail.evidence:
             out.print(
-                f"  [{ev.id}] {ev.relation}: {ev.url} {ev.title} ({ev.added_by})", markup=False
+                plain(f"  [{ev.id}] {ev.relation}: {ev.url} {ev.title} ({ev.added_by})"),
+                markup=False,
             )
     out.print("history:")
     for entry in detail.history:
-        out.print("  " + _history_line(entry), markup=False)
+        out.print(plain("  " + _history_line(entry)), markup=False)
 
 
 def _history_line(entry: HistoryEntry) -> str:
