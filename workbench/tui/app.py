@@ -8,10 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
+from textual.notifications import SeverityLevel
+from textual.worker import Worker
 
 from workbench.config import Settings
 from workbench.db.engine import Database
+from workbench.tui.failures import report_worker_error
 from workbench.tui.screens.review import ReviewScreen
 
 
@@ -77,6 +79,19 @@ class WorkbenchApp(App[None]):
                 timeout=8,
             )
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Toasts quote values (a URL, an analyst's name, a search): never parse them as markup,
+        where "[/]" would fail to render and "[@click=...]" would run an action."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_show_help(self) -> None:
         from workbench.tui.modals.help import HelpScreen
 
@@ -85,13 +100,4 @@ class WorkbenchApp(App[None]):
 
     @on(Worker.StateChanged)
     def _report_worker_error(self, event: Worker.StateChanged) -> None:
-        """An unexpected error in a worker is a bug: say so instead of failing silently."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
-            self.log.error(f"worker {event.worker.name} failed", error)
-            self.notify(
-                f"{type(error).__name__}: {error}",
-                title="Unexpected error",
-                severity="error",
-                timeout=15,
-            )
+        report_worker_error(self, event)

@@ -30,11 +30,34 @@ def counts_line(counts: dict[str, int]) -> str:
     return " · ".join(f"{STATUS_MARKS[s]} {counts.get(s, 0):,} {s}" for s in order)
 
 
+def _visible_table() -> dict[int, str]:
+    """One visible character for each character that would steer the terminal instead of being
+    shown: C0/C1 controls and DEL (an ESC or a C1 CSI recolours or clears the screen, a tab or
+    a next-line breaks the row's columns) and the bidirectional overrides, isolates and marks
+    that reorder what follows (the set `export/common.py` marks as [U+XXXX])."""
+    table = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟ control pictures
+    table |= {0x7F: "␡", 0x09: " ", 0x0A: "\n"}  # a tab is a space; a newline stays a newline
+    others = [*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029]
+    others += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    table |= dict.fromkeys(others, "\ufffd")
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """`text` safe to put on the terminal, one character for one (article offsets stay true)."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, decided in C
+    return text.translate(_VISIBLE)
+
+
 def fit(text: str | None, width: int) -> str:
-    """Exactly `width` cells: padded, or cut with an ellipsis."""
+    """Exactly `width` cells of visible text: padded, or cut with an ellipsis."""
     if width <= 0:
         return ""
-    text = (text or "").replace("\n", " ")
+    text = visible(text or "").replace("\n", " ")
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)

@@ -26,6 +26,11 @@ class WriteOp:
     statement_id: int
     args: dict[str, Any] = field(default_factory=dict, hash=False)
     label: str = ""
+    # The version to expect when the statement is no longer on screen (an undo after the filter
+    # changed): without it the write would apply to whatever version is there, unchecked.
+    version: int | None = field(default=None, compare=False)
+    # The row a form was filled in on, to reopen the form if the write is refused.
+    row: StatementRow | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,9 @@ def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> Wri
                 seen_version=version,
                 note=a.get("note", ""),
             )
-            undo = WriteOp("status", sid, {"status": before.status}, f"status {before.status}")
+            undo = WriteOp(
+                "status", sid, {"status": before.status}, f"status {before.status}", row.version
+            )
             return WriteResult(op, (row,), undo, f"#{sid} {row.status}")
         if op.kind == "note":
             review.add_note(session, statement_id=sid, text=a["text"], analyst=analyst)
@@ -84,7 +91,8 @@ def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> Wri
                 "content": before.content,
                 "proposition": before.proposition,
             }
-            undo = WriteOp("correct", sid, {k: old[k] for k in a if k in old}, "edit back")
+            args = {k: old[k] for k in a if k in old}
+            undo = WriteOp("correct", sid, args, "edit back", row.version)
             return WriteResult(op, (row,), undo, f"#{sid} corrected")
         if op.kind == "dismiss":
             row = review.dismiss_statement(
@@ -94,7 +102,7 @@ def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> Wri
                 seen_version=version,
                 dismissed=a.get("dismissed", True),
             )
-            undo = WriteOp("dismiss", sid, {"dismissed": not row.dismissed}, "restore")
+            undo = WriteOp("dismiss", sid, {"dismissed": not row.dismissed}, "restore", row.version)
             word = "dismissed" if row.dismissed else "restored"
             return WriteResult(op, (row,), undo, f"#{sid} {word}")
         if op.kind == "split":

@@ -30,6 +30,14 @@ class FormModal(ModalScreen[T]):
         Binding("escape", "cancel", "Cancel", id="form-cancel", tooltip="Close without saving"),
     ]
 
+    def __init__(self, *, error: str = "") -> None:
+        super().__init__()
+        self.error = error  # why the last try was refused (the form reopens with its text)
+
+    def on_mount(self) -> None:
+        if self.error:
+            self.show_error(self.error)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

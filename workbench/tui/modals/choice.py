@@ -6,11 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.db.views import EvidenceView
+from workbench.tui.format import visible
 
 BOX_CSS = """
 {name} {{ align: center middle; }}
@@ -34,7 +36,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question)
+            yield Static(visible(self.question), markup=False)  # it quotes statements
             yield Label("y / enter: yes · n / escape: no")
 
     def action_answer(self, answer: bool) -> None:
@@ -56,7 +58,7 @@ class LinkPicker(ModalScreen[str]):
             yield Label("Open which link? (enter opens, escape cancels)")
             yield OptionList(
                 *(
-                    Option(f"[{i}] {e.relation}: {e.url}", id=e.url)
+                    Option(Content(visible(f"[{i}] {e.relation}: {e.url}")), id=e.url)
                     for i, e in enumerate(self.links, start=1)
                 ),
                 id="links",

@@ -53,7 +53,8 @@ class FilterForm(FormModal[StatementFilter]):
         status = self.query_one("#filter-status", Select).value
         stance = self.query_one("#filter-stance", Select).value
         sources = [s.strip() for s in text("source").split(",") if s.strip()]
-        if not all(s.isdigit() for s in sources):
+        # isdigit() alone lets "²" through (int() refuses it); SQLite stops at 2**63.
+        if not all(s.isascii() and s.isdigit() and len(s) <= 18 for s in sources):
             self.show_error("Source must be a number (the id in the sources list).")
             return None
         try:

@@ -1,4 +1,8 @@
-"""Dialogs that collect a change: evidence, note, correction, split point."""
+"""Dialogs that collect a change: evidence, note, correction, split point.
+
+Each returns the change's arguments as a dict and can be reopened with those arguments and the
+reason the write was refused, so a refused change never loses what the analyst typed.
+"""
 
 from __future__ import annotations
 
@@ -10,39 +14,53 @@ from textual.widgets import Input, Label, Select, Static
 
 from workbench.db.models import RELATIONS, STANCES
 from workbench.db.views import StatementRow
+from workbench.errors import InvalidInput
+from workbench.tui.format import visible
 from workbench.tui.modals.base import FormModal
-from workbench.urls import safe_http_url
+from workbench.urls import require_http_url
 
-URL_HELP = "Not an http(s) link: give a full link that starts with http:// or https://"
+Values = dict[str, Any]
 
 
-class EvidenceForm(FormModal[dict[str, str]]):
+class RowForm(FormModal[Values]):
+    """A form about one statement, optionally refilled after a refused write."""
+
+    def __init__(self, row: StatementRow, values: Values | None = None, error: str = "") -> None:
+        super().__init__(error=error)
+        self.row = row
+        self.values: Values = dict(values or {})
+
+
+class EvidenceForm(RowForm):
     """URL (http/https only), title, relation."""
 
-    def __init__(self, row: StatementRow) -> None:
-        super().__init__()
-        self.row = row
-
     def compose(self) -> ComposeResult:
+        values = self.values
         with Vertical(classes="form"):
             yield Label(
-                f"Evidence for #{self.row.id}: {self.row.content[:60]}", classes="form-title"
+                visible(f"Evidence for #{self.row.id}: {self.row.content[:60]}"),
+                classes="form-title",
+                markup=False,
             )
-            yield Input(placeholder="https://…", id="evidence-url")
-            yield Input(placeholder="title (optional)", id="evidence-title")
+            yield Input(values.get("url", ""), placeholder="https://…", id="evidence-url")
+            yield Input(
+                values.get("title", ""), placeholder="title (optional)", id="evidence-title"
+            )
             yield Select(
                 [(r, r) for r in RELATIONS],
-                value="supports",
+                value=values.get("relation", "supports"),
                 allow_blank=False,
                 id="evidence-relation",
             )
-            yield Static("", classes="form-error")
+            yield Static("", classes="form-error", markup=False)
             yield Static("enter saves · escape cancels", classes="form-hint")
 
-    def check(self) -> dict[str, str] | None:
+    def check(self) -> Values | None:
         url = self.query_one("#evidence-url", Input).value.strip()
-        if safe_http_url(url) is None:
-            self.show_error(URL_HELP)
+        try:
+            require_http_url(url, where="url")
+        except InvalidInput as error:  # says which: not http(s), no host, or too long
+            self.show_error(error.one_line())
             self.query_one("#evidence-url", Input).focus()
             return None
         return {
@@ -52,52 +70,58 @@ class EvidenceForm(FormModal[dict[str, str]]):
         }
 
 
-class NoteForm(FormModal[str]):
-    def __init__(self, row: StatementRow) -> None:
-        super().__init__()
-        self.row = row
-
+class NoteForm(RowForm):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(f"Note on #{self.row.id} (kept in its history)", classes="form-title")
-            yield Input(placeholder="what you found, what to check next…", id="note-text")
-            yield Static("", classes="form-error")
+            yield Input(
+                self.values.get("text", ""),
+                placeholder="what you found, what to check next…",
+                id="note-text",
+            )
+            yield Static("", classes="form-error", markup=False)
             yield Static("enter saves · escape cancels", classes="form-hint")
 
-    def check(self) -> str | None:
+    def check(self) -> Values | None:
         text = self.query_one("#note-text", Input).value.strip()
         if not text:
             self.show_error("The note is empty.")
             return None
-        return text
+        return {"text": text}
 
 
-class EditForm(FormModal[dict[str, Any]]):
+class EditForm(RowForm):
     """Correct the extraction; only changed fields are returned."""
-
-    def __init__(self, row: StatementRow) -> None:
-        super().__init__()
-        self.row = row
 
     def compose(self) -> ComposeResult:
         row = self.row
+        shown = {
+            "speaker": row.speaker or "",
+            "actor": row.actor or "",
+            "content": row.content,
+            "proposition": row.proposition,
+            "stance": row.stance,
+        } | self.values
         with Vertical(classes="form"):
             yield Label(f"Edit #{row.id}", classes="form-title")
             yield Label("Speaker (as written)")
-            yield Input(row.speaker or "", id="edit-speaker")
+            yield Input(shown["speaker"], id="edit-speaker")
             yield Label("Actor (who it is)")
-            yield Input(row.actor or "", id="edit-actor")
+            yield Input(shown["actor"], id="edit-actor")
             yield Label("Content (a span of the article keeps its place in the text)")
-            yield Input(row.content, id="edit-content")
+            yield Input(shown["content"], id="edit-content")
             yield Label("Proposition (the checkable claim)")
-            yield Input(row.proposition, id="edit-proposition")
+            yield Input(shown["proposition"], id="edit-proposition")
             yield Select(
-                [(s, s) for s in STANCES], value=row.stance, allow_blank=False, id="edit-stance"
+                [(s, s) for s in STANCES],
+                value=shown["stance"],
+                allow_blank=False,
+                id="edit-stance",
             )
-            yield Static("", classes="form-error")
+            yield Static("", classes="form-error", markup=False)
             yield Static("enter saves · escape cancels", classes="form-hint")
 
-    def check(self) -> dict[str, Any] | None:
+    def check(self) -> Values | None:
         row = self.row
         old = {
             "speaker": row.speaker or "",
@@ -105,7 +129,7 @@ class EditForm(FormModal[dict[str, Any]]):
             "content": row.content,
             "proposition": row.proposition,
         }
-        changes: dict[str, Any] = {}
+        changes: Values = {}
         for name, before in old.items():
             value = self.query_one(f"#edit-{name}", Input).value.strip()
             if value != before:
@@ -122,26 +146,40 @@ class EditForm(FormModal[dict[str, Any]]):
         return changes
 
 
-class SplitForm(FormModal[int]):
-    """Where the second statement starts: typed as the words it begins with."""
+def split_index(content: str, words: str) -> int | None:
+    """Where `words` start a word of `content` after its first character, else None: typing
+    "as" must not cut "w|as", and a word that also opens the content is found further on."""
+    index = content.find(words, 1) if words else -1
+    while index > 0:
+        if not content[index - 1].isalnum():
+            return index
+        index = content.find(words, index + 1)
+    return None
 
-    def __init__(self, row: StatementRow) -> None:
-        super().__init__()
-        self.row = row
+
+class SplitForm(RowForm):
+    """Where the second statement starts: typed as the words it begins with."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(f"Split #{self.row.id} in two", classes="form-title")
-            yield Static(self.row.content)
+            yield Static(visible(self.row.content), markup=False)
             yield Label("The second statement starts with:")
-            yield Input(placeholder="the first words of the second part", id="split-at")
-            yield Static("", classes="form-error")
+            yield Input(
+                self.values.get("words", ""),
+                placeholder="the first words of the second part",
+                id="split-at",
+            )
+            yield Static("", classes="form-error", markup=False)
             yield Static("enter splits · escape cancels", classes="form-hint")
 
-    def check(self) -> int | None:
+    def check(self) -> Values | None:
         words = self.query_one("#split-at", Input).value.strip()
-        index = self.row.content.find(words) if words else -1
-        if index <= 0:
-            self.show_error("Type words from inside the content, after its first word.")
+        index = split_index(self.row.content, words)
+        if index is None:
+            self.show_error(
+                "Type words from inside the content, after its first word, "
+                "starting at the beginning of a word."
+            )
             return None
-        return self.row.content_start + index
+        return {"at": self.row.content_start + index, "words": words}

@@ -13,6 +13,7 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
@@ -24,7 +25,7 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.services.browse import Interrupted
 from workbench.services.statements import StatementFilter
 from workbench.tui.commands import ScreenActions
-from workbench.tui.format import counts_line
+from workbench.tui.format import counts_line, visible
 from workbench.tui.modals.filter_form import FilterForm
 from workbench.tui.screens.review_keys import REVIEW_BINDINGS
 from workbench.tui.screens.review_writes import ReviewWrites
@@ -102,7 +103,7 @@ class ReviewScreen(ReviewWrites):
             yield SourceList(self.store.sources, id="sources")
             with Vertical(id="statements-pane"):
                 yield StatementList(self.store.page, id="statements")
-                yield Static("", id="empty")
+                yield Static("", id="empty", markup=False)
                 yield Input(placeholder=SEARCH_IDLE, id="search")
         with Horizontal(id="bottom"):
             yield ArticleView(id="article")
@@ -153,7 +154,8 @@ class ReviewScreen(ReviewWrites):
         pane = self.query_one("#statements-pane")
         total = sum(self.counts.values()) if self.counts else None
         number = "…" if total is None else f"{total:,}"
-        pane.border_title = f"Statements ({number}) · {self.filter.describe()}"
+        # Content, not markup: a search for "[/]" is text to show, not a tag to parse.
+        pane.border_title = Content(f"Statements ({number}) · {visible(self.filter.describe())}")
         pane.border_subtitle = counts_line(self.counts) if self.counts else "counting…"
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
@@ -186,9 +188,8 @@ class ReviewScreen(ReviewWrites):
         empty = self.query_one("#empty", Static)
         if total == 0:
             everything = self.filter == StatementFilter()
-            empty.update(
-                EMPTY_DATABASE if everything else NO_MATCH.format(filter=self.filter.describe())
-            )
+            described = visible(self.filter.describe())
+            empty.update(EMPTY_DATABASE if everything else NO_MATCH.format(filter=described))
             self.query_one("#article", ArticleView).clear()
             self.query_one("#detail", DetailPanel).clear()
         empty.display = total == 0

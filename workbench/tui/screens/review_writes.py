@@ -10,23 +10,33 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
+from functools import partial
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
 from workbench.db.views import StatementRow
 from workbench.errors import StaleEdit, WorkbenchError
+from workbench.tui.failures import report_worker_error
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
-from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, SplitForm
+from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, RowForm, SplitForm
 from workbench.tui.writes import WriteOp, WriteResult, perform
 
 if TYPE_CHECKING:
     from workbench.tui.screens.review import ReviewScreen
 
 READ_ONLY = "Read-only database: {what} is disabled, nothing can be written here."
+# The form behind each kind of change: a refused write reopens it with what was typed.
+FORMS: dict[str, type[RowForm]] = {
+    "evidence": EvidenceForm,
+    "note": NoteForm,
+    "correct": EditForm,
+    "split": SplitForm,
+}
 
 
 class ReviewWrites(Screen[None]):
@@ -41,9 +51,9 @@ class ReviewWrites(Screen[None]):
             self.next_id, self.is_undo = next_id, is_undo
 
     class WriteFailed(Message):
-        def __init__(self, op: WriteOp, stale: bool) -> None:
+        def __init__(self, op: WriteOp, stale: bool, error: str = "", is_undo: bool = False):
             super().__init__()
-            self.op, self.stale = op, stale
+            self.op, self.stale, self.error, self.is_undo = op, stale, error, is_undo
 
     class Located(Message):
         def __init__(self, statement_id: int, position: int) -> None:
@@ -79,21 +89,23 @@ class ReviewWrites(Screen[None]):
             return
         self._inflight.add(op.statement_id)
         shown = self.statements.window.row_of(op.statement_id)
-        version = shown.version if shown is not None else None
+        version = shown.version if shown is not None else op.version
         self._write(op, version, is_undo)
 
     @work(thread=True, exit_on_error=False, group="writes")  # never exclusive: never drop a write
     def _write(self: ReviewScreen, op: WriteOp, version: int | None, is_undo: bool) -> None:
         try:
             result = perform(self.db, self.analyst, op, version)
-        except StaleEdit as error:
-            self.app.notify(error.one_line(), title="Not saved", severity="error")
-            self.post_message(self.WriteFailed(op, stale=True))
-            return
         except WorkbenchError as error:
+            stale = isinstance(error, StaleEdit)
             self.app.notify(error.one_line(), title="Not saved", severity="error")
-            self.post_message(self.WriteFailed(op, stale=False))
+            self.post_message(self.WriteFailed(op, stale, error.one_line(), is_undo))
             return
+        except Exception as error:
+            # A bug: the App shows it as an unexpected error, but the statement must not stay
+            # "in flight" (later changes to it would wait forever) nor show an unsaved verdict.
+            self.post_message(self.WriteFailed(op, False, f"{type(error).__name__}: {error}"))
+            raise
         committed_at = perf_counter()
         next_id = None
         if op.args.get("advance_from") is not None:
@@ -143,8 +155,21 @@ class ReviewWrites(Screen[None]):
                 "applied: check the statement and redo them",
                 severity="warning",
             )
-        if message.stale or message.op.kind == "status":
-            self._refresh_row(message.op.statement_id)
+        op = message.op
+        shown = self.statements.window.row_of(op.statement_id)
+        if op.kind == "status" and "was" in op.args and shown is not None:
+            self.statements.replace_row(replace(shown, status=op.args["was"]))  # not saved
+        if message.stale or op.kind == "status":
+            self._refresh_row(op.statement_id)
+        form = FORMS.get(op.kind)
+        if form is not None and not message.is_undo and op.row is not None:
+            self.app.push_screen(
+                form(op.row, op.args, message.error), partial(self._submit_form, op)
+            )
+
+    @on(Worker.StateChanged)
+    def _report_worker_error(self, event: Worker.StateChanged) -> None:
+        report_worker_error(self, event)  # the message does not bubble to the App
 
     @work(thread=True, group="writes-reload", exit_on_error=False)
     def _refresh_row(self: ReviewScreen, statement_id: int) -> None:
@@ -179,7 +204,7 @@ class ReviewWrites(Screen[None]):
         row = self._writable_row(f"marking {status}")
         if row is None:
             return
-        args: dict[str, Any] = {"status": status}
+        args: dict[str, Any] = {"status": status, "was": row.status}
         advance = self.settings.advance_after_verdict and status != "unverified"
         self.statements.window.replace(replace(row, status=status))  # shown at once
         self.statements.refresh()
@@ -225,32 +250,26 @@ class ReviewWrites(Screen[None]):
 
     # -- forms -----------------------------------------------------------------------------
 
+    def _open_form(self: ReviewScreen, kind: str, label: str, what: str) -> None:
+        if (row := self._writable_row(what)) is not None:
+            op = WriteOp(kind, row.id, {}, label, row=row)
+            self.app.push_screen(FORMS[kind](row), partial(self._submit_form, op))
+
+    def _submit_form(self: ReviewScreen, op: WriteOp, values: dict[str, Any] | None) -> None:
+        if values:
+            self.submit(replace(op, args=values))
+
     def action_add_evidence(self: ReviewScreen) -> None:
-        if (row := self._writable_row("adding evidence")) is not None:
-            self.app.push_screen(
-                EvidenceForm(row),
-                lambda v: v and self.submit(WriteOp("evidence", row.id, v, "add evidence")),
-            )
+        self._open_form("evidence", "add evidence", "adding evidence")
 
     def action_add_note(self: ReviewScreen) -> None:
-        if (row := self._writable_row("adding a note")) is not None:
-            self.app.push_screen(
-                NoteForm(row),
-                lambda text: text and self.submit(WriteOp("note", row.id, {"text": text})),
-            )
+        self._open_form("note", "note", "adding a note")
 
     def action_edit_statement(self: ReviewScreen) -> None:
-        if (row := self._writable_row("editing")) is not None:
-            self.app.push_screen(
-                EditForm(row), lambda v: v and self.submit(WriteOp("correct", row.id, v, "edit"))
-            )
+        self._open_form("correct", "edit", "editing")
 
     def action_split_statement(self: ReviewScreen) -> None:
-        if (row := self._writable_row("splitting")) is not None:
-            self.app.push_screen(
-                SplitForm(row),
-                lambda at: at and self.submit(WriteOp("split", row.id, {"at": at}, "split")),
-            )
+        self._open_form("split", "split", "splitting")
 
     def action_dismiss_statement(self: ReviewScreen) -> None:
         if (row := self._writable_row("dismissing")) is not None:
@@ -269,7 +288,7 @@ class ReviewWrites(Screen[None]):
             if self.marked_id is not None:
                 self.notify(
                     f"#{row.id} marked: move to a statement of the same source and "
-                    "press m again to merge it into #{row.id} (escape cancels)"
+                    f"press m again to merge it into #{row.id} (escape cancels)"
                 )
             return
         keep = self.statements.window.row_of(marked)

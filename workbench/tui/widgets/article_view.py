@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workbench.db.views import StatementDetail
-from workbench.tui.format import when
+from workbench.tui.format import visible, when
 from workbench.tui.widgets.panes import ReadingPane
 
 # Distinct in colour and, for monochrome terminals, in text style too.
@@ -22,7 +22,7 @@ def article_content(detail: StatementDetail) -> Content:
     """Title line, a legend, then the paragraph with the statement's spans styled."""
     row, source = detail.row, detail.source
     start, end = detail.paragraph_bounds()
-    paragraph = Content(detail.text[start:end])
+    paragraph = Content(visible(detail.text[start:end]))  # same length: spans stay
 
     def mark(content: Content, span_start: int | None, span_end: int | None, style: str) -> Content:
         if span_start is None or span_end is None or span_end <= start or span_start >= end:
@@ -35,8 +35,8 @@ def article_content(detail: StatementDetail) -> Content:
     paragraph = mark(paragraph, row.cue_start, row.cue_end, CUE_STYLE)
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
     return Content.assemble(
-        (source.title or "(untitled source)", "bold"),
-        (f"  {byline or when(source.ingested_at)}", "$text-muted"),
+        (visible(source.title or "(untitled source)"), "bold"),
+        (f"  {visible(byline) or when(source.ingested_at)}", "$text-muted"),
         "\n",
         paragraph,
     )

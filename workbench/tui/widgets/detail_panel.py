@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workbench.db.views import HistoryEntry, StatementDetail
-from workbench.tui.format import status_label, when
+from workbench.tui.format import status_label, visible, when
 from workbench.tui.widgets.panes import ReadingPane
 
 STATUS_STYLES = {
@@ -27,7 +27,9 @@ def _history_line(entry: HistoryEntry) -> Content:
         change = f"{entry.field}: {entry.new if entry.new is not None else entry.old}"
     note = f'  "{entry.note}"' if entry.note and entry.field != "note" else ""
     return Content.assemble(
-        (f"{when(entry.at)} {entry.analyst}  ", "$text-muted"), change, (note, "italic")
+        (f"{when(entry.at)} {visible(entry.analyst)}  ", "$text-muted"),
+        visible(change),
+        (visible(note), "italic"),
     )
 
 
@@ -48,20 +50,20 @@ def detail_content(detail: StatementDetail) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (f"#{row.id} ", "bold"),
         (status_label(row), STATUS_STYLES.get(status_key, "")),
-        (f"  v{row.version} · {row.updated_by} {when(row.updated_at)}", "$text-muted"),
+        (f"  v{row.version} · {visible(row.updated_by)} {when(row.updated_at)}", "$text-muted"),
         "\n",
         ("Actor: ", "bold"),
-        actor,
+        visible(actor),
         ("   Speaker: ", "bold"),
-        row.speaker or "—",
+        visible(row.speaker or "—"),
         "\n",
         ("Stance: ", "bold"),
         row.stance,
         ("   Cue: ", "bold"),
-        row.cue or "—",
+        visible(row.cue or "—"),
         "\n",
         ("Proposition: ", "bold"),
-        row.proposition or row.content,
+        visible(row.proposition or row.content),
         "\n",
     ]
     if row.merged_into_id:
@@ -73,8 +75,8 @@ def detail_content(detail: StatementDetail) -> Content:
         parts += [
             f" [{number}] ",
             (link.relation, "bold"),
-            f"  {link.url}",
-            (f"  {link.title}" if link.title else "", "italic"),
+            f"  {visible(link.url)}",
+            (f"  {visible(link.title)}" if link.title else "", "italic"),
             "\n",
         ]
     parts += ["\n", (f"History ({len(detail.history)})", "bold underline"), "\n"]

@@ -11,10 +11,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from workbench.db.views import SourceRow
 from workbench.errors import WorkbenchError
-from workbench.tui.format import STATUS_MARKS
+from workbench.tui.failures import report_worker_error
+from workbench.tui.format import STATUS_MARKS, visible
 
 SourceLoader = Callable[[int, int], list[SourceRow]]
 PAGE = 200
@@ -26,9 +28,9 @@ def source_prompt(source: SourceRow) -> Content:
         for s in ("unverified", "confirmed", "disputed")
     )
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
-    return Content.assemble(
-        (source.title or "(untitled)", "bold"), "\n", (f"{byline}  {counts}".strip(), "$text-muted")
-    )
+    title = visible(source.title or "(untitled)").replace("\n", " ")
+    shown = visible(f"{byline}  {counts}".strip()).replace("\n", " ")
+    return Content.assemble((title, "bold"), "\n", (shown, "$text-muted"))
 
 
 class SourceList(OptionList, inherit_bindings=False):
@@ -108,6 +110,10 @@ class SourceList(OptionList, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._more()
+
+    @on(Worker.StateChanged)
+    def _report_worker_error(self, event: Worker.StateChanged) -> None:
+        report_worker_error(self, event)  # the message does not bubble to the App
 
     def reload(self) -> None:
         self._generation += 1

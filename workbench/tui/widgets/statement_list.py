@@ -19,10 +19,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker
 
 from workbench.db.views import StatementRow
 from workbench.errors import WorkbenchError
 from workbench.services.statements import StatementFilter
+from workbench.tui.failures import report_worker_error
 from workbench.tui.format import cell, columns, fit, status_style_name
 from workbench.tui.window import PAGE, Fetch, RowWindow
 
@@ -150,6 +152,10 @@ class StatementList(ScrollView, can_focus=True):
         # cursor row: benchmarks and tests read it to time "key press to next paint".
         self.painted: tuple[int, int, int, float] = (-1, -1, -1, 0.0)
         self._style_cache: dict[str, Style] = {}
+
+    @on(Worker.StateChanged)
+    def _report_worker_error(self, event: Worker.StateChanged) -> None:
+        report_worker_error(self, event)  # the message does not bubble to the App
 
     # -- what the screen calls -------------------------------------------------------------
 
