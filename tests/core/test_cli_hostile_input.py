@@ -328,6 +328,14 @@ def test_a_merged_statement_is_not_split_or_restored_on_its_own(cli_db: Path) ->
     assert db_state(cli_db) == before
 
 
+def test_a_dismissed_statement_is_not_split(cli_db: Path) -> None:
+    """Its second half would be a new row, not dismissed: a live copy of set-aside text."""
+    assert run_cli("dismiss", "3").code == 0
+    before = db_state(cli_db)
+    _one_error(run_cli("split", "3", "90"), "split", "statement 3 is dismissed", "--restore")
+    assert db_state(cli_db) == before
+
+
 def test_correct_with_nothing_to_change_says_so(cli_db: Path) -> None:
     before = db_state(cli_db)
     _one_error(run_cli("correct", "2"), "nothing to correct", "--content")
@@ -417,3 +425,26 @@ def test_export_since_an_impossible_date_names_the_date(cli_db: Path) -> None:
     )
     line = _one_error(run_cli("export", "--format", "csv", "--since", "yesterday"), "YYYY-MM-DD")
     assert "%Y" not in line
+
+
+# Tables for people -------------------------------------------------------------------------------
+
+
+def test_document_text_in_tables_is_text_not_rich_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article holding "[/]" crashed `workbench statements`; "[bold]" restyled the table."""
+    monkeypatch.chdir(tmp_path)
+    text = "Bridge [/] Report\n\nThe [bold]mayor[/bold] said the [/] bridge was safe.\n"
+    (tmp_path / "odd.txt").write_text(text, encoding="utf-8")
+    assert run_cli("ingest", "odd.txt").code == 0
+    for args in (
+        ["statements"],
+        ["statements", "--search", "bridge [x]"],
+        ["sources"],
+        ["actors"],
+        ["extract", "odd.txt", "--format", "table"],
+    ):
+        outcome = run_cli(*args)
+        assert outcome.code == 0 and "Traceback" not in outcome.err, (args, outcome)
+        assert "[/]" in outcome.out or "[x]" in outcome.out or args == ["actors"], outcome.out

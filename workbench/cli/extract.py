@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import AppContext
-from workbench.cli.output import console, shorten, write_jsonl
+from workbench.cli.output import cell, console, write_jsonl
 from workbench.cli.params import non_empty_paths
 from workbench.errors import InvalidInput
 
@@ -80,10 +80,10 @@ def _print_table(records: list[dict[str, object]]) -> None:
         table.add_column(column, overflow="fold")
     for record in records:
         table.add_row(
-            shorten(str(record["actor"]), 28),
+            cell(str(record["actor"]), 28),
             str(record["stance"]),
-            shorten(record["cue"] if isinstance(record["cue"], str) else "–", 20),
-            shorten(str(record["content"]), 90),
+            cell(record["cue"] if isinstance(record["cue"], str) else "–", 20),
+            cell(str(record["content"]), 90),
             str(record["rule"]),
         )
     console().print(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
-from workbench.cli.output import console, shorten, write_jsonl
+from workbench.cli.output import cell, console, write_jsonl
 
 
 @click.command()
@@ -33,8 +33,8 @@ def sources(app: AppContext, output: str) -> None:
     for r in rows:
         table.add_row(
             str(r.id),
-            shorten(r.title, 50),
-            shorten(r.outlet, 20),
+            cell(r.title, 50),
+            cell(r.outlet, 20),
             str(r.published or ""),
             *(str(r.counts.get(s, 0)) for s in ("unverified", "confirmed", "disputed")),
         )
@@ -58,10 +58,10 @@ def actors(app: AppContext) -> None:
     for v in views:
         table.add_row(
             str(v.id),
-            v.name,
+            cell(v.name),
             v.kind,
-            v.affiliation or "",
-            ", ".join(a for a in v.aliases if a != v.name),
+            cell(v.affiliation),
+            cell(", ".join(a for a in v.aliases if a != v.name)),
             str(v.statement_count),
         )
     console().print(table)

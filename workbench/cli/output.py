@@ -43,10 +43,21 @@ def console() -> Any:
 
 
 def shorten(text: str | None, width: int) -> str:
+    """One line of at most `width` characters; invisible characters shown as [U+XXXX]."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    from workbench.export.common import show_invisible
+
+    text = " ".join(show_invisible(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cell(text: str | None, width: int = 10_000) -> Any:
+    """A table cell of stored text: shortened, and never read as Rich markup (an article
+    holding "[/]" would otherwise crash the table, and "[bold]" restyle it)."""
+    from rich.text import Text
+
+    return Text(shorten(text, width))
 
 
 STATUS_STYLE = {"confirmed": "green", "disputed": "red", "unverified": "yellow"}

@@ -9,6 +9,7 @@ import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import (
+    cell,
     console,
     shorten,
     status_label,
@@ -116,7 +117,7 @@ def _statement_table(rows: list[StatementRow], title: str) -> None:
     from rich.table import Table
 
     table = Table(
-        title=f"{len(rows)} statements: {title}",
+        title=cell(f"{len(rows)} statements: {title}"),  # the title holds the user's search
         title_justify="left",
         expand=True,
         box=box.SIMPLE_HEAD,
@@ -129,10 +130,10 @@ def _statement_table(rows: list[StatementRow], title: str) -> None:
         table.add_row(
             str(row.id),
             status_symbol(row.status),
-            shorten(row.actor, 16),
+            cell(row.actor, 16),
             row.stance,
-            shorten(row.cue or "–", 11),
-            shorten(row.content, 200),
+            cell(row.cue or "–", 11),
+            cell(row.content, 200),
         )
     console().print(table)
     console().print(
@@ -304,7 +305,7 @@ def history(app: AppContext, statement_id: int, output: str) -> None:
         write_jsonl(history_record(e) for e in entries)
         return
     for entry in entries:
-        click.echo(_history_line(entry))
+        click.echo(shorten(_history_line(entry), 100_000))  # invisible characters made visible
 
 
 @click.command()

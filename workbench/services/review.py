@@ -244,6 +244,12 @@ def split_statement(
     """Cut a statement's content in two at a source-text offset; the second half is a new row."""
     row = get_statement_row(session, statement_id)
     _refuse_merged(row, "split")
+    if row.dismissed:  # its second half would come back as a live statement
+        raise InvalidInput(
+            f"statement {row.id} is dismissed",
+            where="split",
+            hint=f"restore it first (`workbench dismiss {row.id} --restore`)",
+        )
     if not row.content_start < at < row.content_end:
         raise InvalidInput(
             f"split point {at} is not inside the content ({row.content_start}-{row.content_end})",
