@@ -118,12 +118,7 @@ class Database:
         path = path.expanduser()
         _check_sqlite_file(path)
         read_only = _file_is_read_only(path)
-        uri = f"file:{path.resolve()}" + ("?mode=ro" if read_only else "")
-
-        def connect() -> sqlite3.Connection:
-            return sqlite3.connect(
-                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+        file = _SqliteFile(path.resolve(), read_only)
 
         # NullPool would reconnect on every session (pragmas each time); a QueuePool keeps a
         # few tuned connections for the TUI's worker threads. It must be asked for: with a
@@ -131,14 +126,14 @@ class Database:
         # closes other threads' connections once more than 5 threads read (a crash under load).
         engine = create_engine(
             "sqlite://",
-            creator=connect,
+            creator=file.connect,
             poolclass=QueuePool,
             pool_size=5,
             max_overflow=20,
             pool_use_lifo=True,  # the most recently used connection has the warmest page cache
         )
         event.listen(engine, "connect", _tune_sqlite_connection(read_only))
-        event.listen(engine, "begin", _begin_sqlite)
+        event.listen(engine, "begin", _begin_sqlite(file))
         event.listen(engine, "checkin", _untune_on_checkin)
         return cls(engine, str(path), read_only)
 
@@ -230,12 +225,57 @@ def _may_switch_to_wal(cursor: sqlite3.Cursor) -> bool:
     return not tables or "alembic_version" in tables
 
 
-def _begin_sqlite(connection: Any) -> None:
-    """Writes take the lock up front so concurrent writers queue instead of failing."""
-    if connection.get_execution_options().get("workbench_read"):
-        connection.exec_driver_sql("BEGIN")
-    else:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+class _SqliteFile:
+    """The database file, held to the one that was opened.
+
+    Once the file exists, connections open it with `mode=rw`, so a file deleted while the TUI
+    runs is never silently re-created empty; and each write transaction first checks the path
+    still names the same file, so a verdict is never written into a deleted (or replaced) file
+    and then reported as saved.
+    """
+
+    def __init__(self, path: Path, read_only: bool) -> None:
+        self.path, self.read_only = path, read_only
+        self.identity: tuple[int, int] | None = self._identity()
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def connect(self) -> sqlite3.Connection:
+        mode = "ro" if self.read_only else ("rw" if self.identity else "rwc")
+        connection = sqlite3.connect(
+            f"file:{self.path}?mode={mode}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+        if self.identity is None:
+            self.identity = self._identity()  # created by this first connection
+        return connection
+
+    def check_unchanged(self) -> None:
+        if self.identity is not None and self._identity() != self.identity:
+            raise DatabaseProblem(
+                "the database file was deleted or replaced while open: nothing was written",
+                where=str(self.path),
+                hint="restore the file, or restart workbench to use the new one",
+            )
+
+
+def _begin_sqlite(file: _SqliteFile) -> Any:
+    def begin(connection: Any) -> None:
+        """Writes take the lock up front so concurrent writers queue instead of failing."""
+        if connection.get_execution_options().get("workbench_read"):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            file.check_unchanged()
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return begin
 
 
 @contextmanager
@@ -258,7 +298,9 @@ def translate_errors(location: str) -> Iterator[None]:
                 hint="try again in a moment",
             ) from None
         if "unable to open" in message:
-            raise DatabaseProblem("cannot open the database file", where=location) from None
+            raise DatabaseProblem(
+                "cannot open the database file (was it moved or deleted?)", where=location
+            ) from None
         if "no such table" in message:
             raise SchemaMismatch(
                 "the database has no workbench tables", where=location, hint="run `workbench init`"
