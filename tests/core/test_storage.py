@@ -253,3 +253,58 @@ def test_a_reader_does_not_wait_for_a_writer(run: Run, cli_db: Path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_concurrent_writers_on_postgresql_lose_no_update(postgres_db: Database) -> None:
+    """PostgreSQL does not serialise writers as SQLite's BEGIN IMMEDIATE does: two read the
+    same version and both try to write. The compare-and-swap on `version` must let exactly one
+    through and refuse the other (StaleEdit), so every committed change is counted and none is
+    silently overwritten."""
+    from workbench.errors import StaleEdit
+
+    db = postgres_db
+    with db.transaction() as session:
+        ingest_document(session, Document(text=ARTICLE), extract(ARTICLE), analyst="ana")
+        target = list_statements(session)[2].id
+    committed: list[str] = []
+    refused: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def flip(name: str) -> None:
+        start.wait()
+        for _ in range(15):
+            try:
+                with db.transaction() as session:
+                    row = get_statement_row(session, target)
+                    status = "disputed" if row.status == "confirmed" else "confirmed"
+                    set_status(
+                        session,
+                        statement_id=target,
+                        status=status,
+                        analyst=name,
+                        seen_version=row.version,
+                    )
+                committed.append(name)
+            except StaleEdit:
+                refused.append(name)
+            except BaseException as error:  # noqa: BLE001 (reported below)
+                errors.append(error)
+
+    threads = [threading.Thread(target=flip, args=(f"t{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(committed) + len(refused) == 60 and committed
+    with db.reader() as session:
+        row = get_statement_row(session, target)
+        events = session.execute(
+            sa.text(
+                "SELECT count(*) FROM change_event WHERE statement_id = :s AND field = 'status'"
+            ),
+            {"s": target},
+        ).scalar()
+    assert row.version == 1 + len(committed)  # every committed change, and only those
+    assert events == len(committed)
