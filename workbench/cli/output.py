@@ -46,7 +46,7 @@ def shorten(text: str | None, width: int) -> str:
     """One line of at most `width` characters; invisible characters shown as [U+XXXX]."""
     if not text:
         return ""
-    from workbench.export.common import show_invisible
+    from workbench.invisible import show_invisible
 
     text = " ".join(show_invisible(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -148,7 +148,7 @@ def show(app: AppContext, statement_id: int) -> None:
     """One statement: its sentence in context, evidence and history."""
     from rich.text import Text
 
-    from workbench.export.common import show_invisible
+    from workbench.invisible import show_invisible
     from workbench.services.statements import get_statement
 
     db = app.open_db(write=False)

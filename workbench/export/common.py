@@ -6,16 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from workbench.invisible import show_invisible
 from workbench.services.reporting import ExportScope
 from workbench.urls import MAX_URL_LENGTH, safe_http_url
-
-# Characters that change how text *looks* without being visible: C0/C1 controls (tab and newline
-# excepted), bidirectional overrides and isolates (the "Trojan Source" trick), and the Unicode line
-# and paragraph separators that some viewers treat as line ends.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-
 
 # Links this plain come back from `safe_http_url` exactly as they are: a lower-case http(s) scheme,
 # a host of letters, digits, dots and hyphens, and a path of unreserved characters; no port, user,
@@ -63,13 +56,6 @@ def iso(value: datetime | date | str | None) -> str | None:
         assert stamped is not None
         return stamped.isoformat(timespec="microseconds")
     return value.isoformat()
-
-
-def show_invisible(text: str) -> str:
-    """Make control and direction-override characters visible as [U+XXXX] markers."""
-    if text.isascii() and text.isprintable():
-        return text  # the common case, decided in C without scanning for a pattern
-    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def one_line(text: str | None) -> str:

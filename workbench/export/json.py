@@ -10,7 +10,6 @@ unchanged, but no viewer of the file is tricked by them.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -18,6 +17,7 @@ from sqlmodel import Session
 
 from workbench.db.views import HistoryEntry, SourceRow
 from workbench.export.common import ExportOptions, http_url, iso
+from workbench.invisible import REORDERING, character_class
 from workbench.services.actors import list_actors
 from workbench.services.reporting import (
     EvidenceRecord,
@@ -31,26 +31,17 @@ FORMAT_VERSION = 1
 GENERATOR = "workbench"
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
-_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_ESCAPES = {
-    code: f"\\u{code:04x}"
-    for code in (
-        0x061C,
-        0x200E,
-        0x200F,
-        0x2028,
-        0x2029,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    )
-}
+# Reordering characters are escaped even in JSON, where they would otherwise be kept raw: a
+# reader viewing the file sees \u202e, not text that reads backwards.
+_REORDERING = character_class(REORDERING)
+_ESCAPES = {code: f"\\u{code:04x}" for code in REORDERING}
 
 
 def dumps(record: object) -> str:
     text = _ENCODER.encode(record)
     if text.isascii():  # nearly every record: nothing to escape, decided without a search
         return text
-    return text.translate(_ESCAPES) if _INVISIBLE.search(text) else text
+    return text.translate(_ESCAPES) if _REORDERING.search(text) else text
 
 
 def _history(

@@ -7,6 +7,7 @@ from datetime import datetime
 from rich.cells import cell_len, set_cell_size
 
 from workbench.db.views import StatementRow
+from workbench.invisible import CONTROL, INVISIBLE
 
 # A symbol and a word per status: colour helps, but the mark alone must tell them apart.
 STATUS_MARKS = {"confirmed": "✓", "disputed": "✗", "unverified": "○"}
@@ -32,14 +33,11 @@ def counts_line(counts: dict[str, int]) -> str:
 
 def _visible_table() -> dict[int, str]:
     """One visible character for each character that would steer the terminal instead of being
-    shown: C0/C1 controls and DEL (an ESC or a C1 CSI recolours or clears the screen, a tab or
-    a next-line breaks the row's columns) and the bidirectional overrides, isolates and marks
-    that reorder what follows (the set `export/common.py` marks as [U+XXXX])."""
-    table = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟ control pictures
-    table |= {0x7F: "␡", 0x09: " ", 0x0A: "\n"}  # a tab is a space; a newline stays a newline
-    others = [*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029]
-    others += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    table |= dict.fromkeys(others, "\ufffd")
+    shown (`workbench.invisible`): C0 controls as their control pictures, DEL as ␡, C1 controls
+    and reordering characters as �; a tab becomes a space. One for one, so offsets stay true."""
+    table = dict.fromkeys(INVISIBLE, "\ufffd")
+    table |= {code: chr(0x2400 + code) for code in CONTROL if code < 0x20}  # ␀ … ␟
+    table |= {0x7F: "␡", 0x09: " "}
     return table
 
 
