@@ -448,3 +448,40 @@ def test_document_text_in_tables_is_text_not_rich_markup(
         outcome = run_cli(*args)
         assert outcome.code == 0 and "Traceback" not in outcome.err, (args, outcome)
         assert "[/]" in outcome.out or "[x]" in outcome.out or args == ["actors"], outcome.out
+
+
+def test_extract_reports_a_bad_file_in_one_line_and_processes_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said taxes rose.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("[" * 100_000 + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "The port, which\u00a0said that fees rose, shut.", encoding="utf-8"
+    )
+    outcome = run_cli("extract", *(str(tmp_path / n) for n in ("a.txt", "b.jsonl", "c.txt")))
+    assert outcome.code == 2, outcome
+    assert "Traceback" not in outcome.err
+    assert len(outcome.error_lines) == 1 and "b.jsonl" in outcome.error_lines[0]
+    paths = [json.loads(r)["path"] for r in outcome.out.splitlines()]
+    assert any(p.endswith("a.txt") for p in paths) and any(p.endswith("c.txt") for p in paths)
+
+
+def test_extract_engine_failure_on_one_file_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in the engine on one file no longer drops every later file of the batch."""
+    import workbench.extract as engine
+
+    real = engine.extract
+
+    def flaky(text: str, **kwargs: object) -> object:
+        if "boom" in text:
+            raise IndexError("string index out of range")
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "extract", flaky)
+    (tmp_path / "a.txt").write_text("The mayor said boom.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The mayor said taxes rose.", encoding="utf-8")
+    outcome = run_cli("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert outcome.code == 2 and "Traceback" not in outcome.err
+    assert len(outcome.error_lines) == 1 and "a.txt" in outcome.error_lines[0]
+    assert "IndexError" in outcome.error_lines[0]
+    assert [json.loads(r)["content"] for r in outcome.out.splitlines()] == ["taxes rose"]

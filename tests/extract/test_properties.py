@@ -109,3 +109,76 @@ def test_very_long_sentence_without_punctuation() -> None:
 def test_unbalanced_quotes() -> None:
     for text in ("“A, she said.", "A,” she said.", '"""', "“ ” “", "said “", "” said"):
         check(text)
+
+
+# Sentences written for these tests (not taken from any corpus), and the characters the fuzzer
+# slips between their words: Unicode whitespace of every kind, quotes, dashes and noise.
+OWN_SENTENCES = [
+    "The harbour master, who said the cranes were idle, refused to comment further.",
+    "The port authority, which runs the docks, said in a statement that fees would rise.",
+    "Ministers accused the Republic of Nordland of shipping drones to Eastmark.",
+    "Nordland and Eastmark denied the allegations, calling them a fabrication.",
+    "“We have done nothing wrong,” the spokeswoman told reporters on Tuesday.",
+    "According to the bureau, the river crested overnight, and officials warned of more rain.",
+    "It was reported that the coach, who declined to be named, would resign.",
+]
+INSERTS = st.sampled_from(
+    [
+        "\u00a0",
+        "\u2009",
+        "\u202f",
+        "\u2028",
+        "\u2029",
+        "\x0c",
+        "\u3000",
+        "\u200a",
+        "\t",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        "—",
+        "–",
+        "-",
+        "―",
+        "…",
+        "§",
+        "42",
+        "é",
+        "ß",
+        "#",
+    ]
+)
+
+
+@st.composite
+def salted(draw: st.DrawFn) -> str:
+    """An own sentence pair with characters inserted at random word boundaries."""
+    words = " ".join(draw(st.lists(st.sampled_from(OWN_SENTENCES), min_size=1, max_size=3)))
+    pieces = words.split(" ")
+    out: list[str] = []
+    for word in pieces:
+        out.append(word)
+        out.append(draw(st.one_of(st.just(" "), INSERTS, st.tuples(INSERTS, INSERTS).map("".join))))
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(salted())
+def test_own_sentences_with_inserted_unicode_never_break(text: str) -> None:
+    check(text)
+    for s in extract(text):
+        assert s.proposition.strip(), "an empty proposition"
+        assert s.content.strip(), "an empty content"
+
+
+def test_relative_pronoun_before_unicode_space_does_not_raise() -> None:
+    """ "who"/"which" + a no-break, thin, narrow space, line separator or form feed."""
+    for space in ("\u00a0", "\u2009", "\u202f", "\u2028", "\x0c"):
+        text = (
+            f"The clerks, who{space}said nothing, left. The port, which{space} said that fees rose."
+        )
+        check(text)
+        assert any(s.content == "that fees rose" for s in extract(text))

@@ -41,7 +41,8 @@ def extract(
         raise InvalidInput('"-" (standard input) can be read only once', where="PATHS")
     lexicon = load_lexicon([Path(p).expanduser() for p in app.settings.lexicons])
     max_bytes = int(app.settings.max_file_mb * 1_000_000)
-    records = []
+    records: list[dict[str, object]] = []
+    failed = 0
     for given in paths:
         if given == "-":
             raw = read_limited(sys.stdin.buffer, max_bytes=max_bytes, where="stdin")
@@ -52,24 +53,42 @@ def extract(
                 documents = parse_documents(text, kind=input_format, origin="-", notice=notice)
             named = [("-", documents)]
         else:
-            named = [
-                (str(path), read_documents(path, format=input_format, max_bytes=max_bytes))
-                for path in expand_paths([Path(given)])
-            ]
+            named = []
+            for path in expand_paths([Path(given)]):
+                try:
+                    named.append(
+                        (str(path), read_documents(path, format=input_format, max_bytes=max_bytes))
+                    )
+                except InvalidInput as exc:  # one bad file is reported and the batch goes on
+                    click.echo(f"error: {exc.one_line()}", err=True)
+                    failed += 1
         for name, documents in named:
             for document in documents:
+                where = document.origin or name
                 if document.notice:
-                    click.echo(f"{document.origin or name}: {document.notice}", err=True)
-                for found in extract_statements(
-                    document.text, outlet=outlet or document.outlet, lexicon=lexicon
-                ):
-                    record = {"path": document.origin or name, **found.to_json()}
-                    if output == "jsonl":
-                        write_jsonl([record])
-                    else:
-                        records.append(record)
+                    click.echo(f"{where}: {document.notice}", err=True)
+                try:
+                    found_all = extract_statements(
+                        document.text, outlet=outlet or document.outlet, lexicon=lexicon
+                    )
+                except Exception as exc:  # noqa: BLE001 - an engine bug must not drop the batch
+                    click.echo(
+                        f"error: {where}: the extractor failed on this file"
+                        f" ({type(exc).__name__}: {exc}); the other files were processed,"
+                        " please report this one as a bug",
+                        err=True,
+                    )
+                    failed += 1
+                    continue
+                file_records = [{"path": where, **found.to_json()} for found in found_all]
+                if output == "jsonl":
+                    write_jsonl(file_records)
+                else:
+                    records.extend(file_records)
     if output == "table":
         _print_table(records)
+    if failed:  # each failure had its one line above; the exit status says some input was skipped
+        raise SystemExit(2)
 
 
 def _print_table(records: list[dict[str, object]]) -> None:

@@ -402,11 +402,13 @@ def _outlet(
 
 
 def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
-    """Sort, then number claim groups by first appearance of each proposition."""
+    """Sort, drop statements with nothing to check, number claim groups by first appearance."""
     drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["actor"]))
     groups: dict[str, int] = {}
     out = []
     for d in drafts:
+        if not any(ch.isalnum() for ch in str(d["proposition"])):
+            continue  # a stray quote mark or dash after a sentence: nothing to check
         d["claim_group"] = groups.setdefault(_group_key(str(d["proposition"])), len(groups))
         out.append(make_statement(d))
     return out

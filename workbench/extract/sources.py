@@ -102,9 +102,14 @@ class Found:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;:":
+    """Strip whitespace of every kind (no-break, thin, line separator, form feed …) too.
+
+    Stripping only ASCII spaces left a candidate such as "\u00a0" non-empty but with no words,
+    and the "who"/"which" test then indexed the first word of nothing (IndexError).
+    """
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    while end > start and text[end - 1] in " \t\n":
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
