@@ -182,3 +182,14 @@ def test_relative_pronoun_before_unicode_space_does_not_raise() -> None:
         )
         check(text)
         assert any(s.content == "that fees rose" for s in extract(text))
+
+
+def test_run_on_sentence_statements_are_bounded() -> None:
+    """ "according to X," ×n made n statements of length n (quadratic); now at most a cap."""
+    from workbench.extract.pipeline import MAX_PER_SENTENCE
+
+    for unit in ("according to Roe, ", "the minister's claim that "):
+        text = unit * 300 + "taxes rose."
+        statements = extract(text)
+        check(text)
+        assert 0 < len(statements) <= MAX_PER_SENTENCE

@@ -50,6 +50,16 @@ _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
+MAX_PER_SENTENCE = 24
+"""At most this many attributions are kept from one sentence (the first ones, in order).
+
+Each attribution's content can run to the end of its sentence, so a pathological sentence such
+as "according to X," repeated 16,000 times made n statements of length n: quadratic time and
+output. No real news sentence comes near the cap (PolNeAR's busiest holds far fewer), so real
+output is unchanged; measured by benchmarks/extract_speed.py --pathological.
+"""
+
+
 def extract(
     text: str, *, outlet: str | None = None, lexicon: Lexicon | None = None
 ) -> list[ExtractedStatement]:
@@ -80,6 +90,7 @@ def extract(
         hi = bisect.bisect_left(hit_starts, s_end, lo)
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
         found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
+        del found[MAX_PER_SENTENCE:]  # see MAX_PER_SENTENCE: keeps a run-on sentence linear
         if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
             headlines.add(idx)
             names = body_names(text) if names is None else names
