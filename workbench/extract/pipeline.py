@@ -46,6 +46,14 @@ _GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
 _LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
 _ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
+
+
+def _denies(attribution: Attribution) -> bool:
+    """The stance the statement will get (set explicitly, or the cue's)."""
+    return (attribution.stance or stance_of(attribution.cue_info)) == "denies"
+
+
+_BARE_REFERENCES = frozenset({"this", "it", "that", "them", "these", "those", "so"})
 _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
@@ -78,6 +86,7 @@ def extract(
     covered = [False] * len(sentences)
     last_prop: str | None = None
     last_accusation: str | None = None  # what "the accusations" / "the allegations" point at
+    accusers: set[str] = set()  # who made the last accusation: never among its deniers
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
@@ -104,6 +113,8 @@ def extract(
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
             elif names is not None and idx in headlines and attribution.speaker:
                 actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
+            elif _denies(attribution):  # the accuser is never one of the deniers
+                actors = _actors(text, attribution, memory, lex, exclude | accusers)
             else:
                 actors = _actors(text, attribution, memory, lex, exclude)
             if attribution.speaker:
@@ -123,6 +134,12 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
+            elif (
+                _denies(attribution)
+                and content.strip(" .,").lower() in _BARE_REFERENCES
+                and (last_accusation or last_prop)
+            ):  # "Both governments have denied this": the denial answers the accusation
+                prop = last_accusation or str(last_prop)
             elif is_claim_reference(content) and last_prop:
                 accusation = _ACCUSATION_NOUN.search(content)
                 prop = last_accusation if accusation and last_accusation else last_prop
@@ -134,6 +151,7 @@ def extract(
                 last_prop = prop
                 if attribution.lemma in _ACCUSING:
                     last_accusation = prop
+                    accusers = {a.name for a in actors}
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
@@ -346,8 +364,35 @@ def _actors(
         resolved = resolve(speaker, s, memory, exclude)
         if resolved:
             return resolved
+    members = _coordinated_members(speaker, s, lexicon)
+    if members:
+        return [memory.add(pos, actor) for pos, actor in members]
     actor = normalise(speaker, lexicon)
     return [memory.add(s, actor)]
+
+
+_AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
+    """Rule coordinated-known-actors: "North Korea and Russia denied …" is two statements.
+
+    Applies when every conjunct of the speaker is a known country (a name, demonym or capital
+    in the lexicon); produces one actor per conjunct, each of kind country. A conjunction of
+    unknown words ("Smith and Wesson") stays one actor.
+    """
+    if " and " not in speaker:
+        return []
+    out: list[tuple[int, Actor]] = []
+    pos = 0
+    for piece in _AND_SPLIT.split(speaker):
+        offset = speaker.find(piece, pos)
+        pos = offset + len(piece)
+        actor = normalise(piece, lexicon) if piece.strip() else None
+        if actor is None or actor.kind != "country":
+            return []
+        out.append((start + offset, actor))
+    return out if len(out) > 1 else []
 
 
 def _draft(

@@ -1,0 +1,53 @@
+"""The accusation–denial family (issue 10): deniers split, the accuser never a denier, and the
+denial linked to the accusation it answers. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _said(text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (s.actor, s.actor_kind, s.stance, s.proposition)
+        for s in extract(text)
+        if s.actor_kind != "outlet"
+    ]
+
+
+ACCUSATION = "Japan accused Nordland of shipping drones to Eastmark. "
+CLAIM = "Nordland shipped drones to Eastmark."
+
+
+def test_coordinated_country_deniers_are_one_statement_each() -> None:
+    said = _said(
+        "The United States accused Norway of selling ships to Argentina. "
+        "Norway and Argentina denied the allegations."
+    )
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+    assert ("Argentina", "country", "denies", "Norway sold ships to Argentina.") in said
+    assert not any(" and " in actor for actor, *_ in said)
+
+
+def test_both_governments_never_count_the_accuser_and_link_to_the_accusation() -> None:
+    said = _said(
+        "The United States accused Norway of selling ships to Argentina. "
+        "Both governments have denied this."
+    )
+    deniers = {actor for actor, _, stance, _ in said if stance == "denies"}
+    assert deniers == {"Norway", "Argentina"}
+    assert all(
+        p == "Norway sold ships to Argentina." for _, _, stance, p in said if stance == "denies"
+    )
+
+
+def test_also_denied_it_links_to_the_accusation() -> None:
+    said = _said(
+        "Brazil accused Norway of selling ships to Argentina. The weather was mild. "
+        "Norway also denied it."
+    )
+    assert ("denies", "Norway sold ships to Argentina.") in [(st, p) for _, _, st, p in said]
+
+
+def test_unknown_conjunction_stays_one_actor() -> None:
+    said = _said("Smith and Wesson said the rifles were safe.")
+    assert [actor for actor, *_ in said] == ["Smith and Wesson"]
