@@ -51,3 +51,21 @@ def test_also_denied_it_links_to_the_accusation() -> None:
 def test_unknown_conjunction_stays_one_actor() -> None:
     said = _said("Smith and Wesson said the rifles were safe.")
     assert [actor for actor, *_ in said] == ["Smith and Wesson"]
+
+
+def test_lexical_rebuttals_deny_the_accusation() -> None:
+    lead = "Brazil accused Norway of selling ships to Argentina. "
+    for reply in (
+        'Norway said: "This allegation is untrue."',
+        'Norway said: "That is a lie."',
+        "Norway called the claims baseless.",
+    ):
+        said = _said(lead + reply)
+        assert ("Norway", "denies", "Norway sold ships to Argentina.") in [
+            (a, st, p) for a, _, st, p in said
+        ], reply
+
+
+def test_a_rebuttal_without_an_accusation_stays_as_said() -> None:
+    said = _said('The coach said: "That is a lie."')
+    assert [st for *_, st, _ in said] == ["asserts"]

@@ -48,6 +48,19 @@ _QUOTE_MARKS = "“”\"'"
 _ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
 
 
+_REBUTTAL = re.compile(
+    r"(?:this|that|it|these|those|they|the|such)"
+    r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)))?"
+    r"\s+(?:(?:is|are|was|were)\s+(?:(?:completely|totally|entirely|simply|absolutely)\s+)?)?"
+    r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
+    r"|nonsense|absurd)\b[.!]?$",
+    re.IGNORECASE,
+)
+"""Rule rebuttal: where a statement's whole content calls a claim reference false, after an
+accusation in the text; it produces a denial of that accusation ("That is a lie." → denies
+"Nordland hid missiles.")."""
+
+
 def _denies(attribution: Attribution) -> bool:
     """The stance the statement will get (set explicitly, or the cue's)."""
     return (attribution.stance or stance_of(attribution.cue_info)) == "denies"
@@ -140,6 +153,10 @@ def extract(
                 and (last_accusation or last_prop)
             ):  # "Both governments have denied this": the denial answers the accusation
                 prop = last_accusation or str(last_prop)
+            elif last_accusation and _REBUTTAL.match(content.strip(" “”\"'‘’")):
+                # rule rebuttal: "This allegation is untrue." / "called the claims baseless"
+                attribution.rule, attribution.stance = "rebuttal", "denies"
+                prop = last_accusation
             elif is_claim_reference(content) and last_prop:
                 accusation = _ACCUSATION_NOUN.search(content)
                 prop = last_accusation if accusation and last_accusation else last_prop
