@@ -69,3 +69,16 @@ def test_lexical_rebuttals_deny_the_accusation() -> None:
 def test_a_rebuttal_without_an_accusation_stays_as_said() -> None:
     said = _said('The coach said: "That is a lie."')
     assert [st for *_, st, _ in said] == ["asserts"]
+
+
+def test_passive_accusation_and_a_charge_both_deny() -> None:
+    said = _said(
+        "Norway was accused by Brazil of selling ships to Argentina, "
+        "a charge both governments deny."
+    )
+    assert ("Brazil", "country", "asserts", "Norway sold ships to Argentina.") in said
+    deniers = {(a, p) for a, _, st, p in said if st == "denies"}
+    assert deniers == {
+        ("Norway", "Norway sold ships to Argentina."),
+        ("Argentina", "Norway sold ships to Argentina."),
+    }

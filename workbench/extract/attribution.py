@@ -19,3 +19,4 @@ class Attribution:
     cue_info: Cue | None
     implicit: bool = False
     stance: str | None = None  # set when there is no verb cue to derive it from
+    charge: tuple[int, int] | None = None  # "accused by X [of doing Y]": what the accused did

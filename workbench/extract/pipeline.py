@@ -61,6 +61,29 @@ accusation in the text; it produces a denial of that accusation ("That is a lie.
 "Nordland hid missiles.")."""
 
 
+_CHARGE_NOUN = re.compile(
+    r"(?:(?:an?|the|this|that)\s+)?(?:charges?|claims?|allegations?|accusations?)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _charge_appositive(text: str, attribution: Attribution) -> bool:
+    """Rule charge-appositive: "…, a charge both governments deny" answers the accusation.
+
+    Applies to a denial whose speaker span starts with a charge noun; the speaker becomes the
+    words after it and the content the noun phrase ("a charge"), which stands for the claim.
+    """
+    if attribution.speaker is None or not _denies(attribution):
+        return False
+    s, e = attribution.speaker
+    noun = _CHARGE_NOUN.match(text, s, e)
+    if noun is None or noun.end() >= e:
+        return False
+    attribution.speaker = (noun.end(), e)
+    attribution.content = (s, noun.end() - 1 if text[noun.end() - 1].isspace() else noun.end())
+    return True
+
+
 def _denies(attribution: Attribution) -> bool:
     """The stance the statement will get (set explicitly, or the cue's)."""
     return (attribution.stance or stance_of(attribution.cue_info)) == "denies"
@@ -120,6 +143,7 @@ def extract(
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
             _extend_quote(text, attribution, sentences, idx, quotes, lex)
+            answers = _charge_appositive(text, attribution) if last_accusation else False
             if names is not None and idx in headlines:
                 _trim_frame(text, attribution)
             if attribution.speaker in by_speaker:
@@ -147,6 +171,8 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
+            elif answers and last_accusation:  # ", a charge both governments deny"
+                prop = last_accusation
             elif (
                 _denies(attribution)
                 and content.strip(" .,").lower() in _BARE_REFERENCES
@@ -162,6 +188,8 @@ def extract(
                 prop = last_accusation if accusation and last_accusation else last_prop
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
+                    said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
                 prop = build(said, attribution.lemma, *_subject(text, attribution, actors, lex))

@@ -54,6 +54,10 @@ _BY = re.compile(r"\s+by\s+")
 _GAP_TO_QUOTE = re.compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
 
 
+_CHARGE_OF = re.compile(r"\s(?=of\s+\w+ing\b)")
+"""Where "accused by Washington of providing …" ends its agent: before "of" + gerund."""
+
+
 def sentence_attributions(
     text: str,
     start: int,
@@ -229,8 +233,16 @@ def _attribute(
         return Attribution(None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True)
     if cue.passive and speaker is not None:
         content = content_before(text, start, cue.start, quotes)
+        charge = None
+        if lemma == "accuse":  # rule passive-accused: "X was accused by Washington of arming Y"
+            of = _CHARGE_OF.search(text, speaker[0], speaker[1])
+            if of and of.start() > speaker[0]:
+                charge = (of.start() + 1, speaker[1])
+                speaker = (speaker[0], of.start())
         return (
-            Attribution(speaker, cue_span, content, "passive-by", lemma, cue) if content else None
+            Attribution(speaker, cue_span, content, "passive-by", lemma, cue, charge=charge)
+            if content
+            else None
         )
     floor = max([start] + [a.cue[1] for a in found if a.cue[1] <= cue.start])
     head = min(speaker[0], cue.start) if speaker else cue.start
