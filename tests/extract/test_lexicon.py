@@ -92,3 +92,31 @@ def test_a_lexicon_path_that_never_ends_is_refused_not_read_forever() -> None:
 
     with pytest.raises(InvalidInput, match="larger than"):
         load_lexicon([Path("/dev/zero")])
+
+
+def test_a_user_lexicon_overrides_a_bundled_stance(tmp_path: Path) -> None:
+    from workbench.extract import extract, load_lexicon
+
+    path = tmp_path / "newsroom.toml"
+    path.write_text('[speech.denies]\nlemmas = ["condemn"]\n', encoding="utf-8")
+    text = "The ministry condemned claims that the dam leaked."
+    assert {s.stance for s in extract(text) if s.cue} == {"asserts"}
+    assert {s.stance for s in extract(text, lexicon=load_lexicon([path])) if s.cue} == {"denies"}
+
+
+def test_an_unknown_table_or_key_is_refused_naming_file_and_key(tmp_path: Path) -> None:
+    import pytest
+
+    from workbench.errors import InvalidInput
+    from workbench.extract import load_lexicon
+
+    for body, needle in (
+        ('[speech.deny]\nlemmas = ["rebut"]\n', "[speech.deny]"),
+        ('[speeches.denies]\nlemmas = ["rebut"]\n', "[speeches]"),
+    ):
+        path = tmp_path / "typo.toml"
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(InvalidInput) as caught:
+            load_lexicon([path])
+        line = caught.value.one_line()
+        assert "typo.toml" in line and needle in line and "\n" not in line

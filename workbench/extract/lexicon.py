@@ -217,6 +217,64 @@ def _read(path: Path) -> dict[str, Any]:
         ) from error
 
 
+# Tables a lexicon file may hold, and for each the keys allowed inside it (None: any name, as
+# in [countries."Peru"]). A misspelt table such as [speech.deny] is refused, not ignored.
+_TABLES: dict[str, frozenset[str] | None] = {
+    **{frame: frozenset(_STANCES) for frame in _FRAMES},
+    "complement_only": frozenset({"lemmas"}),
+    "noun_like": frozenset({"forms"}),
+    "object_verbs": frozenset({"lemmas"}),
+    "irregular": None,
+    "titles": frozenset({"words"}),
+    "groups": frozenset({"words"}),
+    "group_references": frozenset({"countries", "persons"}),
+    "countries": None,
+    "organisations": None,
+    "organisation_words": frozenset({"words"}),
+}
+
+
+def _check_tables(user: dict[str, Any], path: Path) -> None:
+    """One line naming the file and the first unknown table or key."""
+    for table, value in user.items():
+        if table not in _TABLES:
+            raise InvalidInput(
+                f"unknown table [{table}]", where=str(path), hint="see docs/extraction.md"
+            )
+        allowed = _TABLES[table]
+        if allowed is None or not isinstance(value, dict):
+            continue
+        for key in value:
+            if key not in allowed:
+                raise InvalidInput(
+                    f"unknown key [{table}.{key}] (expected one of: {', '.join(sorted(allowed))})",
+                    where=str(path),
+                    hint="see docs/extraction.md",
+                )
+
+
+def _override_cues(data: dict[str, Any], user: dict[str, Any]) -> None:
+    """A lemma a user file lists under a frame and stance leaves every other bundled list.
+
+    Bundled lists are read first and the first entry wins, so without this a newsroom file
+    saying [speech.denies] lemmas = ["condemn"] could not change the bundled "asserts".
+    """
+    mine: set[str] = set()
+    for frame in _FRAMES:
+        stances = user.get(frame)
+        for stance in _STANCES if isinstance(stances, dict) else ():
+            entry = stances.get(stance)
+            lemmas = entry.get("lemmas") if isinstance(entry, dict) else None
+            if isinstance(lemmas, list):
+                mine.update(w for w in lemmas if isinstance(w, str))
+    if not mine:
+        return
+    for frame in _FRAMES:
+        for entry in data.get(frame, {}).values():
+            if isinstance(entry, dict) and isinstance(entry.get("lemmas"), list):
+                entry["lemmas"] = [w for w in entry["lemmas"] if w not in mine]
+
+
 @lru_cache(maxsize=1)
 def _default() -> Lexicon:
     return build_lexicon(_bundled_data())
@@ -239,7 +297,10 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
         return _default()
     data = _bundled_data()
     for path in extra_paths:
-        _merge(data, _read(Path(path)))
+        user = _read(Path(path))
+        _check_tables(user, Path(path))
+        _override_cues(data, user)
+        _merge(data, user)
     try:
         return build_lexicon(data)
     except (AttributeError, TypeError, ValueError) as error:
