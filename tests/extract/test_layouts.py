@@ -41,3 +41,15 @@ def test_transcript_line_and_quote_credit() -> None:
 def test_headline_labels_are_not_speakers() -> None:
     text = "Correction: an earlier version misstated the date."
     assert colon_and_dash(text, 0, len(text), []) == []
+
+
+def test_datelines_and_captions_are_not_speakers() -> None:
+    from workbench.extract import extract
+
+    for line in (
+        "OSLO: The fjord froze early this year, closing two ferry routes.",
+        "New Delhi: The monsoon arrived a week early, flooding two districts.",
+        "FILE PHOTO: A tanker sails past the harbour wall.",
+    ):
+        assert [s.rule for s in extract(line)] == ["outlet-voice"], line
+    assert [s.speaker for s in extract("ROE: We will win the vote.")] == ["ROE"]

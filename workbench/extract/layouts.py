@@ -4,6 +4,7 @@ according to X"; transcript lines ("SPEAKER: …"); quote credits ("“…” �
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before
@@ -49,13 +50,50 @@ def according_to(
     return Attribution(src, (acc_start, acc_end), content, "according-to", "according to", None)
 
 
+_CAPTIONS = frozenset(
+    {
+        "FILE PHOTO",
+        "File photo",
+        "File Photo",
+        "PHOTO",
+        "VIDEO",
+        "Video",
+        "WATCH",
+        "Watch",
+        "READ MORE",
+        "Read more",
+        "BREAKING",
+        "Breaking",
+        "LIVE",
+        "Live",
+        "CAPTION",
+        "Caption",
+    }
+)
+
+
+def _not_a_speaker(label: str, places: Mapping[str, object]) -> bool:
+    """Rule dateline-or-caption: "NEW DELHI:", "Kabul:", "FILE PHOTO:" open a line, nobody speaks.
+
+    Applies to a colon label that is a caption word or a known place (country, capital, alias;
+    in capitals or not); the line stays in the outlet's voice.
+    """
+    if label in _NOT_SPEAKERS or label in _CAPTIONS:
+        return True
+    return label in places or label.title() in places
+
+
 def colon_and_dash(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[tuple[int, int]],
+    places: Mapping[str, object] | None = None,
 ) -> list[Attribution]:
     """Transcript and credit lines: "SPEAKER: words…" and "“…” ― Name"."""
     out: list[Attribution] = []
     colon = _COLON_SPEAKER.match(text, start, end)
-    if colon and colon.group(1) not in _NOT_SPEAKERS:
+    if colon and not _not_a_speaker(colon.group(1), places or {}):
         para_end = text.find("\n", colon.end())
         para_end = len(text) if para_end < 0 else para_end
         content = content_after(text, colon.end(), para_end, quotes)

@@ -92,7 +92,7 @@ def sentence_attributions(
         if attribution := according_to(text, start, end, acc_start, acc_end, quotes):
             found.append(attribution)
     if ":" in sentence or "―" in sentence or "—" in sentence:
-        found.extend(colon_and_dash(text, start, end, quotes))
+        found.extend(colon_and_dash(text, start, end, quotes, lexicon.places))
     if (
         _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
         and _POSSESSIVE.search(text, start, end)
