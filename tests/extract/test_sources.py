@@ -41,3 +41,9 @@ def test_phrase_source_keeps_abbreviation_dot() -> None:
     text = "According to the U.N., aid arrived."
     span = phrase_source(text, 13, len(text))
     assert span is not None and text[span[0] : span[1]] == "the U.N."
+
+
+def test_a_day_between_subject_and_cue_is_not_part_of_the_speaker() -> None:
+    assert left("Norway on Friday said the fjord was calm.", "said") == "Norway"
+    assert left("The ministry on Tuesday denied the report.", "denied") == "The ministry"
+    assert left("Officials yesterday said taxes rose.", "said") == "Officials"

@@ -45,11 +45,14 @@ _TRAILING_NP = re.compile(
 _TRAILING_ADVERB = re.compile(
     r"(?:,?\s+(?:however|though|too|also|in particular|for (?:their|his|her|its) part),?"
     r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
-    r"|almost|not|never|once|often|now))+)$"
+    r"|almost|not|never|once|often|now))+"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:yesterday|today))$"
 )
 # The last word of every _TRAILING_ADVERB match is one of these or ends in "ly".
 _TRAILING_WORDS = word_set(
-    "however though too also particular part almost not never once often now"
+    "however though too also particular part almost not never once often now yesterday today"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|few|one|two|each) of (?:whom|which))\s+$"
