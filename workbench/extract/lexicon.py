@@ -262,7 +262,9 @@ def _override_cues(data: dict[str, Any], user: dict[str, Any]) -> None:
     mine: set[str] = set()
     for frame in _FRAMES:
         stances = user.get(frame)
-        for stance in _STANCES if isinstance(stances, dict) else ():
+        if not isinstance(stances, dict):
+            continue
+        for stance in _STANCES:
             entry = stances.get(stance)
             lemmas = entry.get("lemmas") if isinstance(entry, dict) else None
             if isinstance(lemmas, list):
