@@ -79,6 +79,19 @@ def test_statements_csv_parses_to_the_same_rows(run: Run, cli_db: Path) -> None:
         assert row["speaker"] == (record["speaker"] or "")
 
 
+def test_statements_csv_spells_stamps_and_flags_as_the_export_csv_does(
+    run: Run, cli_db: Path, tmp_path: Path
+) -> None:
+    run("verdict", "2", "confirmed")
+    rows = list(csv.DictReader(io.StringIO(run("statements", "--format", "csv").out)))
+    decided = next(row for row in rows if row["id"] == "2")
+    assert decided["dismissed"] == "false"
+    assert "T" in decided["updated_at"] and " " not in decided["updated_at"]
+    run("export", "--format", "csv", "-o", str(tmp_path / "e.csv"))
+    exported = list(csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
+    assert decided["updated_at"] in {row["updated_at"] for row in exported}
+
+
 def test_csv_neutralises_spreadsheet_formulas(run: Run, tmp_path: Path) -> None:
     (tmp_path / "f.txt").write_text("=HYPERLINK(evil) said the offer was low.", encoding="utf-8")
     run("ingest", "f.txt")

@@ -98,3 +98,26 @@ def test_segments_mark_the_spans(reviewed_db: Database) -> None:
     kinds = {p.kind: p.text for p in parts}
     assert kinds["speaker"] == group.text[row.speaker_start : row.speaker_end]
     assert kinds["content"] in group.text[row.content_start : row.content_end]
+
+
+@pytest.mark.parametrize("shift", range(0, 12))
+def test_context_snippets_start_and_end_on_whole_words(shift: int) -> None:
+    from types import SimpleNamespace
+
+    from workbench.export.html import _pieces
+
+    filler = " ".join(["Russia", "closely", "monitoring", "ammunition"] * 30)
+    sentence = "The minister said the port would reopen on Monday."
+    text = "x" * shift + filler + " " + sentence + " " + filler
+    start = text.index(sentence)
+    row = SimpleNamespace(
+        sentence_start=start, sentence_end=start + len(sentence),
+        speaker_start=None, speaker_end=None, cue_start=None, cue_end=None,
+        content_start=None, content_end=None,
+    )  # fmt: skip
+    pieces = _pieces(text, row)  # type: ignore[arg-type]
+    assert pieces[0] == ("context", "… ") and pieces[-1] == ("context", " …")
+    shown = "".join(piece for _, piece in pieces[1:-1])
+    words = set(text.split())
+    assert shown.split()[0] in words and shown.split()[-1] in words
+    assert sentence in shown

@@ -29,11 +29,18 @@ def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None
         writer.writerow({k: _csv_cell(record.get(k)) for k in columns})
 
 
-def _csv_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas (=, +, -, @) in text cells."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
+def _csv_cell(value: object) -> str:
+    """A cell spelled as `workbench export --format csv` spells it, so the two CSVs agree.
+
+    Timestamps are ISO 8601 UTC with a `T`, booleans `true`/`false`, and text is neutralised
+    against spreadsheet formulas with invisible characters shown (`workbench.export.csv`).
+    """
+    from workbench.export.common import iso
+    from workbench.export.csv import neutralise
+
+    if isinstance(value, datetime | date):
+        return iso(value) or ""
+    return neutralise(value)
 
 
 def console() -> Any:

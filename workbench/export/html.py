@@ -86,6 +86,22 @@ class Chart:
     more: int
 
 
+def _word_start(text: str, cut: int, limit: int) -> int:
+    """`cut` moved forward to the start of a word (never past `limit`), so "… sely" cannot be."""
+    if cut == 0 or cut >= limit or text[cut - 1].isspace():
+        return cut
+    space = next((i for i in range(cut, limit) if text[i].isspace()), limit)
+    return min(space + 1, limit)
+
+
+def _word_end(text: str, cut: int, limit: int) -> int:
+    """`cut` moved back to the end of a word (never before `limit`), so "Russi …" cannot be."""
+    if cut >= len(text) or cut <= limit or text[cut].isspace():
+        return cut
+    space = next((i for i in range(cut - 1, limit - 1, -1) if text[i].isspace()), limit)
+    return max(space, limit)
+
+
 def _pieces(text: str, row: StatementRecord) -> list[tuple[str, str]]:
     """(kind, text) pieces of the sentence in some of its paragraph; see `segments`."""
     sentence_start, sentence_end = row.sentence_start, row.sentence_end
@@ -93,8 +109,8 @@ def _pieces(text: str, row: StatementRecord) -> list[tuple[str, str]]:
     para_start = 0 if para_start < 0 else para_start + 2
     para_end = text.find("\n\n", sentence_end)
     para_end = len(text) if para_end < 0 else para_end
-    start = max(para_start, sentence_start - CONTEXT_CHARS)
-    end = min(para_end, sentence_end + CONTEXT_CHARS)
+    start = _word_start(text, max(para_start, sentence_start - CONTEXT_CHARS), sentence_start)
+    end = _word_end(text, min(para_end, sentence_end + CONTEXT_CHARS), sentence_end)
     marked = (
         ("content", row.content_start, row.content_end),
         ("speaker", row.speaker_start, row.speaker_end),
