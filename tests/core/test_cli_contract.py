@@ -238,3 +238,31 @@ def test_demo_refuses_to_replace_an_analysts_database(run: Run, cli_db: Path) ->
     assert outcome.code == 2
     assert "would replace it" in outcome.error_lines[0]
     assert cli_db.read_bytes() == before
+
+
+def test_history_line_says_removed_instead_of_none() -> None:
+    from datetime import UTC, datetime
+
+    from workbench.cli.statements import _history_line
+    from workbench.db.views import HistoryEntry
+
+    removal = HistoryEntry(
+        id=1, at=datetime(2026, 1, 2, 3, 4, tzinfo=UTC), analyst="ana", entity="evidence",
+        entity_id=7, statement_id=2, field="evidence", old="supports: https://a.example/r",
+        new=None, note="",
+    )  # fmt: skip
+    line = _history_line(removal)
+    assert "None" not in line
+    assert line == "2026-01-02 03:04 ana: evidence removed supports: https://a.example/r"
+
+
+def test_sources_table_keeps_its_id_column_at_80_columns(
+    run: Run, cli_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("sources").out.splitlines()
+    header = next(line for line in lines if "title" in line)
+    assert header.split("┃")[1].strip() == "id"
+    assert all(len(line) <= 80 for line in lines)
+    first_row = next(line for line in lines if line.startswith("│"))
+    assert first_row.split("│")[1].strip() == "1"

@@ -27,9 +27,20 @@ def sources(app: AppContext, output: str) -> None:
     if output == "jsonl":
         write_jsonl(asdict(r) for r in rows)
         return
+    out = console()
     table = Table(title=f"{len(rows)} sources", title_justify="left")
-    for name in ("id", "title", "outlet", "published", "unverified", "confirmed", "disputed"):
-        table.add_column(name, overflow="ellipsis", no_wrap=True)
+    # Ids, dates and counts keep their width (filters take the ids); only title and outlet
+    # shrink. Rich would squeeze every no-wrap column alike, the id column to nothing at 80
+    # columns, so the two text columns get what the fixed ones leave.
+    id_width = max([2, *(len(str(r.id)) for r in rows)])
+    fixed = ("published", "unverified", "confirmed", "disputed")
+    borders = 3 * 7 + 1
+    spare = max(16, out.width - borders - id_width - sum(max(len(n), 10) for n in fixed))
+    table.add_column("id", no_wrap=True, min_width=id_width, justify="right")
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=spare * 3 // 4)
+    table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=spare - spare * 3 // 4)
+    for name in fixed:
+        table.add_column(name, no_wrap=True, min_width=len(name))
     for r in rows:
         table.add_row(
             str(r.id),
@@ -38,7 +49,7 @@ def sources(app: AppContext, output: str) -> None:
             str(r.published or ""),
             *(str(r.counts.get(s, 0)) for s in ("unverified", "confirmed", "disputed")),
         )
-    console().print(table)
+    out.print(table)
 
 
 @click.command()

@@ -209,7 +209,12 @@ def show(app: AppContext, statement_id: int) -> None:
 
 
 def _history_line(entry: HistoryEntry) -> str:
-    change = f"{entry.old} → {entry.new}" if entry.old is not None else f"{entry.new}"
+    if entry.new is None:  # evidence removed, a note cleared: say so, never print `None`
+        change = f"removed {entry.old}" if entry.old is not None else "removed"
+    elif entry.old is None:
+        change = f"{entry.new}"
+    else:
+        change = f"{entry.old} → {entry.new}"
     note = f"  — {entry.note}" if entry.note else ""
     return f"{entry.at:%Y-%m-%d %H:%M} {entry.analyst}: {entry.field} {change}{note}"
 
