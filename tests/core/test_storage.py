@@ -308,3 +308,23 @@ def test_concurrent_writers_on_postgresql_lose_no_update(postgres_db: Database) 
         ).scalar()
     assert row.version == 1 + len(committed)  # every committed change, and only those
     assert events == len(committed)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("verdict", "12", "confirmed"),
+        ("note", "12", "checked"),
+        ("evidence", "add", "12", "https://example.org/a"),
+    ],
+)
+def test_a_write_to_a_mistyped_db_creates_nothing(
+    run: Run, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A typo in --db must not leave an empty database behind and then say "no statement 12"."""
+    outcome = run("--db", "typo.db", *command)
+    assert outcome.code == 2
+    assert len(outcome.error_lines) == 1
+    assert "no database here yet" in outcome.error_lines[0]
+    assert "workbench init" in outcome.error_lines[0]
+    assert not (tmp_path / "typo.db").exists()

@@ -34,8 +34,13 @@ class AppContext:
     def analyst(self) -> str:
         return self.settings.analyst
 
-    def open_db(self, *, write: bool) -> Database:
-        """The database, schema-checked. A write creates a missing database; a read refuses it."""
+    def open_db(self, *, write: bool, create: bool = False) -> Database:
+        """The database, schema-checked; a missing one is refused unless `create` is set.
+
+        Only `init`, `ingest`, `demo` and `import` create a database: a mistyped --db on
+        `verdict` or the review screen must not leave an empty file behind and then say "no
+        statement 12".
+        """
         from workbench.db.engine import Database, is_url
         from workbench.db.schema import check_schema, upgrade_to_head
 
@@ -44,15 +49,15 @@ class AppContext:
         target = self.settings.database
         path = Path(target).expanduser()
         # exists() follows links: a broken link or a loop is Database.open's to explain.
-        if not is_url(target) and not write and not path.exists() and not path.is_symlink():
+        if not is_url(target) and not create and not path.exists() and not path.is_symlink():
             raise DatabaseProblem(
                 "no database here yet",
                 where=target,
-                hint="run `workbench ingest FILE` or `workbench init`, or give --db",
+                hint="run `workbench init` or `workbench ingest FILE`, or check --db",
             )
         db = Database.open(target)
         self._db = db
-        if write and not db.read_only and not db.has_tables():
+        if create and write and not db.read_only and not db.has_tables():
             upgrade_to_head(db)
         check_schema(db)
         return db

@@ -165,7 +165,9 @@ def import_(app: AppContext, file: Path) -> None:
         # The whole file is checked before the database is opened: a file cut short or not
         # JSON never creates a database or takes the write lock.
         export = ExportFile.check(handle, origin)
-        db = app.open_db(write=True)
+        # Import may create: handing work to a colleague's new database is its purpose, and
+        # the checked file fills it (unlike `verdict` on a mistyped --db, which left it empty).
+        db = app.open_db(write=True, create=True)
         with db.transaction() as session:
             summary = import_export(session, export)
     click.echo(f"imported {file}: {summary.line()}")

@@ -105,7 +105,7 @@ def _database_for_ingest(app: AppContext) -> Database:
 
     target = app.settings.database
     if is_url(target) or Path(target).expanduser().exists():
-        return app.open_db(write=True)
+        return app.open_db(write=True, create=True)
     Database.open(target).dispose()  # checks the folder exists; creates nothing
     return cast(Database, _CreatedOnFirstWrite(app))
 
@@ -118,7 +118,7 @@ class _CreatedOnFirstWrite:
 
     @contextmanager
     def transaction(self, *, bulk: bool = False) -> Iterator[Session]:
-        with self._app.open_db(write=True).transaction(bulk=bulk) as session:
+        with self._app.open_db(write=True, create=True).transaction(bulk=bulk) as session:
             yield session
 
 
