@@ -21,8 +21,13 @@ from workbench.cli import main
 from workbench.config import Settings
 from workbench.db.engine import Database
 from workbench.db.schema import upgrade_to_head
+from workbench.db.views import StatementRow
+from workbench.extract import extract
+from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.services.ingesting import ingest_paths
+from workbench.services.statements import list_statements
+from workbench.services.storing import ingest_document
 
 ARTICLE = (
     "Harbour Talks Stall\n\n"
@@ -136,3 +141,15 @@ def statement_ids(path: Path) -> list[int]:
         return [r[0] for r in connection.execute("SELECT id FROM statement ORDER BY id")]
     finally:
         connection.close()
+
+
+@pytest.fixture
+def rows(db: Database) -> dict[str, StatementRow]:
+    """ARTICLE ingested; its statements by actor name."""
+    with db.transaction() as session:
+        ingest_document(
+            session, Document(text=ARTICLE, title="Harbour"), extract(ARTICLE), analyst="ana"
+        )
+    with db.reader() as session:
+        found = list_statements(session)
+    return {row.actor or "": row for row in found}

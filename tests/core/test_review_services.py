@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from core.conftest import ARTICLE
 from workbench.db.engine import Database
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, NotFound, StaleEdit
 from workbench.extract import extract
 from workbench.ingest.document import Document
 from workbench.services import evidence as evidence_service
-from workbench.services import review
+from workbench.services import statement_writes
 from workbench.services.evidence import add_evidence, remove_evidence
 from workbench.services.history import statement_history
 from workbench.services.review import (
@@ -31,18 +30,6 @@ from workbench.services.statements import (
     list_statements,
 )
 from workbench.services.storing import ingest_document
-
-
-@pytest.fixture
-def rows(db: Database) -> dict[str, StatementRow]:
-    """ARTICLE ingested; its statements by actor name."""
-    with db.transaction() as session:
-        ingest_document(
-            session, Document(text=ARTICLE, title="Harbour"), extract(ARTICLE), analyst="ana"
-        )
-    with db.reader() as session:
-        found = list_statements(session)
-    return {row.actor or "": row for row in found}
 
 
 def _row(db: Database, statement_id: int) -> StatementRow:
@@ -107,7 +94,7 @@ def test_a_failing_history_insert_rolls_back_the_change(
     def broken_history(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("history is down")
 
-    monkeypatch.setattr(review, "record_change", broken_history)
+    monkeypatch.setattr(statement_writes, "record_change", broken_history)
     monkeypatch.setattr(evidence_service, "record_change", broken_history)
     actions = {
         "status": lambda s: set_status(s, statement_id=union.id, status="confirmed", analyst="bo"),

@@ -121,7 +121,7 @@ class FrozenClock:
 @pytest.fixture(autouse=True)
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     clock = FrozenClock()
-    for module in ("history", "review", "storing", "evidence"):
+    for module in ("history", "statement_writes", "storing", "evidence"):
         monkeypatch.setattr(f"workbench.services.{module}.utc_now", clock)
     return clock
 

@@ -252,5 +252,5 @@ async def test_stale_edit_is_shown_not_overwritten(review_db, make_app):
         await pilot.press("c")
         await settle(pilot)
         assert row(review_db, 1).status == "disputed"
-        assert any("changed by someone else" in n for n in notices(pilot))
+        assert any("was changed by" in n for n in notices(pilot))
         assert app.screen.statements.window.get(0).status == "disputed"

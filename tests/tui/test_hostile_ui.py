@@ -197,7 +197,7 @@ async def test_a_stale_correction_keeps_the_typed_text(review_db, make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.query_one("#edit-speaker").value == "Ana Lopez"
-        assert "changed by someone else" in text_of(pilot, ".form-error")
+        assert "was changed by" in text_of(pilot, ".form-error")
         await pilot.press("enter")  # decided again, on the version now shown
         await settle(pilot)
         saved = row(review_db, 1)
@@ -369,7 +369,7 @@ async def test_undo_off_screen_never_overwrites_another_analyst(review_db, make_
         await pilot.press("z")
         await settle(pilot)
         assert row(review_db, 1).status == "disputed"
-        assert any("changed by someone else" in n for n in notices(pilot))
+        assert any("was changed by" in n for n in notices(pilot))
 
 
 async def test_keys_pressed_while_a_write_is_slow_all_land_once(review_db, make_app, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
-from workbench.cli.params import ROW_ID
+from workbench.cli.params import ROW_ID, expect_version_option
 
 
 @click.command()
@@ -16,6 +16,7 @@ from workbench.cli.params import ROW_ID
 @click.option("--proposition", default=None, help="The checkable proposition.")
 @click.option("--stance", type=click.Choice(["asserts", "denies", "questions"]), default=None)
 @click.option("--note", default="", help="Why: kept in the history.")
+@expect_version_option()
 @click.pass_obj
 def correct(
     app: AppContext,
@@ -26,10 +27,11 @@ def correct(
     proposition: str | None,
     stance: str | None,
     note: str,
+    expect_version: int | None,
 ) -> None:
     """Correct who said it, what was said, or the stance."""
     from workbench.errors import InvalidInput
-    from workbench.services.review import correct_statement
+    from workbench.services.changes import Correct, apply_change
 
     if (speaker, actor, content, proposition, stance) == (None,) * 5:
         raise InvalidInput(
@@ -40,17 +42,11 @@ def correct(
         )
     db = app.open_db(write=True)
     with db.transaction() as session:
-        row = correct_statement(
-            session,
-            statement_id=statement_id,
-            analyst=app.analyst,
-            speaker=speaker,
-            actor=actor,
-            content=content,
-            proposition=proposition,
-            stance=stance,
-            note=note,
+        change = Correct(statement_id, speaker, actor, content, proposition, stance, note)
+        applied = apply_change(
+            session, change, analyst=app.analyst, expected_version=expect_version
         )
+    row = applied.rows[0]
     click.echo(f"statement {row.id}: version {row.version}")
 
 
@@ -58,50 +54,57 @@ def correct(
 @click.argument("statement_id", type=ROW_ID)
 @click.option("--note", default="", help="Why it is not checkable.")
 @click.option("--restore", is_flag=True, help="Bring a dismissed statement back.")
+@expect_version_option()
 @click.pass_obj
-def dismiss(app: AppContext, statement_id: int, note: str, restore: bool) -> None:
+def dismiss(
+    app: AppContext, statement_id: int, note: str, restore: bool, expect_version: int | None
+) -> None:
     """Set a statement aside as not checkable (opinion, boilerplate)."""
-    from workbench.services.review import dismiss_statement
+    from workbench.services.changes import Dismiss, apply_change
 
     db = app.open_db(write=True)
     with db.transaction() as session:
-        row = dismiss_statement(
-            session,
-            statement_id=statement_id,
-            analyst=app.analyst,
-            note=note,
-            dismissed=not restore,
+        change = Dismiss(statement_id, not restore, note)
+        applied = apply_change(
+            session, change, analyst=app.analyst, expected_version=expect_version
         )
+    row = applied.rows[0]
     click.echo(f"statement {row.id}: {'dismissed' if row.dismissed else 'restored'}")
 
 
 @click.command()
 @click.argument("statement_id", type=ROW_ID)
 @click.argument("at", type=int, metavar="OFFSET")
+@expect_version_option()
 @click.pass_obj
-def split(app: AppContext, statement_id: int, at: int) -> None:
+def split(app: AppContext, statement_id: int, at: int, expect_version: int | None) -> None:
     """Split a statement's content in two at a character OFFSET of the source text."""
-    from workbench.services.review import split_statement
+    from workbench.services.changes import Split, apply_change
 
     db = app.open_db(write=True)
     with db.transaction() as session:
-        first, second = split_statement(
-            session, statement_id=statement_id, at=at, analyst=app.analyst
+        applied = apply_change(
+            session, Split(statement_id, at), analyst=app.analyst, expected_version=expect_version
         )
+    first, second = applied.rows
     click.echo(f"statement {first.id} split; the second part is statement {second.id}")
 
 
 @click.command()
 @click.argument("keep_id", type=ROW_ID)
 @click.argument("merge_id", type=ROW_ID)
+@expect_version_option("KEEP_ID")
 @click.pass_obj
-def merge(app: AppContext, keep_id: int, merge_id: int) -> None:
+def merge(app: AppContext, keep_id: int, merge_id: int, expect_version: int | None) -> None:
     """Merge statement MERGE_ID into KEEP_ID (same source)."""
-    from workbench.services.review import merge_statements
+    from workbench.services.changes import Merge, apply_change
 
     db = app.open_db(write=True)
     with db.transaction() as session:
-        row = merge_statements(session, keep_id=keep_id, merge_id=merge_id, analyst=app.analyst)
+        applied = apply_change(
+            session, Merge(keep_id, merge_id), analyst=app.analyst, expected_version=expect_version
+        )
+    row = applied.rows[0]
     click.echo(f"statement {merge_id} merged into {row.id}")
 
 

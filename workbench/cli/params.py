@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -22,6 +23,7 @@ ROW_ID = WholeNumber(1, MAX_ID)
 COUNT = WholeNumber(min=0)
 
 Given = TypeVar("Given", str, tuple[str, ...], None)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def non_empty_paths(_ctx: click.Context, param: click.Parameter, value: Given) -> Given:
@@ -33,3 +35,16 @@ def non_empty_paths(_ctx: click.Context, param: click.Parameter, value: Given) -
             name = max(param.opts, key=len) if option else param.human_readable_name
             raise InvalidInput("empty path", where=name, hint="give a file name")
     return value
+
+
+def expect_version_option(subject: str = "the statement") -> Callable[[F], F]:
+    """`--expect-version N`: the version the analyst last saw, so a concurrent change by someone
+    else is refused (StaleEdit, one line) instead of silently overwritten."""
+    return click.option(
+        "--expect-version",
+        "expect_version",
+        type=ROW_ID,
+        default=None,
+        metavar="N",
+        help=f"Refuse unless {subject} is still at version N (as shown by `show`).",
+    )

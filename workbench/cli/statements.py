@@ -17,7 +17,7 @@ from workbench.cli.output import (
     write_csv,
     write_jsonl,
 )
-from workbench.cli.params import COUNT, ROW_ID
+from workbench.cli.params import COUNT, ROW_ID, expect_version_option
 from workbench.db.views import HistoryEntry, StatementRow
 
 STATEMENT_FIELDS = (
@@ -231,6 +231,7 @@ def _history_line(entry: HistoryEntry) -> str:
     help="Relation of the --evidence links (default: supports if confirmed, refutes if disputed).",
 )
 @click.option("--note", default="", help="Why: kept in the history.")
+@expect_version_option()
 @click.pass_obj
 def verdict(
     app: AppContext,
@@ -239,21 +240,22 @@ def verdict(
     urls: tuple[str, ...],
     relation: str | None,
     note: str,
+    expect_version: int | None,
 ) -> None:
     """Record a verdict on a statement, with evidence, in one transaction."""
-    from workbench.services.evidence import add_evidence
-    from workbench.services.review import set_status
+    from workbench.services.changes import AddEvidence, SetStatus, apply_change
 
     relation = relation or {"confirmed": "supports", "disputed": "refutes"}.get(status, "context")
     db = app.open_db(write=True)
     with db.transaction() as session:
-        row = set_status(
-            session, statement_id=statement_id, status=status, analyst=app.analyst, note=note
+        change = SetStatus(statement_id, status, note)
+        applied = apply_change(
+            session, change, analyst=app.analyst, expected_version=expect_version
         )
         for url in dict.fromkeys(urls):  # `--evidence X --evidence X` means one link
-            add_evidence(
-                session, statement_id=statement_id, url=url, relation=relation, analyst=app.analyst
-            )
+            link = AddEvidence(statement_id, url, relation=relation)
+            apply_change(session, link, analyst=app.analyst)
+    row = applied.rows[0]
     click.echo(f"statement {row.id}: {row.status} (version {row.version})")
 
 
@@ -270,25 +272,27 @@ def evidence() -> None:
     "--relation", default="supports", show_default=True, help="supports, refutes or context."
 )
 @click.option("--excerpt", default="", help="A quoted passage from the linked page.")
+@expect_version_option()
 @click.pass_obj
 def evidence_add(
-    app: AppContext, statement_id: int, url: str, title: str, relation: str, excerpt: str
+    app: AppContext,
+    statement_id: int,
+    url: str,
+    title: str,
+    relation: str,
+    excerpt: str,
+    expect_version: int | None,
 ) -> None:
     """Attach an http(s) link that supports, refutes or gives context to a statement."""
-    from workbench.services.evidence import add_evidence
+    from workbench.services.changes import AddEvidence, apply_change
 
     db = app.open_db(write=True)
     with db.transaction() as session:
-        view = add_evidence(
-            session,
-            statement_id=statement_id,
-            url=url,
-            title=title,
-            relation=relation,
-            excerpt=excerpt,
-            analyst=app.analyst,
+        change = AddEvidence(statement_id, url, title, relation, excerpt)
+        applied = apply_change(
+            session, change, analyst=app.analyst, expected_version=expect_version
         )
-    click.echo(f"evidence {view.id} added to statement {statement_id} ({view.relation})")
+    click.echo(f"evidence {applied.created_id} added to statement {statement_id} ({relation})")
 
 
 @click.command()
@@ -316,14 +320,16 @@ def history(app: AppContext, statement_id: int, output: str) -> None:
 @click.command()
 @click.argument("statement_id", type=ROW_ID)
 @click.argument("text")
+@expect_version_option()
 @click.pass_obj
-def note(app: AppContext, statement_id: int, text: str) -> None:
+def note(app: AppContext, statement_id: int, text: str, expect_version: int | None) -> None:
     """Add a note to a statement (kept in its history)."""
-    from workbench.services.review import add_note
+    from workbench.services.changes import AddNote, apply_change
 
     db = app.open_db(write=True)
     with db.transaction() as session:
-        add_note(session, statement_id=statement_id, text=text, analyst=app.analyst)
+        change = AddNote(statement_id, text)
+        apply_change(session, change, analyst=app.analyst, expected_version=expect_version)
     click.echo(f"note added to statement {statement_id}")
 
 

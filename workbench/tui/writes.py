@@ -1,123 +1,91 @@
-"""The analyst's changes as values: what to do, how to do it, and how to undo it.
+"""The review screen's write queue: typed changes waiting, running, and their undo.
 
-A `WriteOp` is made on the event loop from what is on screen; `perform` runs it on a worker
-thread in one transaction through the review services (which record the history) and returns
-the rows to redraw plus the op that would undo it.
+The screen builds a `services.changes` change from what is on screen and wraps it in a
+`PendingWrite` (what the screen needs to show it: a label, the row a form was filled in on, the
+status shown before the write landed). `perform` applies it in one transaction on a worker
+thread. `WriteQueue` keeps changes to one statement in order (the next starts with the version
+the previous one committed), so a fast "c" then "d" never turns into a StaleEdit against
+ourselves. Nothing here knows the screen: it is plain Python, tested without Textual.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.db.engine import Database
 from workbench.db.views import StatementRow
-from workbench.services import evidence, review
-from workbench.services.statements import get_statement_row
-
-UNDOABLE = ("status", "dismiss", "evidence", "unevidence", "correct")
+from workbench.services.changes import Applied, Change, apply_change
 
 
 @dataclass(frozen=True)
-class WriteOp:
-    """One change to one statement (`merge` also names the statement folded into it)."""
+class PendingWrite:
+    """One change as the screen queued it."""
 
-    kind: str  # status | note | evidence | unevidence | correct | dismiss | split | merge
-    statement_id: int
-    args: dict[str, Any] = field(default_factory=dict, hash=False)
+    change: Change
     label: str = ""
     # The version to expect when the statement is no longer on screen (an undo after the filter
     # changed): without it the write would apply to whatever version is there, unchecked.
     version: int | None = field(default=None, compare=False)
-    # The row a form was filled in on, to reopen the form if the write is refused.
+    # The row a form was filled in on, and what was typed, to reopen the form if refused.
     row: StatementRow | None = field(default=None, compare=False, repr=False)
+    typed: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The status shown before a verdict was drawn optimistically: put back if it is refused.
+    was: str | None = None
+    # A verdict on the last unverified row on screen: find the next one once it is saved.
+    advance_from: int | None = None
+
+    @property
+    def statement_id(self) -> int:
+        return self.change.statement_id
 
 
-@dataclass(frozen=True)
-class WriteResult:
-    op: WriteOp
-    rows: tuple[StatementRow, ...]  # changed or new rows, to redraw
-    undo: WriteOp | None
-    message: str
-
-
-def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> WriteResult:
-    """Apply `op` if the statement is still at `version` (StaleEdit otherwise)."""
-    a = op.args
-    sid = op.statement_id
+def perform(db: Database, analyst: str, pending: PendingWrite, version: int | None) -> Applied:
+    """Apply the change if the statement is still at `version` (StaleEdit otherwise)."""
     with db.transaction() as session:
-        if op.kind == "status":
-            before = get_statement_row(session, sid)
-            row = review.set_status(
-                session,
-                statement_id=sid,
-                status=a["status"],
-                analyst=analyst,
-                seen_version=version,
-                note=a.get("note", ""),
-            )
-            undo = WriteOp(
-                "status", sid, {"status": before.status}, f"status {before.status}", row.version
-            )
-            return WriteResult(op, (row,), undo, f"#{sid} {row.status}")
-        if op.kind == "note":
-            review.add_note(session, statement_id=sid, text=a["text"], analyst=analyst)
-            return WriteResult(op, (get_statement_row(session, sid),), None, "note added")
-        if op.kind == "evidence":
-            view = evidence.add_evidence(
-                session,
-                statement_id=sid,
-                url=a["url"],
-                analyst=analyst,
-                title=a.get("title", ""),
-                relation=a.get("relation", "supports"),
-            )
-            undo = WriteOp("unevidence", sid, {"evidence_id": view.id}, "remove evidence")
-            row = get_statement_row(session, sid)
-            return WriteResult(op, (row,), undo, f"evidence added ({view.relation})")
-        if op.kind == "unevidence":
-            evidence.remove_evidence(session, evidence_id=a["evidence_id"], analyst=analyst)
-            row = get_statement_row(session, sid)
-            return WriteResult(op, (row,), None, "evidence removed")
-        if op.kind == "correct":
-            before = get_statement_row(session, sid)
-            row = review.correct_statement(
-                session, statement_id=sid, analyst=analyst, seen_version=version, **a
-            )
-            old = {
-                "speaker": before.speaker or "",
-                "actor": before.actor,
-                "stance": before.stance,
-                "content": before.content,
-                "proposition": before.proposition,
-            }
-            args = {k: old[k] for k in a if k in old}
-            undo = WriteOp("correct", sid, args, "edit back", row.version)
-            return WriteResult(op, (row,), undo, f"#{sid} corrected")
-        if op.kind == "dismiss":
-            row = review.dismiss_statement(
-                session,
-                statement_id=sid,
-                analyst=analyst,
-                seen_version=version,
-                dismissed=a.get("dismissed", True),
-            )
-            undo = WriteOp("dismiss", sid, {"dismissed": not row.dismissed}, "restore", row.version)
-            word = "dismissed" if row.dismissed else "restored"
-            return WriteResult(op, (row,), undo, f"#{sid} {word}")
-        if op.kind == "split":
-            first, second = review.split_statement(
-                session, statement_id=sid, at=a["at"], analyst=analyst, seen_version=version
-            )
-            return WriteResult(op, (first, second), None, f"#{sid} split; new #{second.id}")
-        if op.kind == "merge":
-            row = review.merge_statements(
-                session,
-                keep_id=sid,
-                merge_id=a["merge_id"],
-                analyst=analyst,
-                keep_version=version,
-                merge_version=a.get("merge_version"),
-            )
-            return WriteResult(op, (row,), None, f"#{a['merge_id']} merged into #{sid}")
-    raise ValueError(f"unknown write {op.kind}")
+        return apply_change(session, pending.change, analyst=analyst, expected_version=version)
+
+
+def undo_of(applied: Applied) -> PendingWrite | None:
+    """The pending write that takes `applied` back, expecting the version it committed."""
+    if applied.undo is None:
+        return None
+    return PendingWrite(applied.undo, "undo", version=applied.undo_version)
+
+
+class WriteQueue:
+    """Changes in flight per statement, the ones waiting behind them, and the undo stack."""
+
+    def __init__(self) -> None:
+        self._queued: dict[int, deque[tuple[PendingWrite, bool]]] = {}
+        self._inflight: set[int] = set()
+        self.undo_stack: list[PendingWrite] = []
+
+    def writing(self, statement_id: int) -> bool:
+        return statement_id in self._inflight
+
+    def start(self, pending: PendingWrite, is_undo: bool) -> bool:
+        """True if the change may run now; False if it waits behind one on the same row."""
+        if pending.statement_id in self._inflight:
+            self._queued.setdefault(pending.statement_id, deque()).append((pending, is_undo))
+            return False
+        self._inflight.add(pending.statement_id)
+        return True
+
+    def finished(self, statement_id: int) -> tuple[PendingWrite, bool] | None:
+        """The row's write landed: the next change waiting on it, if any."""
+        self._inflight.discard(statement_id)
+        queue = self._queued.get(statement_id)
+        if not queue:
+            return None
+        following = queue.popleft()
+        if not queue:
+            del self._queued[statement_id]
+        return following
+
+    def failed(self, statement_id: int) -> int:
+        """The row's write was refused: later changes to it are dropped; how many."""
+        self._inflight.discard(statement_id)
+        return len(self._queued.pop(statement_id, ()))

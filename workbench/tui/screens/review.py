@@ -2,7 +2,7 @@
 
 Reading lives here (filters, counts, detail, polling for other analysts' changes); the changes
 an analyst makes live in `ReviewWrites`. Every database call runs in a thread worker through
-`ReviewStore` or `writes.perform`; handlers only touch widgets.
+`ReviewStore` or the write queue (`tui/writes.py`); handlers only touch widgets.
 """
 
 from __future__ import annotations
@@ -310,6 +310,9 @@ class ReviewScreen(ReviewWrites):
             return  # the next poll tries again; a vanished row shows on reload
         if row.version != version:
             self.post_message(self.RowChanged(row))
+
+    def row_changed(self, row: StatementRow) -> None:
+        self.post_message(self.RowChanged(row))  # from a worker thread: a message is safe
 
     @on(RowChanged)
     def _show_change(self, message: RowChanged) -> None:

@@ -1,59 +1,112 @@
 """The analyst's changes on the review screen: verdicts with auto-advance, forms, undo.
 
-Writes are never cancelled or dropped: each runs in its own non-exclusive thread worker. Changes
-to one statement run one after another (the next starts with the version the previous one
-committed), so a fast "c" then "d" can never turn into a StaleEdit against ourselves; a change
-by someone else still does, and is shown, not overwritten.
+Each key builds a typed change (`services.changes`) and hands it to the `WriteQueue`. Writes are
+never cancelled or dropped: each runs in its own non-exclusive thread worker. Changes to one
+statement run one after another (the next starts with the version the previous one committed),
+so a fast "c" then "d" can never turn into a StaleEdit against ourselves; a change by someone
+else still does, and is shown, not overwritten.
+
+`ReviewWrites` is the base of the review screen. It declares what it uses of the screen (the
+list, the store, the filter, the reads it triggers) instead of importing its subclass.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from time import perf_counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
-from workbench.db.views import StatementRow
+from workbench.config import Settings
+from workbench.db.engine import Database
+from workbench.db.views import StatementDetail, StatementRow
 from workbench.errors import StaleEdit, WorkbenchError
+from workbench.services.changes import (
+    AddEvidence,
+    AddNote,
+    Applied,
+    Correct,
+    Dismiss,
+    Merge,
+    SetStatus,
+    Split,
+)
+from workbench.services.statements import StatementFilter
 from workbench.tui.failures import report_worker_error
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
 from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, RowForm, SplitForm
-from workbench.tui.writes import WriteOp, WriteResult, perform
-
-if TYPE_CHECKING:
-    from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.store import ReviewStore
+from workbench.tui.widgets.statement_list import StatementList
+from workbench.tui.writes import PendingWrite, WriteQueue, perform, undo_of
 
 READ_ONLY = "Read-only database: {what} is disabled, nothing can be written here."
-# The form behind each kind of change: a refused write reopens it with what was typed.
-FORMS: dict[str, type[RowForm]] = {
-    "evidence": EvidenceForm,
-    "note": NoteForm,
-    "correct": EditForm,
-    "split": SplitForm,
+Typed = Mapping[str, Any]
+# Each form, and the change built from what was typed in it; a refused write reopens the form
+# with what was typed.
+FORMS: dict[str, tuple[type[RowForm], Callable[[int, Typed], Any]]] = {
+    "evidence": (
+        EvidenceForm,
+        lambda sid, v: AddEvidence(
+            sid, v["url"], v.get("title", ""), v.get("relation", "supports"), v.get("excerpt", "")
+        ),
+    ),
+    "note": (NoteForm, lambda sid, v: AddNote(sid, v["text"])),
+    "correct": (EditForm, lambda sid, v: Correct(sid, **v)),
+    "split": (SplitForm, lambda sid, v: Split(sid, v["at"])),
 }
+FORM_OF_CHANGE = {AddEvidence: "evidence", AddNote: "note", Correct: "correct", Split: "split"}
 
 
 class ReviewWrites(Screen[None]):
     """The base of ReviewScreen: everything that changes the database."""
 
+    # What the screen provides (set in its __init__ and on_mount).
+    db: Database
+    analyst: str
+    settings: Settings
+    store: ReviewStore
+    statements: StatementList
+    filter: StatementFilter
+    detail: StatementDetail | None
+
+    def adjust_counts(self, source_id: int, old: str, new: str) -> None:
+        raise NotImplementedError
+
+    def apply_filter(self, flt: StatementFilter, *, keep_id: int | None = None) -> None:
+        raise NotImplementedError
+
+    def _load_detail(self, statement_id: int) -> None:
+        raise NotImplementedError
+
+    def row_changed(self, row: StatementRow) -> None:
+        """Another analyst's (or a refused write's) version of a row arrived."""
+        raise NotImplementedError
+
     class Written(Message):
         def __init__(
-            self, result: WriteResult, committed_at: float, next_id: int | None, is_undo: bool
+            self,
+            pending: PendingWrite,
+            applied: Applied,
+            committed_at: float,
+            next_id: int | None,
+            is_undo: bool,
         ) -> None:
             super().__init__()
-            self.result, self.committed_at = result, committed_at
+            self.pending, self.applied, self.committed_at = pending, applied, committed_at
             self.next_id, self.is_undo = next_id, is_undo
 
     class WriteFailed(Message):
-        def __init__(self, op: WriteOp, stale: bool, error: str = "", is_undo: bool = False):
+        def __init__(
+            self, pending: PendingWrite, stale: bool, error: str = "", is_undo: bool = False
+        ):
             super().__init__()
-            self.op, self.stale, self.error, self.is_undo = op, stale, error, is_undo
+            self.pending, self.stale, self.error, self.is_undo = pending, stale, error, is_undo
 
     class Located(Message):
         def __init__(self, statement_id: int, position: int) -> None:
@@ -61,18 +114,20 @@ class ReviewWrites(Screen[None]):
             self.statement_id, self.position = statement_id, position
 
     def init_writes(self) -> None:
-        self._queued: dict[int, deque[tuple[WriteOp, bool]]] = {}
-        self._inflight: set[int] = set()
-        self.undo_stack: list[WriteOp] = []
+        self.queue = WriteQueue()
         self.marked_id: int | None = None
-        self.last_commit: tuple[WriteOp, float] | None = None  # for benchmarks and tests
+        self.last_commit: tuple[PendingWrite, float] | None = None  # for benchmarks and tests
 
     def writing(self, statement_id: int) -> bool:
-        return statement_id in self._inflight
+        return self.queue.writing(statement_id)
+
+    @property
+    def undo_stack(self) -> list[PendingWrite]:
+        return self.queue.undo_stack
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _writable_row(self: ReviewScreen, what: str) -> StatementRow | None:
+    def _writable_row(self, what: str) -> StatementRow | None:
         """The highlighted row if a change is possible, else a message saying why not."""
         if self.db.read_only:
             self.notify(READ_ONLY.format(what=what), title="Read-only", severity="warning")
@@ -82,89 +137,86 @@ class ReviewWrites(Screen[None]):
             self.notify("No statement is highlighted.", severity="warning")
         return row
 
-    def submit(self: ReviewScreen, op: WriteOp, *, is_undo: bool = False) -> None:
+    def submit(self, pending: PendingWrite, *, is_undo: bool = False) -> None:
         """Run now, or after the change already running on the same statement."""
-        if op.statement_id in self._inflight:
-            self._queued.setdefault(op.statement_id, deque()).append((op, is_undo))
+        if not self.queue.start(pending, is_undo):
             return
-        self._inflight.add(op.statement_id)
-        shown = self.statements.window.row_of(op.statement_id)
-        version = shown.version if shown is not None else op.version
-        self._write(op, version, is_undo)
+        shown = self.statements.window.row_of(pending.statement_id)
+        version = shown.version if shown is not None else pending.version
+        self._write(pending, version, is_undo)
 
     @work(thread=True, exit_on_error=False, group="writes")  # never exclusive: never drop a write
-    def _write(self: ReviewScreen, op: WriteOp, version: int | None, is_undo: bool) -> None:
+    def _write(self, pending: PendingWrite, version: int | None, is_undo: bool) -> None:
         try:
-            result = perform(self.db, self.analyst, op, version)
+            applied = perform(self.db, self.analyst, pending, version)
         except WorkbenchError as error:
             stale = isinstance(error, StaleEdit)
             self.app.notify(error.one_line(), title="Not saved", severity="error")
-            self.post_message(self.WriteFailed(op, stale, error.one_line(), is_undo))
+            self.post_message(self.WriteFailed(pending, stale, error.one_line(), is_undo))
             return
         except Exception as error:
             # A bug: the App shows it as an unexpected error, but the statement must not stay
             # "in flight" (later changes to it would wait forever) nor show an unsaved verdict.
-            self.post_message(self.WriteFailed(op, False, f"{type(error).__name__}: {error}"))
+            failed = self.WriteFailed(pending, False, f"{type(error).__name__}: {error}")
+            self.post_message(failed)
             raise
         committed_at = perf_counter()
         next_id = None
-        if op.args.get("advance_from") is not None:
+        if pending.advance_from is not None:
             try:
-                next_id = self.store.next_unverified(self.filter, op.args["advance_from"])
+                next_id = self.store.next_unverified(self.filter, pending.advance_from)
             except WorkbenchError:
                 next_id = None
-        self.post_message(self.Written(result, committed_at, next_id, is_undo))
-
-    def _next_queued(self: ReviewScreen, statement_id: int) -> None:
-        self._inflight.discard(statement_id)
-        queue = self._queued.get(statement_id)
-        if queue:
-            op, is_undo = queue.popleft()
-            if not queue:
-                del self._queued[statement_id]
-            self.submit(op, is_undo=is_undo)
+        self.post_message(self.Written(pending, applied, committed_at, next_id, is_undo))
 
     @on(Written)
-    def _show_written(self: ReviewScreen, message: ReviewWrites.Written) -> None:
-        result, op = message.result, message.result.op
-        self.last_commit = (op, message.committed_at)
-        if op.kind == "status" and result.undo is not None:
-            changed = result.rows[0]
-            self.adjust_counts(changed.source_id, result.undo.args["status"], changed.status)
-        if result.undo is not None and not message.is_undo:
-            self.undo_stack.append(result.undo)
-        for row in result.rows:
+    def _show_written(self, message: ReviewWrites.Written) -> None:
+        applied, pending = message.applied, message.pending
+        sid = pending.statement_id
+        self.last_commit = (pending, message.committed_at)
+        if isinstance(applied.change, SetStatus):
+            changed = applied.rows[0]
+            self.adjust_counts(changed.source_id, applied.before.status, changed.status)
+        undo = undo_of(applied)
+        if undo is not None and not message.is_undo:
+            self.undo_stack.append(undo)
+        for row in applied.rows:
             self.statements.replace_row(row)
-        self._next_queued(op.statement_id)
-        self.query_one("#status-line").say(f"saved: {result.message}")
-        if op.kind in ("split", "merge"):
-            self.apply_filter(self.filter, keep_id=op.statement_id)
-        elif self.statements.current is not None and self.statements.current.id == op.statement_id:
-            self._load_detail(op.statement_id)
+        following = self.queue.finished(sid)
+        if following is not None:
+            self.submit(following[0], is_undo=following[1])
+        self.query_one("#status-line").say(f"saved: {applied.message}")
+        if isinstance(applied.change, (Split, Merge)):
+            self.apply_filter(self.filter, keep_id=sid)
+        elif self.statements.current is not None and self.statements.current.id == sid:
+            self._load_detail(sid)
         current = self.statements.current
-        if message.next_id is not None and current is not None and current.id == op.statement_id:
+        if message.next_id is not None and current is not None and current.id == sid:
             self._go_to(message.next_id)
 
     @on(WriteFailed)
-    def _show_failure(self: ReviewScreen, message: ReviewWrites.WriteFailed) -> None:
-        dropped = self._queued.pop(message.op.statement_id, None)
-        self._inflight.discard(message.op.statement_id)
+    def _show_failure(self, message: ReviewWrites.WriteFailed) -> None:
+        pending = message.pending
+        sid = pending.statement_id
+        dropped = self.queue.failed(sid)
         if dropped:
             self.notify(
-                f"{len(dropped)} later change(s) to #{message.op.statement_id} were not "
+                f"{dropped} later change(s) to #{sid} were not "
                 "applied: check the statement and redo them",
                 severity="warning",
             )
-        op = message.op
-        shown = self.statements.window.row_of(op.statement_id)
-        if op.kind == "status" and "was" in op.args and shown is not None:
-            self.statements.replace_row(replace(shown, status=op.args["was"]))  # not saved
-        if message.stale or op.kind == "status":
-            self._refresh_row(op.statement_id)
-        form = FORMS.get(op.kind)
-        if form is not None and not message.is_undo and op.row is not None:
+        shown = self.statements.window.row_of(sid)
+        is_verdict = isinstance(pending.change, SetStatus)
+        if is_verdict and pending.was is not None and shown is not None:
+            self.statements.replace_row(replace(shown, status=pending.was))  # not saved
+        if message.stale or is_verdict:
+            self._refresh_row(sid)
+        form_kind = FORM_OF_CHANGE.get(type(pending.change))
+        if form_kind is not None and not message.is_undo and pending.row is not None:
+            form = FORMS[form_kind][0]
             self.app.push_screen(
-                form(op.row, op.args, message.error), partial(self._submit_form, op)
+                form(pending.row, dict(pending.typed), message.error),
+                partial(self._submit_form, form_kind, pending.label, pending.row),
             )
 
     @on(Worker.StateChanged)
@@ -172,21 +224,21 @@ class ReviewWrites(Screen[None]):
         report_worker_error(self, event)  # the message does not bubble to the App
 
     @work(thread=True, group="writes-reload", exit_on_error=False)
-    def _refresh_row(self: ReviewScreen, statement_id: int) -> None:
+    def _refresh_row(self, statement_id: int) -> None:
         try:
             row = self.store.row(statement_id)
         except WorkbenchError:
             return
-        self.post_message(self.RowChanged(row))
+        self.row_changed(row)
 
-    def _go_to(self: ReviewScreen, statement_id: int) -> None:
+    def _go_to(self, statement_id: int) -> None:
         if self.statements.window.position_of(statement_id) is not None:
             self.statements.jump_to(statement_id, None)
         else:
             self._locate(statement_id)
 
     @work(thread=True, exclusive=True, group="locate", exit_on_error=False)
-    def _locate(self: ReviewScreen, statement_id: int) -> None:
+    def _locate(self, statement_id: int) -> None:
         try:
             position = self.store.locate(self.filter, statement_id)
         except WorkbenchError as error:
@@ -195,39 +247,41 @@ class ReviewWrites(Screen[None]):
         self.post_message(self.Located(statement_id, position))
 
     @on(Located)
-    def _jump(self: ReviewScreen, message: ReviewWrites.Located) -> None:
+    def _jump(self, message: ReviewWrites.Located) -> None:
         self.statements.jump_to(message.statement_id, message.position)
 
     # -- verdicts, undo, navigation --------------------------------------------------------
 
-    def action_set_status(self: ReviewScreen, status: str) -> None:
+    def action_set_status(self, status: str) -> None:
         row = self._writable_row(f"marking {status}")
         if row is None:
             return
-        args: dict[str, Any] = {"status": status, "was": row.status}
         advance = self.settings.advance_after_verdict and status != "unverified"
         self.statements.window.replace(replace(row, status=status))  # shown at once
         self.statements.refresh()
+        advance_from = None
         if advance:
             target = self.statements.window.next_unverified(self.statements.cursor)
             if target is not None:
                 self.statements.move_to(target)
             else:
-                args["advance_from"] = row.id
-        self.submit(WriteOp("status", row.id, args, f"mark {status}"))
+                advance_from = row.id
+        change = SetStatus(row.id, status)
+        label = f"mark {status}"
+        self.submit(PendingWrite(change, label, was=row.status, advance_from=advance_from))
 
-    def action_undo(self: ReviewScreen) -> None:
+    def action_undo(self) -> None:
         if self.db.read_only:
             self.notify(READ_ONLY.format(what="undo"), severity="warning")
             return
         if not self.undo_stack:
             self.notify("Nothing to undo (notes, splits and merges stay in the history).")
             return
-        op = self.undo_stack.pop()
-        self._go_to(op.statement_id)
-        self.submit(op, is_undo=True)
+        pending = self.undo_stack.pop()
+        self._go_to(pending.statement_id)
+        self.submit(pending, is_undo=True)
 
-    def action_next_unverified(self: ReviewScreen) -> None:
+    def action_next_unverified(self) -> None:
         current = self.statements.current
         target = self.statements.window.next_unverified(self.statements.cursor)
         if target is not None:
@@ -236,7 +290,7 @@ class ReviewWrites(Screen[None]):
             self._find_next(current.id if current else 0)
 
     @work(thread=True, exclusive=True, group="locate", exit_on_error=False)
-    def _find_next(self: ReviewScreen, after_id: int) -> None:
+    def _find_next(self, after_id: int) -> None:
         try:
             found = self.store.next_unverified(self.filter, after_id)
             if found is None:
@@ -250,33 +304,33 @@ class ReviewWrites(Screen[None]):
 
     # -- forms -----------------------------------------------------------------------------
 
-    def _open_form(self: ReviewScreen, kind: str, label: str, what: str) -> None:
+    def _open_form(self, kind: str, label: str, what: str) -> None:
         if (row := self._writable_row(what)) is not None:
-            op = WriteOp(kind, row.id, {}, label, row=row)
-            self.app.push_screen(FORMS[kind](row), partial(self._submit_form, op))
+            self.app.push_screen(FORMS[kind][0](row), partial(self._submit_form, kind, label, row))
 
-    def _submit_form(self: ReviewScreen, op: WriteOp, values: dict[str, Any] | None) -> None:
+    def _submit_form(self, kind: str, label: str, row: StatementRow, values: Typed | None) -> None:
         if values:
-            self.submit(replace(op, args=values))
+            change = FORMS[kind][1](row.id, values)
+            self.submit(PendingWrite(change, label, row=row, typed=dict(values)))
 
-    def action_add_evidence(self: ReviewScreen) -> None:
+    def action_add_evidence(self) -> None:
         self._open_form("evidence", "add evidence", "adding evidence")
 
-    def action_add_note(self: ReviewScreen) -> None:
+    def action_add_note(self) -> None:
         self._open_form("note", "note", "adding a note")
 
-    def action_edit_statement(self: ReviewScreen) -> None:
+    def action_edit_statement(self) -> None:
         self._open_form("correct", "edit", "editing")
 
-    def action_split_statement(self: ReviewScreen) -> None:
+    def action_split_statement(self) -> None:
         self._open_form("split", "split", "splitting")
 
-    def action_dismiss_statement(self: ReviewScreen) -> None:
+    def action_dismiss_statement(self) -> None:
         if (row := self._writable_row("dismissing")) is not None:
             flag = not row.dismissed
-            self.submit(WriteOp("dismiss", row.id, {"dismissed": flag}, "dismiss"))
+            self.submit(PendingWrite(Dismiss(row.id, flag), "dismiss"))
 
-    def action_merge_statement(self: ReviewScreen) -> None:
+    def action_merge_statement(self) -> None:
         row = self._writable_row("merging")
         if row is None:
             return
@@ -297,20 +351,20 @@ class ReviewWrites(Screen[None]):
         def answer(yes: bool | None) -> None:
             self.unmark()
             if yes:
-                args = {"merge_id": row.id, "merge_version": merge_version}
-                self.submit(WriteOp("merge", marked, args, "merge"))
+                change = Merge(marked, row.id, merge_version)
+                self.submit(PendingWrite(change, "merge"))
 
         where = keep.content[:60] if keep else ""
         self.app.push_screen(
             ConfirmModal(f"Merge #{row.id} ({row.content[:60]}) into #{marked} ({where})?"), answer
         )
 
-    def unmark(self: ReviewScreen) -> None:
+    def unmark(self) -> None:
         self.marked_id = None
         self.statements.marked_id = None
         self.statements.refresh()
 
-    def action_open_evidence(self: ReviewScreen) -> None:
+    def action_open_evidence(self) -> None:
         detail = self.detail
         row = self.statements.current
         if detail is None or row is None or detail.row.id != row.id or not detail.evidence:
