@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import ConfigError, InvalidInput
+from workbench.invisible import REFUSED_IN_NAMES, character_class
 
 DEFAULT_DB = "workbench.db"
 DEFAULT_MAX_FILE_MB = 20.0
 MAX_CONFIG_BYTES = 1_000_000
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # in an analyst name, shown on the team's terminals
+_CONTROL = character_class(REFUSED_IN_NAMES)  # an analyst name is shown on the team's terminals
 
 _KNOWN_KEYS: dict[str, type | tuple[type, ...]] = {
     "database": str,
@@ -157,7 +158,9 @@ def _analyst(option: str | None, data: dict[str, Any], path: Path) -> str:
             if _CONTROL.search(value):
                 kind = ConfigError if where == str(path) else InvalidInput
                 raise kind(
-                    "the analyst name contains a control character", where=where, hint="retype it"
+                    "the analyst name contains a control or text-direction character",
+                    where=where,
+                    hint="retype it",
                 )
             return value.strip()
     return default_analyst()

@@ -17,6 +17,13 @@ REORDERING = frozenset(
     [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
 INVISIBLE = CONTROL | REORDERING
+# Form feed and carriage return lay out article text (and are normalised on ingest); every
+# other control character is refused in any stored text: an article, a note, a title, an import.
+TEXT_LAYOUT = frozenset([0x0C, 0x0D])
+REFUSED_IN_TEXT = CONTROL - TEXT_LAYOUT
+# A name (the analyst's) is one line and is shown on the whole team's terminals: no control,
+# tab, newline or reordering character at all.
+REFUSED_IN_NAMES = CONTROL | REORDERING | frozenset([0x09, 0x0A])
 
 
 def character_class(code_points: frozenset[int]) -> re.Pattern[str]:

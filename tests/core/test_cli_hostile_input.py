@@ -272,10 +272,20 @@ def test_show_prints_stored_control_characters_as_markers(cli_db: Path) -> None:
     assert "look [U+001B][2J here [U+202E]evil" in outcome.out
 
 
-def test_an_analyst_name_with_a_terminal_escape_is_refused(cli_db: Path) -> None:
-    """The name is stored with every change and printed by `history` on the team's terminals."""
+@pytest.mark.parametrize("name", ["ana\x1b[2J", "ana\x9b2J", "\u202eana", "ana\tbo"])
+def test_an_analyst_name_with_a_terminal_escape_is_refused(cli_db: Path, name: str) -> None:
+    """The name is stored with every change and printed by `history` on the team's terminals;
+    a C1 CSI (U+009B) or a direction override (U+202E) is as bad as an ESC."""
     before = db_state(cli_db)
-    _one_error(run_cli("--analyst", "ana\x1b[2J", "note", "2", "hi"), "--analyst", "control")
+    _one_error(run_cli("--analyst", name, "note", "2", "hi"), "--analyst", "control")
+    assert db_state(cli_db) == before
+
+
+@pytest.mark.parametrize("text", ["a C1 \x9b2J escape", "a DEL \x7f here"])
+def test_a_note_with_a_c1_or_del_character_is_refused(cli_db: Path, text: str) -> None:
+    """One control-character list (workbench/invisible.py) for ingest, typed text and names."""
+    before = db_state(cli_db)
+    _one_error(run_cli("note", "2", text), "note: contains a control character")
     assert db_state(cli_db) == before
 
 

@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 import workbench.tui
 from workbench.db.engine import Database
+from workbench.tui.app import bound_classes
 from workbench.tui.keys import key_entries
 
 from .conftest import fill
@@ -172,4 +173,5 @@ def test_every_binding_has_an_id_a_description_and_a_docs_entry():
             assert f"`{binding.id}`" in docs, f"{binding.id} is missing from docs/keys.md"
             ids.append(binding.id)
     assert len(ids) == len(set(ids)), "binding ids must be unique"
-    assert {e.id for e in key_entries()} == set(ids), "keys.bound_classes() misses a class"
+    listed = {e.id for e in key_entries(bound_classes())}
+    assert listed == set(ids), "tui.app.bound_classes() misses a class"

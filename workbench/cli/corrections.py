@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.params import ROW_ID, expect_version_option
+from workbench.vocabulary import STANCES
 
 
 @click.command()
@@ -14,7 +15,7 @@ from workbench.cli.params import ROW_ID, expect_version_option
 @click.option("--actor", default=None, help="The actor (an existing or new name).")
 @click.option("--content", default=None, help="The content (text from the article keeps offsets).")
 @click.option("--proposition", default=None, help="The checkable proposition.")
-@click.option("--stance", type=click.Choice(["asserts", "denies", "questions"]), default=None)
+@click.option("--stance", type=click.Choice(STANCES), default=None)
 @click.option("--note", default="", help="Why: kept in the history.")
 @expect_version_option()
 @click.pass_obj

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from workbench.vocabulary import STATUS_MARKS
+
 
 def json_default(value: object) -> object:
     if isinstance(value, datetime | date):
@@ -68,13 +70,12 @@ def cell(text: str | None, width: int = 10_000) -> Any:
 
 
 STATUS_STYLE = {"confirmed": "green", "disputed": "red", "unverified": "yellow"}
-STATUS_SYMBOL = {"confirmed": "✔", "disputed": "✘", "unverified": "?"}
 
 
 def status_label(status: str) -> str:
-    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_SYMBOL.get(status, ' ')} {status}[/]"
+    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_MARKS.get(status, ' ')} {status}[/]"
 
 
 def status_symbol(status: str) -> str:
     """The status as one coloured symbol: still readable on a monochrome terminal."""
-    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_SYMBOL.get(status, ' ')}[/]"
+    return f"[{STATUS_STYLE.get(status, '')}]{STATUS_MARKS.get(status, ' ')}[/]"

@@ -137,7 +137,7 @@ def _statement_table(rows: list[StatementRow], title: str) -> None:
         )
     console().print(table)
     console().print(
-        "[green]✔[/] confirmed  [red]✘[/] disputed  [yellow]?[/] unverified", style="dim"
+        "[green]✓[/] confirmed  [red]✗[/] disputed  [yellow]○[/] unverified", style="dim"
     )
 
 

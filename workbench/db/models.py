@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from workbench.vocabulary import ACTOR_KINDS, RELATIONS, STANCES, STATUSES
+
 # Must be set before the first table: stable constraint names let Alembic batch-alter SQLite tables.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -23,10 +25,7 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES = ("unverified", "confirmed", "disputed")
-STANCES = ("asserts", "denies", "questions")
-RELATIONS = ("supports", "refutes", "context")
-ACTOR_KINDS = ("person", "country", "organisation", "group", "unnamed", "outlet")
+__all__ = ["ACTOR_KINDS", "RELATIONS", "STANCES", "STATUSES"]  # re-exported: the vocabulary
 
 
 def utc_now() -> datetime:

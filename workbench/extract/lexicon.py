@@ -18,10 +18,10 @@ from typing import Any
 
 from workbench.errors import InvalidInput
 from workbench.extract.words import trie_pattern
+from workbench.vocabulary import STANCES
 
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
 _FRAMES = ("speech", "attitude", "evidential")
-_STANCES = ("asserts", "denies", "questions")
 _HEADLINE = frozenset({"say", "warn", "deny", "claim", "urge", "accuse", "reject", "vow", "tell"})
 # Verbs that headlines use in the present tense ("Report Finds …", "Ministry Disputes …"). Their
 # capitalised forms count as cues only inside a title-case headline (``headline_forms``).
@@ -110,7 +110,7 @@ def _cues(data: dict[str, Any]) -> tuple[dict[str, CueInfo], frozenset[str]]:
     complement = set(data.get("complement_only", {}).get("lemmas", []))
     table: dict[str, CueInfo] = {}
     for frame in _FRAMES:  # speech first: it wins over attitude for the same form
-        for stance in _STANCES:
+        for stance in STANCES:
             for lemma in data.get(frame, {}).get(stance, {}).get("lemmas", []):
                 info = CueInfo(lemma, stance, frame, lemma in takes_object, lemma in complement)
                 for form in _inflect(lemma, irregular):
@@ -220,7 +220,7 @@ def _read(path: Path) -> dict[str, Any]:
 # Tables a lexicon file may hold, and for each the keys allowed inside it (None: any name, as
 # in [countries."Peru"]). A misspelt table such as [speech.deny] is refused, not ignored.
 _TABLES: dict[str, frozenset[str] | None] = {
-    **{frame: frozenset(_STANCES) for frame in _FRAMES},
+    **{frame: frozenset(STANCES) for frame in _FRAMES},
     "complement_only": frozenset({"lemmas"}),
     "noun_like": frozenset({"forms"}),
     "object_verbs": frozenset({"lemmas"}),
@@ -264,7 +264,7 @@ def _override_cues(data: dict[str, Any], user: dict[str, Any]) -> None:
         stances = user.get(frame)
         if not isinstance(stances, dict):
             continue
-        for stance in _STANCES:
+        for stance in STANCES:
             entry = stances.get(stance)
             lemmas = entry.get("lemmas") if isinstance(entry, dict) else None
             if isinstance(lemmas, list):

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-STANCES = ("asserts", "denies", "questions")
-ACTOR_KINDS = ("person", "country", "organisation", "group", "unnamed", "outlet")
+from workbench.vocabulary import ACTOR_KINDS, STANCES
+
+__all__ = ["ACTOR_KINDS", "STANCES"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import BinaryIO
 
 from workbench.errors import InvalidInput
+from workbench.invisible import REFUSED_IN_TEXT, character_class
 
 _CHUNK = 1 << 20
 # C0 control characters other than tab, newline, form feed and carriage return: PostgreSQL refuses
 # NUL in text, and the others (ESC above all) would reach the analyst's terminal from `show`.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = character_class(REFUSED_IN_TEXT)
 
 
 def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str | None]:

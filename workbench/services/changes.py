@@ -241,7 +241,7 @@ def _correct(session: Session, c: Correct, analyst: str, seen: int | None) -> Ap
         "proposition": before.proposition,
         "stance": before.stance,
     }
-    given = {name: old[name] for name in old if getattr(c, name) is not None}
+    given: dict[str, Any] = {name: old[name] for name in old if getattr(c, name) is not None}
     undo = Correct(c.statement_id, **given) if row.version != before.version else None
     return Applied(c, (row,), before, undo, row.version, f"#{row.id} corrected")
 

@@ -9,7 +9,7 @@ from workbench.db.models import ChangeEvent, utc_now
 from workbench.db.views import HistoryEntry
 from workbench.ingest.decoding import check_control_characters
 
-_INSERT_EVENT = insert(ChangeEvent.__table__)  # type: ignore[arg-type]
+_INSERT_EVENT = insert(ChangeEvent.__table__)  # type: ignore[attr-defined]
 
 
 def record_change(

@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlmodel import Session, col
 
-from workbench.db.models import STATUSES, Statement, utc_now
+from workbench.db.models import Statement, utc_now
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, StaleEdit
 from workbench.services.actors import ActorResolver
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
+from workbench.vocabulary import STANCES, STATUSES
 
 
 class Raced(StaleEdit):
@@ -48,7 +49,9 @@ def _change(
     if result.rowcount != 1:  # type: ignore[attr-defined]
         # Name the version the row is at now (not the one read before): it is what to reload.
         now_at = session.execute(
-            select(Statement.version, Statement.updated_by).where(col(Statement.id) == row.id)
+            select(col(Statement.version), col(Statement.updated_by)).where(
+                col(Statement.id) == row.id
+            )
         ).first()
         version, by = (now_at[0], now_at[1]) if now_at else (row.version, row.updated_by)
         error = Raced if seen_version is None else StaleEdit
@@ -168,7 +171,7 @@ def write_correction(
         )
         changes["actor"] = (row.actor, name)
     if stance is not None and stance != row.stance:
-        if stance not in ("asserts", "denies", "questions"):
+        if stance not in STANCES:
             raise InvalidInput(f"unknown stance '{stance}'", where="stance")
         values["stance"] = stance
         changes["stance"] = (row.stance, stance)
@@ -311,7 +314,7 @@ def write_split(
             updated_by=analyst,
         )
     )
-    new_id = result.inserted_primary_key[0]  # type: ignore[index]
+    new_id = result.inserted_primary_key[0]  # type: ignore[attr-defined]
     _record_fields(session, analyst, row, {"content": (row.content, first)}, note or "split")
     record_change(
         session,
@@ -332,7 +335,7 @@ def _split_key(session: Session, key: str, second_start: int) -> str:
     statement is split at the same point again after a merge."""
     base = f"{key[:20]}-s{second_start}"
     candidate, number = base, 1
-    while session.execute(select(Statement.id).where(col(Statement.key) == candidate)).first():
+    while session.execute(select(col(Statement.id)).where(col(Statement.key) == candidate)).first():
         number += 1
         candidate = f"{base}-{number}"
     return candidate[:40]

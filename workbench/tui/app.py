@@ -93,11 +93,35 @@ class WorkbenchApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_show_help(self) -> None:
+        from workbench.tui.keys import key_entries
         from workbench.tui.modals.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            entries = key_entries(bound_classes(), self.keymap_overrides)
+            self.push_screen(HelpScreen(entries))
 
     @on(Worker.StateChanged)
     def _report_worker_error(self, event: Worker.StateChanged) -> None:
         report_worker_error(self, event)
+
+
+def bound_classes() -> list[tuple[str, type]]:
+    """The classes that declare bindings, with the area name shown in help and docs."""
+    from workbench.tui.modals.base import FormModal
+    from workbench.tui.modals.choice import ConfirmModal, LinkPicker
+    from workbench.tui.modals.help import HelpScreen
+    from workbench.tui.widgets.panes import ReadingPane
+    from workbench.tui.widgets.source_list import SourceList
+    from workbench.tui.widgets.statement_list import StatementList
+
+    return [
+        ("app", WorkbenchApp),
+        ("review", ReviewScreen),
+        ("statement list", StatementList),
+        ("sources list", SourceList),
+        ("article and detail panes", ReadingPane),
+        ("forms", FormModal),
+        ("confirm dialog", ConfirmModal),
+        ("link picker", LinkPicker),
+        ("help", HelpScreen),
+    ]

@@ -8,9 +8,9 @@ from rich.cells import cell_len, set_cell_size
 
 from workbench.db.views import StatementRow
 from workbench.invisible import CONTROL, INVISIBLE
+from workbench.vocabulary import STATUS_MARKS
 
 # A symbol and a word per status: colour helps, but the mark alone must tell them apart.
-STATUS_MARKS = {"confirmed": "✓", "disputed": "✗", "unverified": "○"}
 DISMISSED_MARK = "–"
 STANCE_MARKS = {"asserts": "asserts", "denies": "denies", "questions": "questions"}
 

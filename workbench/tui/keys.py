@@ -1,8 +1,12 @@
-"""Every key of the TUI in one table: for the help screen, docs/keys.md and its test."""
+"""Every key of the TUI in one table: for the help screen, docs/keys.md and its test.
+
+Which classes declare bindings is the app's to say (`tui.app.bound_classes`): this module
+imports nothing of the TUI, so the help screen can use it without an import circle.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -17,34 +21,13 @@ class KeyEntry:
     tooltip: str
 
 
-def bound_classes() -> list[tuple[str, type]]:
-    """The classes that declare bindings, with the area name shown in help and docs."""
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.modals.base import FormModal
-    from workbench.tui.modals.choice import ConfirmModal, LinkPicker
-    from workbench.tui.modals.help import HelpScreen
-    from workbench.tui.screens.review import ReviewScreen
-    from workbench.tui.widgets.panes import ReadingPane
-    from workbench.tui.widgets.source_list import SourceList
-    from workbench.tui.widgets.statement_list import StatementList
-
-    return [
-        ("app", WorkbenchApp),
-        ("review", ReviewScreen),
-        ("statement list", StatementList),
-        ("sources list", SourceList),
-        ("article and detail panes", ReadingPane),
-        ("forms", FormModal),
-        ("confirm dialog", ConfirmModal),
-        ("link picker", LinkPicker),
-        ("help", HelpScreen),
-    ]
-
-
-def key_entries(keymap: Mapping[str, str] | None = None) -> Iterator[KeyEntry]:
-    """Each binding with the keys it has now (the config's [keymap] wins over the default)."""
+def key_entries(
+    bound: Sequence[tuple[str, type]], keymap: Mapping[str, str] | None = None
+) -> Iterator[KeyEntry]:
+    """Each binding of the `bound` (area, class) pairs with the keys it has now (the config's
+    [keymap] wins over the default)."""
     keymap = keymap or {}
-    for area, cls in bound_classes():
+    for area, cls in bound:
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding):
                 keys = keymap.get(binding.id or "", binding.key)

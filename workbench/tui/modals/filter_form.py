@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
-from workbench.db.models import STANCES, STATUSES
 from workbench.errors import InvalidInput
 from workbench.services.statements import StatementFilter
 from workbench.tui.modals.base import FormModal
+from workbench.vocabulary import STANCES, STATUSES
 
 
 class FilterForm(FormModal[StatementFilter]):

@@ -12,12 +12,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
-from workbench.db.models import RELATIONS, STANCES
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput
 from workbench.tui.format import visible
 from workbench.tui.modals.base import FormModal
 from workbench.urls import require_http_url
+from workbench.vocabulary import RELATIONS, STANCES
 
 Values = dict[str, Any]
 

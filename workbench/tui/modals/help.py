@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
 
 from textual.app import ComposeResult
@@ -10,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from workbench.tui.keys import KeyEntry
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,10 +33,11 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    def compose(self) -> ComposeResult:
-        from workbench.tui.keys import key_entries
+    def __init__(self, entries: Iterable[KeyEntry]) -> None:
+        super().__init__()
+        self.entries = list(entries)
 
-        keymap = getattr(self.app, "keymap_overrides", {})
+    def compose(self) -> ComposeResult:
         parts: list[Content | str | tuple[str, str]] = [
             ("Keys", "bold"),
             (
@@ -43,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
             ),
             "\n",
         ]
-        for area, entries in groupby(key_entries(keymap), key=lambda e: e.area):
+        for area, entries in groupby(self.entries, key=lambda e: e.area):
             parts += ["\n", (area, "bold underline"), "\n"]
             for entry in entries:
                 keys = entry.keys.replace("question_mark", "?").replace("slash", "/")
