@@ -12,8 +12,8 @@ from sqlmodel import Session, col
 
 from workbench.db.models import Conflict, utc_now
 from workbench.errors import InvalidInput, NotFound, StaleEdit
+from workbench.services.changes import SetStatus, apply_change
 from workbench.services.history import record_change
-from workbench.services.review import set_status
 
 CHOICES = ("here", "incoming")
 
@@ -49,9 +49,7 @@ def resolve_conflict(
         + ("local verdict" if keep == "here" else f"verdict of {conflict.incoming_analyst}")
     )
     if keep == "incoming" and chosen:
-        set_status(
-            session, statement_id=conflict.statement_id, status=chosen, analyst=analyst, note=why
-        )
+        apply_change(session, SetStatus(conflict.statement_id, chosen, why), analyst=analyst)
     result = session.execute(
         update(Conflict)
         .where(col(Conflict.id) == conflict_id, col(Conflict.version) == conflict.version)

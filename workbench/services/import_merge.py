@@ -17,8 +17,8 @@ from sqlmodel import Session, col, select
 
 from workbench.db.models import ChangeEvent, Conflict, Statement, utc_now
 from workbench.errors import InvalidInput
+from workbench.services.changes import SetStatus, apply_change
 from workbench.services.import_validation import utc
-from workbench.services.review import set_status
 
 Outcome = Literal["taken", "conflict"] | None
 
@@ -38,13 +38,8 @@ def reconcile_status(
     if incoming == local or incoming == "unverified":
         return None
     if local == "unverified" and not _decided_here_since(session, statement_id, at):
-        set_status(
-            session,
-            statement_id=statement_id,
-            status=incoming,
-            analyst=analyst or "import",
-            note=f"imported from {origin}",
-        )
+        change = SetStatus(statement_id, incoming, note=f"imported from {origin}")
+        apply_change(session, change, analyst=analyst or "import")
         return "taken"
     conflict = Conflict(
         statement_id=statement_id,
