@@ -36,6 +36,17 @@ ARTICLE = (
     "Port officials questioned whether the strike was legal.\n\n"
     "Mayor Ana Ruiz said the harbour would reopen on Monday."
 )
+# The seed story told twice, by two outlets in different words: one claim across sources.
+ACCUSATION = (
+    "Arms Accusation\n\n"
+    "The United States has accused North Korea of providing arms to Russia, "
+    "but both countries deny the claims.\n"
+)
+FOLLOW_UP = (
+    "Munitions Row\n\n"
+    "Washington says Pyongyang sent munitions to Moscow. "
+    "North Korea denied supplying arms to Russia.\n"
+)
 SECOND_ARTICLE = (
     "Bridge Repairs Delayed\n\n"
     "The minister said the bridge is safe. "

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from workbench.db.engine import Database
 from workbench.db.models import Actor, ChangeEvent, Evidence, Source, Statement
 from workbench.export import ExportOptions, write_export
+from workbench.services.claims import link_unclaimed
 from workbench.services.evidence import add_evidence
 from workbench.services.reporting import ExportScope
 from workbench.services.review import add_note, set_status
@@ -158,6 +159,8 @@ def _add_hostile(session: Session) -> None:
                 note=f"{SCRIPT}{MD_LINK}{RLO}",
             )
         )
+    session.flush()
+    link_unclaimed(session, analyst="fixture")  # as `workbench init` does for an older database
 
 
 @pytest.fixture

@@ -1,12 +1,17 @@
-"""ClaimReview JSON-LD: Google's required fields, and never a denier as the claim's author."""
+"""ClaimReview JSON-LD: one review per claim, Google's required fields, never a denier as author."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
+from core.conftest import ACCUSATION, FOLLOW_UP, Outcome, run_cli
+
 from workbench.db.engine import Database
-from workbench.services.statements import StatementFilter, list_statements
+from workbench.services.claims import list_claims
 
 from .conftest import export_text
 
@@ -31,56 +36,95 @@ def assert_valid(review: dict[str, Any]) -> None:
     assert claim["@type"] == "Claim"
     for work in [*claim.get("appearance", []), claim.get("firstAppearance", {"url": "https://"})]:
         assert work["url"].startswith(("http://", "https://"))
-    if "author" in claim:
-        assert claim["author"]["@type"] in ("Person", "Organization") and claim["author"]["name"]
+    authors = claim.get("author", [])
+    for author in authors if isinstance(authors, list) else [authors]:
+        assert author["@type"] in ("Person", "Organization") and author["name"]
 
 
-def test_one_review_per_verdict_with_every_required_field(reviewed_db: Database) -> None:
+def test_one_review_per_claim_with_a_verdict(reviewed_db: Database) -> None:
     found = reviews(reviewed_db, organisation_url=ORG_URL, organisation="Desk")
-    assert len(found) == 3
+    with reviewed_db.reader() as session:
+        rated = [
+            c
+            for c in list_claims(session)
+            if c.effective_verdict != "unverified" and not c.inconsistent
+        ]
+    assert len(found) == len(rated) > 0
+    assert sorted(r["url"] for r in found) == sorted(f"{ORG_URL}#claim-{c.id}" for c in rated)
     for review in found:
         assert_valid(review)
-        assert review["url"].startswith(ORG_URL + "#statement-")
         assert review["author"]["name"] == "Desk"
-    assert {r["reviewRating"]["alternateName"] for r in found} == {"Confirmed", "Disputed"}
 
 
 def test_unverified_only_when_asked(reviewed_db: Database) -> None:
     everything = reviews(reviewed_db, organisation_url=ORG_URL, include_unverified=True)
-    assert len(everything) > 3
+    assert len(everything) > len(reviews(reviewed_db, organisation_url=ORG_URL))
     assert {r["reviewRating"]["ratingValue"] for r in everything} == {1, 2, 3}
 
 
-def test_a_denier_is_never_the_author(reviewed_db: Database) -> None:
-    with reviewed_db.reader() as session:
-        rows = list_statements(session, StatementFilter(stances=("denies",)), limit=1000)
-        asserters = {
-            (r.source_id, r.claim_group): r.actor
-            for r in list_statements(session, StatementFilter(stances=("asserts",)), limit=1000)
-        }
-    deniers = {r.actor for r in rows}
-    denial = next(r for r in rows if r.status == "disputed")
-    found = reviews(reviewed_db, organisation_url=ORG_URL)
-    by_url = {r["url"].rsplit("-", 1)[1]: r for r in found}
-    review = by_url[denial.key]
-    author = review["itemReviewed"].get("author")
-    expected = asserters.get((denial.source_id, denial.claim_group))
-    assert (author or {}).get("name") == expected
-    for r in found:
-        assert r["itemReviewed"].get("author", {}).get("name") not in deniers - set(
-            asserters.values()
-        )
+@pytest.fixture
+def arms_db(tmp_path: Path) -> Path:
+    """The seed story in two outlets, with URLs and dates: one claim carried twice."""
+    db = tmp_path / "arms.db"
+    for name, text, url, day in (
+        ("a.txt", ACCUSATION, "https://news.example/a", "2026-03-02"),
+        ("b.txt", FOLLOW_UP, "https://wire.example/b", "2026-03-01"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        args = ("--db", str(db), "ingest", str(tmp_path / name), "--url", url)
+        assert run_cli(*args, "--published", day).code == 0
+    return db
 
 
-def test_without_organisation_url_the_source_url_carries_the_fragment(
-    reviewed_db: Database,
+def _arms(path: Path) -> tuple[Database, int, list[Any]]:
+    db = Database.open(str(path))
+    with db.reader() as session:
+        (claim,) = [c for c in list_claims(session) if "arms" in c.proposition]
+    return db, claim.id, list(claim.live)
+
+
+def test_the_claim_is_by_its_accuser_appears_in_both_sources_and_a_denial_rates_it(
+    arms_db: Path,
 ) -> None:
-    for review in reviews(reviewed_db):
-        claim = review["itemReviewed"]
-        if "url" in review:
-            assert review["url"].split("#")[0] == claim["firstAppearance"]["url"].split("#")[0]
-        else:
-            assert "appearance" not in claim  # no http(s) source URL: nothing to point at
+    db, claim_id, statements = _arms(arms_db)
+    denial = next(s for s in statements if s.stance == "denies")
+    assert run_cli("--db", str(arms_db), "verdict", str(denial.id), "confirmed").code == 0
+    (review,) = [r for r in reviews(db, organisation_url=ORG_URL) if "arms" in r["claimReviewed"]]
+    assert_valid(review)
+    claim = review["itemReviewed"]
+    assert claim["author"] == {"@type": "Organization", "name": "United States"}  # not a denier
+    assert [w["url"] for w in claim["appearance"]] == [
+        "https://wire.example/b",  # published first
+        "https://news.example/a",
+    ]
+    assert claim["firstAppearance"]["url"] == "https://wire.example/b"
+    assert review["reviewRating"]["alternateName"] == "Disputed"  # the denial holds
+    assert review["url"] == f"{ORG_URL}#claim-{claim_id}"
+
+
+def test_an_inconsistent_claim_is_not_published_and_the_export_says_so(
+    arms_db: Path, tmp_path: Path
+) -> None:
+    _db, claim_id, statements = _arms(arms_db)
+    accusation = next(s for s in statements if s.stance == "asserts")
+    denial = next(s for s in statements if s.stance == "denies")
+    for statement in (accusation, denial):
+        assert run_cli("--db", str(arms_db), "verdict", str(statement.id), "confirmed").code == 0
+    out = tmp_path / "reviews.json"
+    outcome: Outcome = run_cli(
+        "--db", str(arms_db), "export", "--format", "claimreview", "-o", str(out)
+    )
+    assert outcome.code == 0, outcome.err
+    assert not any("arms" in r["claimReviewed"] for r in json.loads(out.read_text()))
+    assert "1 inconsistent claims were not exported" in outcome.err
+    assert "reviews have no url" not in outcome.err or "organisation_url" in outcome.err
+
+
+def test_without_organisation_url_no_review_borrows_the_articles_url(arms_db: Path) -> None:
+    db, _claim_id, statements = _arms(arms_db)
+    assert run_cli("--db", str(arms_db), "verdict", str(statements[0].id), "confirmed").code == 0
+    found = reviews(db)
+    assert found and all("url" not in r for r in found)
 
 
 def _urls(node: object) -> list[str]:
@@ -102,7 +146,7 @@ def test_hostile_urls_and_names_stay_inert(hostile_db: Database) -> None:
     found = json.loads(text)
     assert all(url.startswith(("http://", "https://")) for url in _urls(found))
     hostile = [r for r in found if r["claimReviewed"].startswith(("<script>", "[click]"))]
-    assert len(hostile) == 3
+    assert len(hostile) == 2  # two claims: the first two statements state one proposition
     for review in hostile:  # neither the organisation URL nor the source URL is http(s)
         assert "url" not in review and "appearance" not in review["itemReviewed"]
     assert all(len(r["claimReviewed"]) <= 200 for r in found)
@@ -110,3 +154,6 @@ def test_hostile_urls_and_names_stay_inert(hostile_db: Database) -> None:
 
 def test_deterministic(hostile_db: Database) -> None:
     assert export_text(hostile_db, "claimreview") == export_text(hostile_db, "claimreview")
+
+
+Run = Callable[..., Outcome]

@@ -13,10 +13,16 @@ def init(app: AppContext) -> None:
     """Create the database, or upgrade an older one (a backup is made first)."""
     from workbench.db.engine import Database
     from workbench.db.schema import upgrade_to_head
+    from workbench.services.claims import link_unclaimed
 
     db = Database.open(app.settings.database)
+    linked = None
     try:
         before, after = upgrade_to_head(db)
+        if before is not None and before != after:
+            # An older database gains claims (schema 0002): its statements are grouped now.
+            with db.transaction() as session:
+                linked = link_unclaimed(session, analyst=app.analyst)
     finally:
         db.dispose()
     if before is None:
@@ -25,6 +31,8 @@ def init(app: AppContext) -> None:
         click.echo(f"database {db.location} is up to date (schema {after})")
     else:
         click.echo(f"upgraded database {db.location} from schema {before} to {after}")
+        if linked is not None and linked.statements:
+            click.echo(linked.line())
 
 
 def register(group: click.Group) -> None:

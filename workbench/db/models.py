@@ -203,3 +203,38 @@ class Conflict(SQLModel, table=True):
     resolved_by: str | None = Field(default=None)
     resolution: str | None = Field(default=None, sa_type=sa.Text)  # the value chosen
     version: int = Field(default=1)
+
+
+class Claim(SQLModel, table=True):
+    """One proposition across every source that carried it, with a verdict on the proposition.
+
+    A statement's status judges what its speaker says; the claim's verdict judges the
+    proposition itself (see docs/claims.md). `key` is the proposition with actor names
+    canonicalised and function words dropped: what statements are matched on.
+    """
+
+    __tablename__ = "claim"
+
+    id: int | None = Field(default=None, primary_key=True)
+    proposition: str = Field(sa_type=sa.Text)
+    key: str = Field(default="", sa_type=sa.Text)
+    verdict: str = Field(default="unverified", sa_type=sa.String(16))
+    rationale: str = Field(default="", sa_type=sa.Text)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    updated_by: str = Field(default="")
+
+
+class ClaimMember(SQLModel, table=True):
+    """A statement's claim. A separate table, so adding claims to a large database rewrites no
+    statement row; `pinned` marks an analyst's link, which a rebuild never moves."""
+
+    __tablename__ = "claim_member"
+    __table_args__ = (
+        sa.Index("ix_claim_member_claim_id_statement_id", "claim_id", "statement_id"),
+    )
+
+    statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
+    pinned: bool = Field(default=False)

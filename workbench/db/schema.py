@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.db.engine import Database, current_revision, translate_errors
 from workbench.errors import SchemaMismatch
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -42,8 +42,11 @@ def check_schema(db: Database) -> None:
     )
 
 
-def upgrade_to_head(db: Database) -> tuple[str | None, str]:
-    """Create or upgrade the schema; returns (revision before, revision after)."""
+def upgrade_to_head(db: Database, target: str = "head") -> tuple[str | None, str]:
+    """Create or upgrade the schema; returns (revision before, revision after).
+
+    `target` is for tests that build an older database to upgrade.
+    """
     from alembic import command
     from alembic.config import Config
 
@@ -52,7 +55,7 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
         _refuse_foreign_tables(db)  # never add our tables to another program's database
     if before is not None and before not in KNOWN_REVISIONS:
         check_schema(db)  # raises the "newer workbench" error
-    if before == HEAD_REVISION:
+    if before == (HEAD_REVISION if target == "head" else target):
         return before, before
     if db.read_only:
         check_schema(db)
@@ -65,14 +68,14 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
             # Batch mode copies tables, which enforced foreign keys would refuse mid-way.
             connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, target)
         connection.commit()
         if db.dialect == "sqlite":
             raw = connection.connection.driver_connection
             raw.execute("PRAGMA foreign_keys = ON")
             if raw.execute("PRAGMA foreign_key_check").fetchall():
                 raise SchemaMismatch("the upgrade left broken references", where=db.location)
-    return before, HEAD_REVISION
+    return before, HEAD_REVISION if target == "head" else target
 
 
 def _refuse_foreign_tables(db: Database) -> None:

@@ -37,10 +37,7 @@ def write_export(session: Session, fmt: str, out: TextIO, options: ExportOptions
     elif fmt == "claimreview":
         from workbench.export.claimreview import write_claimreview
 
-        if missing := write_claimreview(session, out, options):
-            notices.append(
-                f"{missing} reviews have no url: set organisation_url in the config file"
-            )
+        notices.extend(write_claimreview(session, out, options).notices())
     else:
         raise ValueError(f"unknown export format {fmt!r}")
     return notices

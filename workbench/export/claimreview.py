@@ -1,18 +1,19 @@
-"""schema.org ClaimReview JSON-LD, one object per statement with a verdict.
+"""schema.org ClaimReview JSON-LD: one review per claim, rated by the claim's verdict.
 
-The status of a statement is read as the verdict on its proposition (the extractor stores a
-denial's proposition in its asserted form: "North Korea supplied shells", not "… did not"). The
-`itemReviewed` Claim's author is the actor who *asserts* the proposition: for a denying or
-questioning statement, the asserting actor of the same claim group in the same source, else no
-author at all. An actor who denies a claim is never exported as its author.
+A claim is one proposition across every source that carried it (`services.claims`). Its
+verdict judges the proposition; where an analyst set none, the verdict its statements agree on
+(a confirmed denial implies "Disputed"). `claimReviewed` is the proposition, the
+`itemReviewed` Claim's `author` the actors who assert it (never one who only denies it), its
+`appearance` every source with an http(s) URL, the earliest as `firstAppearance`. An
+inconsistent claim (its verdicts contradict) is never published: the export counts it instead.
 
-`url` (required) is `organisation_url#statement-<key>` when the config sets `organisation_url`,
-else the source's URL with that fragment; when neither is an http(s) URL the review has no `url`
-and the CLI says how many.
+`url` is `organisation_url#claim-<id>`, the organisation's own page. Without one the review has
+no `url` (never the article's: the review is not the article) and the CLI warns on stderr.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import urlsplit, urlunsplit
@@ -21,8 +22,7 @@ from sqlmodel import Session
 
 from workbench.export.common import ExportOptions, iso, short
 from workbench.export.json import dumps as _dumps
-from workbench.services.reporting import ExportedStatement, SourceGroup, claim_positions
-from workbench.services.reporting import iter_source_groups as _groups
+from workbench.services.claims import ClaimStatement, ClaimView, list_claims
 from workbench.urls import safe_http_url
 
 RATINGS = {
@@ -53,12 +53,9 @@ def _without_fragment(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
 
 
-def review_url(options: ExportOptions, source_url: str | None, key: str) -> str | None:
-    for base in (options.organisation_url, source_url):
-        safe = _safe_url(base) if base else None
-        if safe:
-            return f"{_without_fragment(safe)}#statement-{key}"
-    return None
+def review_url(options: ExportOptions, claim_id: int) -> str | None:
+    safe = _safe_url(options.organisation_url) if options.organisation_url else None
+    return f"{_without_fragment(safe)}#claim-{claim_id}" if safe else None
 
 
 def _author(name: str | None, kind: str | None) -> dict[str, str] | None:
@@ -67,96 +64,107 @@ def _author(name: str | None, kind: str | None) -> dict[str, str] | None:
     return {"@type": "Person" if kind == "person" else "Organization", "name": _name(name, 200)}
 
 
-def _claim_author(
-    item: ExportedStatement, asserters: dict[int, tuple[str | None, str | None]]
-) -> dict[str, str] | None:
-    row = item.row
-    if row.stance == "asserts":
-        return _author(row.actor, row.actor_kind)
-    name, kind = asserters.get(row.claim_group, (None, None))
-    return _author(name, kind)
+def _appearances(view: ClaimView) -> list[dict[str, Any]]:
+    """Each source once, earliest published first (undated last, then by id)."""
+    seen: dict[int, ClaimStatement] = {}
+    for statement in view.live:
+        seen.setdefault(statement.source_id, statement)
+    ordered = sorted(seen.values(), key=lambda s: (s.published is None, s.published, s.source_id))
+    works = []
+    for statement in ordered:
+        url = _safe_url(statement.source_url) if statement.source_url else None
+        if not url:
+            continue
+        work: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+        if statement.source_title:
+            work["headline"] = _name(statement.source_title, 200)
+        if statement.published:
+            work["datePublished"] = iso(statement.published)
+        works.append(work)
+    return works
 
 
-def _decided_on(item: ExportedStatement) -> str | None:
-    events = [h for h in item.history if h.field == "status" and h.new == item.row.status]
-    stamp = events[-1].at if events else item.row.updated_at
-    return stamp[:10] if stamp else None  # the UTC day of an ISO timestamp
-
-
-def claim_review(
-    group: SourceGroup,
-    item: ExportedStatement,
-    options: ExportOptions,
-    asserters: dict[int, tuple[str | None, str | None]],
-) -> dict[str, Any]:
-    row, source = item.row, group.source
-    value, name = RATINGS[row.status]
+def claim_review(view: ClaimView, options: ExportOptions) -> dict[str, Any]:
+    verdict = view.effective_verdict
+    value, name = RATINGS[verdict]
     claim: dict[str, Any] = {"@type": "Claim"}
-    if author := _claim_author(item, asserters):
-        claim["author"] = author
-    if source.published:
-        claim["datePublished"] = iso(source.published)
-    if source_url := _safe_url(source.url) if source.url else None:
-        work: dict[str, Any] = {"@type": "CreativeWork", "url": source_url}
-        if source.title:
-            work["headline"] = _name(source.title, 200)
-        if source.published:
-            work["datePublished"] = iso(source.published)
-        claim["appearance"] = [work]
-        claim["firstAppearance"] = work
+    authors = [a for s in view.asserters if (a := _author(s.actor, s.actor_kind))]
+    if authors:
+        claim["author"] = authors[0] if len(authors) == 1 else authors
+    if works := _appearances(view):
+        claim["appearance"] = works
+        claim["firstAppearance"] = works[0]
+        if "datePublished" in works[0]:
+            claim["datePublished"] = works[0]["datePublished"]
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": BEST,
+        "worstRating": WORST,
+        "alternateName": name,
+    }
+    if view.rationale:
+        rating["ratingExplanation"] = short(view.rationale, 1000)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": short(row.proposition or row.content, CLAIM_MAX),
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value,
-            "bestRating": BEST,
-            "worstRating": WORST,
-            "alternateName": name,
-        },
+        "claimReviewed": short(view.proposition, CLAIM_MAX),
+        "reviewRating": rating,
         "itemReviewed": claim,
         "author": {"@type": "Organization", "name": _name(options.organisation, 200)},
     }
     if org_url := _safe_url(options.organisation_url) if options.organisation_url else None:
         review["author"]["url"] = org_url
-    if url := review_url(options, source.url, row.key):
+    if url := review_url(options, view.id):
         review["url"] = url
-    if decided := _decided_on(item):
-        review["datePublished"] = decided
     return review
 
 
-def _asserters(session: Session, group: SourceGroup) -> dict[int, tuple[str | None, str | None]]:
-    found: dict[int, tuple[str | None, str | None]] = {}
-    claims = group.positions
-    if claims is None:
-        claims = claim_positions(session, group.source.id)
-    for number, positions in claims.items():
-        for position in positions:
-            if position.stance == "asserts" and position.actor:
-                found[number] = (position.actor, position.actor_kind)
-                break
-    return found
+@dataclass
+class ReviewCounts:
+    """What the CLI warns about after a ClaimReview export."""
+
+    written: int = 0
+    without_url: int = 0
+    inconsistent: int = 0
+
+    def notices(self) -> list[str]:
+        found = []
+        if self.without_url:
+            found.append(
+                f"{self.without_url} reviews have no url: set organisation_url in the config "
+                "file (the review's page on your site; an article's URL is not used)"
+            )
+        if self.inconsistent:
+            found.append(
+                f"{self.inconsistent} inconsistent claims were not exported: their verdicts "
+                "contradict (`workbench claims --inconsistent`)"
+            )
+        return found
 
 
-def write_claimreview(session: Session, out: TextIO, options: ExportOptions) -> int:
-    """Write a JSON array of ClaimReview objects; returns how many lack a `url`."""
-    asked = options.include_unverified or "unverified" in options.scope.statements.statuses
-    statuses = ("confirmed", "disputed") + (("unverified",) if asked else ())
-    missing_url = 0
+def _in_scope(view: ClaimView, options: ExportOptions) -> bool:
+    sources = options.scope.statements.source_ids
+    return not sources or any(s.source_id in sources for s in view.live)
+
+
+def write_claimreview(session: Session, out: TextIO, options: ExportOptions) -> ReviewCounts:
+    """Write a JSON array of ClaimReview objects, one per claim with a verdict."""
+    counts = ReviewCounts()
     first = True
     out.write("[")
-    for group in _groups(session, options.scope, history=True, positions=True):
-        asserters: dict[int, tuple[str | None, str | None]] | None = None
-        for item in group.statements:
-            if item.row.status not in statuses:
-                continue
-            if asserters is None:
-                asserters = _asserters(session, group)
-            review = claim_review(group, item, options, asserters)
-            missing_url += "url" not in review
-            out.write(("\n" if first else ",\n") + dumps(review))
-            first = False
+    for view in sorted(list_claims(session), key=lambda v: v.id):
+        if not _in_scope(view, options):
+            continue
+        if view.inconsistent:
+            counts.inconsistent += 1
+            continue
+        if view.effective_verdict == "unverified" and not options.include_unverified:
+            continue
+        review = claim_review(view, options)
+        counts.written += 1
+        counts.without_url += "url" not in review
+        out.write(("\n" if first else ",\n") + dumps(review))
+        first = False
     out.write("\n]\n" if not first else "]\n")
-    return missing_url
+    return counts

@@ -117,10 +117,10 @@ Change = SetStatus | AddNote | AddEvidence | RemoveEvidence | Correct | Dismiss 
 class Applied:
     """What a change did: the rows to redraw, the statement as it was, and how to undo it."""
 
-    change: Change
+    change: Any  # a Change, or a kind registered elsewhere (claim_changes)
     rows: tuple[StatementRow, ...]
-    before: StatementRow
-    undo: Change | None
+    before: StatementRow | None  # None for changes to something else than one statement
+    undo: Any | None
     undo_version: int | None  # the version the undo expects (the one this change committed)
     message: str
     created_id: int | None = None  # a row the change made: the new evidence, a split's half
@@ -142,7 +142,7 @@ def handles(kind: type[C]) -> Callable[[Callable[[Session, C, str, int | None], 
 
 
 def apply_change(
-    session: Session, change: Change, *, analyst: str, expected_version: int | None = None
+    session: Session, change: Any, *, analyst: str, expected_version: int | None = None
 ) -> Applied:
     """Apply one change in the caller's transaction; StaleEdit if the row moved past
     `expected_version` (the version the analyst saw). Without a version it is applied to the
@@ -281,3 +281,7 @@ def _merge(session: Session, c: Merge, analyst: str, seen: int | None) -> Applie
         note=c.note,
     )
     return Applied(c, (row,), keep, None, None, f"#{c.merge_id} merged into #{row.id}")
+
+
+# Kinds of change defined next to their domain register themselves on import.
+from workbench.services import claim_changes  # noqa: E402, F401

@@ -18,6 +18,7 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
+from workbench.services.claims import LinkSummary
 from workbench.services.storing import ingest_batch
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class IngestSummary:
     files: int = 0
     messages: list[str] = field(default_factory=list)
     reports: list[IngestReport] = field(default_factory=list)
+    claims: LinkSummary | None = None
 
     def line(self) -> str:
         parts = [
@@ -109,6 +111,14 @@ def ingest_paths(
         if progress is not None:
             progress(path)
     _flush(db, pending, summary, analyst=analyst, raise_single=single and summary.files == 1)
+    if summary.sources:
+        # Claims join across sources, so they are linked once the sources are in (a separate
+        # transaction: an interrupted run leaves statements unlinked, which the next ingest or
+        # `workbench claims rebuild` links; never a half-written source).
+        from workbench.services.claims import link_unclaimed
+
+        with db.transaction() as session:
+            summary.claims = link_unclaimed(session, analyst=analyst)
     return summary
 
 

@@ -174,7 +174,7 @@ class ReviewWrites(Screen[None]):
         applied, pending = message.applied, message.pending
         sid = pending.statement_id
         self.last_commit = (pending, message.committed_at)
-        if isinstance(applied.change, SetStatus):
+        if isinstance(applied.change, SetStatus) and applied.before is not None:
             changed = applied.rows[0]
             self.adjust_counts(changed.source_id, applied.before.status, changed.status)
         undo = undo_of(applied)

@@ -1,0 +1,222 @@
+"""Claims across sources: matching rules, grouping on ingest, the verdict model, the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from core.conftest import ACCUSATION, FOLLOW_UP, Outcome
+from workbench.db.engine import Database
+from workbench.errors import InvalidInput, NotFound, StaleEdit
+from workbench.extract.lexicon import load_lexicon
+from workbench.services.changes import Dismiss, SetStatus, apply_change
+from workbench.services.claim_changes import LinkToClaim, SetClaimVerdict, UnlinkFromClaim
+from workbench.services.claim_keys import claim_key, name_table, same_claim
+from workbench.services.claims import (
+    claim_of_statement,
+    get_claim,
+    is_inconsistent,
+    list_claims,
+    rebuild_claims,
+    verdict_in_words,
+)
+from workbench.services.history import statement_history
+from workbench.services.statements import list_statements
+
+Run = Callable[..., Outcome]
+
+NAMES = name_table(load_lexicon().places, [])
+
+SAME = [
+    ("Pyongyang sent munitions to Moscow.", "North Korea provided arms to Russia."),
+    ("North Korea supplied weapons to Russia", "The DPRK shipped artillery shells to Russia"),
+    ("The vaccine causes autism.", "The vaccine caused autism."),
+    ("Washington helped Kyiv.", "The United States aided Ukraine."),
+    ("North Korea supplied arms to Russia.", "Supplying arms to Russia."),
+    ("Unemployment rose to 5 percent.", "Unemployment increased to 5 percent."),
+]
+DIFFERENT = [
+    ("The vaccine causes autism.", "The vaccine does not cause autism."),
+    ("Russia helped North Korea.", "North Korea helped Russia."),
+    ("North Korea sent troops to Russia.", "North Korea sent arms to Russia."),
+    ("Unemployment rose to 5 percent.", "Unemployment rose to 6 percent."),
+    ("The mayor closed the harbour.", "The mayor opened the bridge."),
+    ("China supplied arms to Russia.", "North Korea supplied arms to Russia."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_paraphrases_aliases_and_metonyms_are_one_claim(a: str, b: str) -> None:
+    decision = same_claim(claim_key(a, NAMES), claim_key(b, NAMES))
+    assert decision.same, decision
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_negation_roles_actions_numbers_and_actors_keep_claims_apart(a: str, b: str) -> None:
+    decision = same_claim(claim_key(a, NAMES), claim_key(b, NAMES))
+    assert not decision.same, decision
+    assert decision.reason
+
+
+def test_capitals_and_seats_of_government_stand_for_their_country() -> None:
+    key = claim_key("The Kremlin said Pyongyang gave shells to Moscow", NAMES)
+    assert key.actors == ("Russia", "North Korea")
+
+
+@pytest.fixture
+def two_sources(tmp_path: Path, run: Run) -> Path:
+    (tmp_path / "a.txt").write_text(ACCUSATION, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FOLLOW_UP, encoding="utf-8")
+    db = tmp_path / "claims.db"
+    assert run("--db", str(db), "ingest", str(tmp_path / "a.txt")).code == 0
+    assert run("--db", str(db), "ingest", str(tmp_path / "b.txt")).code == 0  # incremental
+    return db
+
+
+def _open(path: Path) -> Database:
+    return Database.open(str(path))
+
+
+def _arms_claim(db: Database) -> int:
+    with db.reader() as session:
+        (claim,) = [c for c in list_claims(session) if "arms" in c.proposition]
+        return claim.id
+
+
+def test_one_claim_across_sources_with_every_position(two_sources: Path) -> None:
+    db = _open(two_sources)
+    with db.reader() as session:
+        claim = get_claim(session, _arms_claim(db))
+    assert claim.sources == (1, 2)
+    positions = claim.positions()
+    assert positions["asserts"] == ["United States"]
+    assert positions["denies"] == ["North Korea", "Russia"]
+    assert len(claim.live) == 5
+
+
+def test_claim_verdict_applies_the_matching_reading_and_records_it(two_sources: Path) -> None:
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.transaction() as session:
+        change = SetClaimVerdict(claim_id, "disputed", "no transfers found", apply=True)
+        applied = apply_change(session, change, analyst="ana")
+    assert len(applied.rows) == 5
+    with db.reader() as session:
+        claim = get_claim(session, claim_id)
+        statuses = {(s.actor, s.stance, s.status) for s in claim.live}
+        history = statement_history(session, claim.live[0].id)
+    assert statuses == {
+        ("United States", "asserts", "disputed"),
+        ("North Korea", "denies", "confirmed"),
+        ("Russia", "denies", "confirmed"),
+    }
+    assert (claim.verdict, claim.rationale, claim.inconsistent) == (
+        "disputed", "no transfers found", False
+    )  # fmt: skip
+    assert history[-1].note == f"from the verdict on claim {claim_id}"
+
+
+def test_an_accusation_and_its_denial_both_confirmed_is_inconsistent(two_sources: Path) -> None:
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        accuser, denier = get_claim(session, claim_id).live[:2]
+    with db.transaction() as session:
+        apply_change(session, SetStatus(accuser.id, "confirmed"), analyst="ana")
+        apply_change(session, SetStatus(denier.id, "confirmed"), analyst="bo")
+    with db.reader() as session:
+        assert [c.id for c in list_claims(session, inconsistent=True)] == [claim_id]
+
+
+def test_the_readings_of_each_stance() -> None:
+    assert not is_inconsistent("confirmed", [("asserts", "confirmed"), ("denies", "disputed")])
+    assert is_inconsistent("unverified", [("asserts", "confirmed"), ("denies", "confirmed")])
+    assert is_inconsistent("disputed", [("asserts", "confirmed")])
+    assert not is_inconsistent("confirmed", [("questions", "disputed")])
+    words = verdict_in_words("denies", "confirmed", "North Korea")
+    assert words == "North Korea's denial holds: the claim is false"
+    assert verdict_in_words("asserts", "disputed", "United States") == (
+        "United States' claim does not hold: the claim is false"
+    )
+
+
+def test_an_analysts_link_and_unlink_survive_a_rebuild(two_sources: Path) -> None:
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        headline = next(s for s in list_statements(session) if s.actor == "(outlet)")
+        member = get_claim(session, claim_id).live[-1]
+    with db.transaction() as session:
+        apply_change(session, LinkToClaim(headline.id, claim_id), analyst="ana")
+        apply_change(session, UnlinkFromClaim(member.id), analyst="ana")
+    with db.transaction() as session:
+        rebuild_claims(session, analyst="ana")
+    with db.reader() as session:
+        assert claim_of_statement(session, headline.id).id == claim_id  # type: ignore[union-attr]
+        own = claim_of_statement(session, member.id)
+        assert own is not None and own.id != claim_id and len(own.live) == 1
+
+
+def test_bad_links_are_refused_and_change_nothing(two_sources: Path) -> None:
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        first, second = get_claim(session, claim_id).live[:2]
+    with db.transaction() as session:
+        apply_change(session, Dismiss(first.id), analyst="ana")
+    for change, error in (
+        (LinkToClaim(first.id, claim_id), InvalidInput),  # dismissed
+        (LinkToClaim(second.id, 9999), NotFound),
+        (SetClaimVerdict(claim_id, "true"), InvalidInput),
+    ):
+        with pytest.raises(error), db.transaction() as session:
+            apply_change(session, change, analyst="ana")
+    with pytest.raises(StaleEdit), db.transaction() as session:
+        apply_change(
+            session, SetClaimVerdict(claim_id, "confirmed"), analyst="bo", expected_version=7
+        )
+    with db.reader() as session:
+        assert get_claim(session, claim_id).verdict == "unverified"
+
+
+def test_cli_lists_claims_as_jsonl_and_says_verdicts_in_words(run: Run, two_sources: Path) -> None:
+    db = str(two_sources)
+    outcome = run("--db", db, "claims", "--across", "--format", "jsonl")
+    (record,) = [json.loads(line) for line in outcome.out.splitlines()]
+    assert set(record) >= {"id", "proposition", "verdict", "inconsistent", "sources", "statements"}
+    assert record["sources"] == 2 and not record["inconsistent"]
+    assert set(record["statements"][0]) == {"id", "source_id", "actor", "stance", "status"}
+    denier = next(s for s in record["statements"] if s["stance"] == "denies")
+    assert run("--db", db, "verdict", str(denier["id"]), "confirmed").code == 0
+    shown = run("--db", db, "claims", "show", str(record["id"]))
+    assert "North Korea's denial holds: the claim is false" in shown.out
+    refused = run("--db", db, "claims", "link", str(denier["id"]), "9999")
+    assert refused.code == 2 and refused.error_lines == [
+        "error: claim: no claim with id 9999 (list ids with `workbench claims`)"
+    ]
+
+
+def test_init_on_a_database_from_before_claims_groups_its_statements(
+    tmp_path: Path, run: Run
+) -> None:
+    from workbench.db.schema import upgrade_to_head
+    from workbench.extract import extract
+    from workbench.ingest.document import Document
+    from workbench.services.storing import ingest_document
+
+    path = tmp_path / "old.db"
+    db = Database.open(str(path))
+    upgrade_to_head(db, "0001")
+    with db.transaction() as session:
+        for text in (ACCUSATION, FOLLOW_UP):
+            ingest_document(session, Document(text=text, title="t"), extract(text), analyst="ana")
+    db.dispose()
+    outcome = run("--db", str(path), "init")
+    assert outcome.code == 0, outcome.err
+    assert "from schema 0001 to 0002" in outcome.out and "statements linked" in outcome.out
+    db = _open(path)
+    with db.reader() as session:
+        assert len(get_claim(session, _arms_claim(db)).sources) == 2

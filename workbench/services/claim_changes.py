@@ -1,0 +1,170 @@
+"""Changes to claims, on the typed change path: a claim verdict, linking and unlinking.
+
+Registered with `services.changes.handles`, so the CLI and the TUI apply them with
+`apply_change` like any statement change: version checked (the claim's), history written,
+one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
+from sqlmodel import Session, col
+
+from workbench.db.models import Claim, ClaimMember
+from workbench.errors import InvalidInput, NotFound
+from workbench.services.changes import Applied, SetStatus, apply_change, handles
+from workbench.services.claims import bump_claim, check_verdict, status_for
+from workbench.services.history import record_change
+from workbench.services.statements import get_statement_row
+
+
+@dataclass(frozen=True)
+class SetClaimVerdict:
+    """The verdict on the proposition itself; `apply` also sets each statement's status to
+    the matching reading (an assertion takes the verdict, a denial its opposite)."""
+
+    claim_id: int
+    verdict: str
+    rationale: str = ""
+    apply: bool = False
+
+
+@dataclass(frozen=True)
+class LinkToClaim:
+    """An analyst's decision: this statement states that claim (kept through rebuilds)."""
+
+    statement_id: int
+    claim_id: int
+
+
+@dataclass(frozen=True)
+class UnlinkFromClaim:
+    """An analyst's decision: this statement is not its claim's; it gets a claim of its own."""
+
+    statement_id: int
+
+
+def _claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(
+            f"no claim with id {claim_id}", where="claim", hint="list ids with `workbench claims`"
+        )
+    return claim
+
+
+def _history(
+    session: Session, analyst: str, claim_id: int, field: str, old: object, new: object, note: str
+) -> None:
+    record_change(
+        session,
+        analyst=analyst,
+        entity="claim",
+        entity_id=claim_id,
+        field=field,
+        old=old,
+        new=new,
+        note=note,
+    )
+
+
+@handles(SetClaimVerdict)
+def _set_verdict(session: Session, c: SetClaimVerdict, analyst: str, seen: int | None) -> Applied:
+    check_verdict(c.verdict)
+    claim = _claim(session, c.claim_id)
+    before = (claim.verdict, claim.rationale, claim.version)
+    if (claim.verdict, claim.rationale) != (c.verdict, c.rationale.strip()) or seen is not None:
+        bump_claim(session, claim, seen, analyst, verdict=c.verdict, rationale=c.rationale.strip())
+        _history(session, analyst, c.claim_id, "verdict", before[0], c.verdict, c.rationale)
+    rows = []
+    if c.apply:
+        members = session.execute(
+            select(col(ClaimMember.statement_id))
+            .where(col(ClaimMember.claim_id) == c.claim_id)
+            .order_by(col(ClaimMember.statement_id))
+        ).scalars()
+        for statement_id in list(members):
+            row = get_statement_row(session, statement_id)
+            wanted = status_for(row.stance, c.verdict)
+            if row.dismissed or wanted is None or wanted == row.status:
+                continue
+            note = f"from the verdict on claim {c.claim_id}"
+            rows.append(
+                apply_change(session, SetStatus(row.id, wanted, note), analyst=analyst).rows[0]
+            )
+    undo = SetClaimVerdict(c.claim_id, before[0], before[1])
+    message = f"claim {c.claim_id}: {c.verdict}" + (
+        f"; {len(rows)} statements set" if c.apply else ""
+    )
+    return Applied(c, tuple(rows), None, undo, before[2] + 1, message)
+
+
+def _live_row(session: Session, statement_id: int, action: str):  # type: ignore[no-untyped-def]
+    row = get_statement_row(session, statement_id)
+    if row.dismissed or row.merged_into_id is not None:
+        raise InvalidInput(
+            f"statement {statement_id} is dismissed or merged",
+            where=action,
+            hint="restore it first; only live statements belong to claims",
+        )
+    return row
+
+
+def _current_claim(session: Session, statement_id: int) -> int | None:
+    return session.execute(
+        select(col(ClaimMember.claim_id)).where(col(ClaimMember.statement_id) == statement_id)
+    ).scalar()
+
+
+def _move(session: Session, statement_id: int, claim_id: int) -> None:
+    if _current_claim(session, statement_id) is None:
+        session.execute(
+            insert(ClaimMember).values(statement_id=statement_id, claim_id=claim_id, pinned=True)
+        )
+    else:
+        session.execute(
+            update(ClaimMember)
+            .where(col(ClaimMember.statement_id) == statement_id)
+            .values(claim_id=claim_id, pinned=True)
+        )
+
+
+@handles(LinkToClaim)
+def _link(session: Session, c: LinkToClaim, analyst: str, seen: int | None) -> Applied:
+    row = _live_row(session, c.statement_id, "link")
+    claim = _claim(session, c.claim_id)
+    old = _current_claim(session, c.statement_id)
+    if old == c.claim_id:
+        raise InvalidInput(
+            f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
+        )
+    version = bump_claim(session, claim, seen, analyst)
+    _move(session, c.statement_id, c.claim_id)
+    _history(session, analyst, c.claim_id, "statement", old, c.statement_id, "linked")
+    undo = LinkToClaim(c.statement_id, old) if old is not None else UnlinkFromClaim(c.statement_id)
+    message = f"statement {c.statement_id} linked to claim {c.claim_id}"
+    return Applied(c, (row,), row, undo, None, message, created_id=version)
+
+
+@handles(UnlinkFromClaim)
+def _unlink(session: Session, c: UnlinkFromClaim, analyst: str, seen: int | None) -> Applied:
+    row = _live_row(session, c.statement_id, "unlink")
+    old = _current_claim(session, c.statement_id)
+    if old is None:
+        raise InvalidInput(f"statement {c.statement_id} is in no claim", where="unlink")
+    bump_claim(session, _claim(session, old), seen, analyst)
+    from workbench.services.claim_keys import claim_key
+    from workbench.services.claims import names_in, new_claim
+
+    text = row.proposition or row.content
+    new_id = new_claim(session, text, claim_key(text, names_in(session)), analyst)
+    _move(session, c.statement_id, new_id)
+    _history(
+        session, analyst, old, "statement", c.statement_id, None, f"unlinked to claim {new_id}"
+    )
+    message = f"statement {c.statement_id} unlinked from claim {old}; now claim {new_id}"
+    return Applied(
+        c, (row,), row, LinkToClaim(c.statement_id, old), None, message, created_id=new_id
+    )

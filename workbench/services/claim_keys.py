@@ -1,0 +1,211 @@
+"""What a proposition says, reduced to what claims are matched on: who, doing what, negated or not.
+
+"Washington says Pyongyang sent munitions to Moscow" and "North Korea supplied arms to Russia"
+state one claim: both reduce to the actors (North Korea, Russia) in that order and the terms
+{supply, weapon}. Names become canonical actors (capitals and seats of government as metonyms,
+aliases, the database's own actor aliases), words are folded to a lemma and a small table of
+synonyms news uses for the same act, and function words are dropped.
+
+A score alone never decides: `token_set_ratio` gives 100 to "the vaccine causes autism" against
+"the vaccine does not cause autism". `same_claim` first applies guards (a differing negation,
+swapped roles, a different number or date) and then compares the terms. Pure functions, no
+database: the rules are read and tested here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from workbench.extract.words import word_set
+
+# Two sets of terms this similar (rapidfuzz token_sort_ratio over the sorted lemmas) state the
+# same act; measured on tests/core/test_claim_keys.py's pairs.
+SAME_TERMS = 80.0
+# One side may add this many terms to the other's ("supplied arms" / "supplied arms secretly").
+EXTRA_TERMS = 1
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "nothing", "none", "neither", "nor"})
+_STOP = word_set(
+    "a an the this that these those it its it's their theirs his her hers our your my "
+    "to of in on at by for from with without into onto over under about as than then "
+    "and or but so if because while whether also even still yet just only "
+    "is are was were be been being am has have had having do does did doing will would shall "
+    "should can could may might must said says say saying claims claim claimed alleged "
+    "allegedly reportedly according report reports reported there here who whom which what "
+    "when where why how all any some such very more most other another same own"
+)
+# Words news uses for one act or thing, folded to one term. Kept short and literal: a wrong
+# entry merges two claims, which the analyst then has to split.
+_SYNONYMS = {
+    "provide": "supply", "send": "supply", "deliver": "supply", "ship": "supply",
+    "give": "supply", "sell": "supply", "transfer": "supply", "furnish": "supply",
+    "arm": "weapon", "weapon": "weapon", "munition": "weapon", "ammunition": "weapon",
+    "shell": "weapon", "artillery": "weapon", "missile": "weapon", "rocket": "weapon",
+    "kill": "kill", "die": "kill", "dead": "kill", "death": "kill",
+    "attack": "attack", "strike": "attack", "bomb": "attack",
+    "help": "help", "aid": "help", "assist": "help", "support": "help",
+    "cause": "cause", "trigger": "cause", "lead": "cause",
+    "raise": "increase", "rise": "increase", "increase": "increase", "grow": "increase",
+    "cut": "decrease", "fall": "decrease", "drop": "decrease", "decrease": "decrease",
+    "lower": "decrease", "reduce": "decrease",
+}  # fmt: skip
+_IRREGULAR = {
+    "sent": "send", "gave": "give", "given": "give", "sold": "sell", "struck": "strike",
+    "led": "lead", "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow",
+    "fell": "fall", "fallen": "fall", "died": "die", "made": "make", "took": "take",
+    "taken": "take", "won": "win", "lost": "lose", "paid": "pay", "held": "hold",
+    "met": "meet", "told": "tell", "knew": "know", "known": "know", "ran": "run",
+    "built": "build", "bought": "buy", "caught": "catch", "brought": "bring",
+    "supplies": "supply", "supplied": "supply", "dies": "die",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ClaimKey:
+    """A proposition as claims are matched: actors in order, negation, content terms."""
+
+    actors: tuple[str, ...]
+    negated: bool
+    terms: tuple[str, ...]  # sorted lemmas, function words and actor names removed
+    numbers: tuple[str, ...]
+
+    def text(self) -> str:
+        """One line, stored on the claim (`claim.key`) and shown by `workbench claims`."""
+        sign = "not " if self.negated else ""
+        return f"{' > '.join(self.actors)} | {sign}{' '.join(self.terms)}".strip()
+
+    @property
+    def blocks(self) -> frozenset[str]:
+        """What a candidate must share with this key to be compared at all."""
+        return frozenset([f"@{a}" for a in self.actors] + list(self.terms))
+
+
+def lemma(word: str) -> str:
+    """A light, deterministic stem that folds a word's forms together: irregular forms first,
+    then -ies/-ied/-ing/-ed/-es/-s, then a final e and a doubled consonant ("provided",
+    "provides" and "provide" all give "provid"; "shipped" gives "ship")."""
+    word = word.lower().replace("’", "'")
+    word = _IRREGULAR.get(word, word)
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word
+
+
+_FOLDED = {lemma(word): meaning for word, meaning in _SYNONYMS.items()}
+
+
+def term(word: str) -> str:
+    base = lemma(word)
+    return _FOLDED.get(base, base)
+
+
+class NameTable:
+    """Surface names (any case) to canonical actor names, longest name first in the text."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.canonical = {name.casefold(): actor for name, actor in names.items() if name.strip()}
+        ordered = sorted(self.canonical, key=len, reverse=True)
+        body = "|".join(re.escape(name) for name in ordered) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w-])(?:the\s+)?({body})(?![\w-])", re.IGNORECASE)
+
+    def replace(self, text: str) -> tuple[str, list[str]]:
+        """The text with each name replaced by a marker, and the actors in order of appearance."""
+        actors: list[str] = []
+
+        def mark(match: re.Match[str]) -> str:
+            actor = self.canonical[match.group(1).casefold()]
+            if actor not in actors:
+                actors.append(actor)
+            return " "
+
+        return self.pattern.sub(mark, text), actors
+
+
+def claim_key(proposition: str, names: NameTable) -> ClaimKey:
+    """Reduce a proposition to what claims are matched on."""
+    rest, actors = names.replace(proposition)
+    negated = False
+    terms: set[str] = set()
+    numbers: set[str] = set()
+    for word in _WORD.findall(rest.replace("n't", " n't")):
+        lower = word.lower()
+        if lower in _NEGATIONS or lower == "n't":
+            negated = not negated
+        elif word[0].isdigit():
+            numbers.add(word.rstrip(".,").replace(",", ""))
+        elif lower not in _STOP and len(lower) > 1:
+            terms.add(term(lower))
+    return ClaimKey(tuple(actors), negated, tuple(sorted(terms)), tuple(sorted(numbers)))
+
+
+@dataclass(frozen=True)
+class Decision:
+    same: bool
+    score: float
+    reason: str
+
+
+def _ordered_subset(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    positions = [long.index(actor) for actor in short if actor in long]
+    return len(positions) == len(short) and positions == sorted(positions)
+
+
+def same_claim(a: ClaimKey, b: ClaimKey) -> Decision:
+    """Whether two keys state one claim, with the score and the reason either way."""
+    if a.negated != b.negated:
+        return Decision(False, 0.0, "one is negated")
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return Decision(False, 0.0, "different numbers or dates")
+    short, long = (a.actors, b.actors) if len(a.actors) <= len(b.actors) else (b.actors, a.actors)
+    if not _ordered_subset(short, long):
+        same_set = set(a.actors) == set(b.actors)
+        return Decision(False, 0.0, "swapped roles" if same_set else "different actors")
+    if not a.terms or not b.terms:
+        return Decision(False, 0.0, "nothing to compare beyond the actors")
+    score = fuzz.token_sort_ratio(" ".join(a.terms), " ".join(b.terms))
+    if score >= SAME_TERMS:
+        return Decision(True, score, "same actors and terms")
+    small, large = (set(a.terms), set(b.terms))
+    if len(small) > len(large):
+        small, large = large, small
+    if small <= large and len(large - small) <= EXTRA_TERMS:
+        return Decision(True, score, "same actors; one adds a detail")
+    return Decision(False, score, "different terms")
+
+
+# Seats of government stand for their country in a claim as capitals do ("the Kremlin denied").
+SEATS_OF_GOVERNMENT = {
+    "Kremlin": "Russia",
+    "White House": "United States",
+    "Downing Street": "United Kingdom",
+    "Elysee": "France",
+    "Élysée": "France",
+    "Blue House": "South Korea",
+    "Zhongnanhai": "China",
+}
+
+
+def name_table(
+    places: Mapping[str, tuple[str, str]], aliases: Iterable[tuple[str, str]]
+) -> NameTable:
+    """The lexicon's places (countries, their aliases, capitals; not demonyms, which are
+    adjectives), seats of government, and the database's actor aliases, as one table."""
+    names = {name: country for name, (country, how) in places.items() if how != "demonym"}
+    names.update(SEATS_OF_GOVERNMENT)
+    for alias, actor in aliases:
+        names.setdefault(alias, actor)
+    return NameTable(names)

@@ -1,0 +1,384 @@
+"""Claims across sources: grouping statements that state one proposition, and reading them.
+
+Grouping is incremental: `link_unclaimed` takes every live statement that has no claim yet
+(a new ingest, an upgraded database) and joins it to the best matching claim, or starts a new
+one. Candidates come from blocking (a claim is compared only if it shares an actor or a term),
+never from all pairs; `claim_keys.same_claim` decides, with its guards. An analyst's link or
+unlink is `pinned` and never moved by a rebuild.
+
+The verdict model (docs/claims.md): a statement's status judges what its speaker says, so a
+confirmed assertion and a disputed denial both read "the proposition holds", a confirmed denial
+and a disputed assertion "it does not". A claim whose readings (its own verdict included)
+disagree is inconsistent: flagged, listed, never exported as a rating.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, insert, select, update
+from sqlmodel import Session, col
+
+from workbench.db.models import Actor, ActorAlias, Claim, ClaimMember, Source, Statement, utc_now
+from workbench.errors import InvalidInput, NotFound
+from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_table, same_claim
+
+# A block shared by more claims than this ("say", a country in every story) says nothing about
+# a match; other blocks of the key still find the candidates.
+COMMON_BLOCK = 2_000
+CHUNK = 5_000
+
+
+def names_in(session: Session) -> NameTable:
+    """The lexicon's places and seats of government plus every actor alias in the database."""
+    from workbench.extract.lexicon import load_lexicon
+
+    aliases = session.execute(
+        select(ActorAlias.alias, Actor.name).join(Actor, col(Actor.id) == ActorAlias.actor_id)
+    ).all()
+    return name_table(load_lexicon().places, [(a, n) for a, n in aliases])
+
+
+def encode_key(key: ClaimKey) -> str:
+    return json.dumps([list(key.actors), key.negated, list(key.terms), list(key.numbers)])
+
+
+def decode_key(stored: str) -> ClaimKey:
+    actors, negated, terms, numbers = json.loads(stored)
+    return ClaimKey(tuple(actors), bool(negated), tuple(terms), tuple(numbers))
+
+
+class ClaimIndex:
+    """Every claim's key, and which claims share each block, for one linking run."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, ClaimKey] = {}
+        self.blocks: dict[str, set[int]] = defaultdict(set)
+
+    @classmethod
+    def load(cls, session: Session) -> ClaimIndex:
+        index = cls()
+        for claim_id, stored in session.execute(select(col(Claim.id), col(Claim.key))):
+            index.add(claim_id, decode_key(stored))
+        return index
+
+    def add(self, claim_id: int, key: ClaimKey) -> None:
+        self.keys[claim_id] = key
+        for block in key.blocks:
+            self.blocks[block].add(claim_id)
+
+    def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
+        """The matching claim with the highest score, if any."""
+        candidates: set[int] = set()
+        for block in key.blocks:
+            found = self.blocks.get(block, ())
+            if len(found) <= COMMON_BLOCK:
+                candidates.update(found)
+        best: tuple[int, float, str] | None = None
+        for claim_id in sorted(candidates):
+            decision = same_claim(key, self.keys[claim_id])
+            if decision.same and (best is None or decision.score > best[1]):
+                best = (claim_id, decision.score, decision.reason)
+        return best
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    statements: int
+    joined: int  # statements that joined an existing claim
+    created: int  # claims started
+
+    def line(self) -> str:
+        return (
+            f"claims: {self.statements} statements linked "
+            f"({self.joined} to existing claims, {self.created} new claims)"
+        )
+
+
+_UNCLAIMED = (
+    select(col(Statement.id), col(Statement.proposition), col(Statement.content))
+    .outerjoin(ClaimMember, col(ClaimMember.statement_id) == Statement.id)
+    .where(col(ClaimMember.statement_id).is_(None), col(Statement.dismissed).is_(False))
+    .order_by(col(Statement.id))
+)
+
+
+def link_unclaimed(session: Session, *, analyst: str) -> LinkSummary:
+    """Join every live statement without a claim to its claim, or start one."""
+    rows = session.execute(_UNCLAIMED).all()
+    if not rows:
+        return LinkSummary(0, 0, 0)
+    names = names_in(session)
+    index = ClaimIndex.load(session)
+    joined = created = 0
+    members: list[dict[str, object]] = []
+    for statement_id, proposition, content in rows:
+        text = proposition or content
+        key = claim_key(text, names)
+        match = index.best(key)
+        if match is None:
+            claim_id = new_claim(session, text, key, analyst)
+            index.add(claim_id, key)
+            created += 1
+        else:
+            claim_id = match[0]
+            joined += 1
+        members.append({"statement_id": statement_id, "claim_id": claim_id, "pinned": False})
+        if len(members) >= CHUNK:
+            session.execute(insert(ClaimMember), members)
+            members = []
+    if members:
+        session.execute(insert(ClaimMember), members)
+    return LinkSummary(len(rows), joined, created)
+
+
+def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -> int:
+    """Start a claim for a proposition no claim states yet; its id."""
+    now = utc_now()
+    claim_id: int = session.execute(
+        insert(Claim).values(
+            proposition=proposition,
+            key=encode_key(key),
+            verdict="unverified",
+            rationale="",
+            version=1,
+            created_at=now,
+            updated_at=now,
+            updated_by=analyst,
+        )
+    ).inserted_primary_key[0]  # type: ignore[attr-defined]
+    return claim_id
+
+
+def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
+    """Regroup every statement an analyst has not pinned; empty claims without a verdict go."""
+    session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
+    in_use = select(ClaimMember.claim_id)
+    session.execute(
+        delete(Claim).where(
+            col(Claim.id).not_in(in_use),
+            col(Claim.verdict) == "unverified",
+            col(Claim.rationale) == "",
+        )
+    )
+    return link_unclaimed(session, analyst=analyst)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimStatement:
+    id: int
+    source_id: int
+    source_title: str
+    outlet: str | None
+    published: date | None
+    source_url: str | None
+    actor: str | None
+    actor_kind: str | None
+    stance: str
+    status: str
+    dismissed: bool
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: int
+    proposition: str
+    verdict: str
+    rationale: str
+    version: int
+    updated_by: str
+    statements: tuple[ClaimStatement, ...]
+
+    @property
+    def live(self) -> tuple[ClaimStatement, ...]:
+        return tuple(s for s in self.statements if not s.dismissed)
+
+    @property
+    def sources(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.source_id for s in self.live))
+
+    @property
+    def inconsistent(self) -> bool:
+        return is_inconsistent(self.verdict, [(s.stance, s.status) for s in self.live])
+
+    @property
+    def effective_verdict(self) -> str:
+        """The claim's own verdict, or where none is set the one its statements' verdicts
+        agree on (a confirmed denial implies "disputed"); unverified when they say nothing."""
+        if self.verdict != "unverified" or self.inconsistent:
+            return self.verdict
+        readings = {reading(s.stance, s.status) for s in self.live} - {None}
+        if len(readings) != 1:
+            return "unverified"
+        return "confirmed" if readings.pop() else "disputed"
+
+    @property
+    def asserters(self) -> tuple[ClaimStatement, ...]:
+        """One live asserting statement per actor: who the claim is by (never a denier)."""
+        seen: dict[str | None, ClaimStatement] = {}
+        for s in self.live:
+            if s.stance == "asserts":
+                seen.setdefault(s.actor, s)
+        return tuple(seen.values())
+
+    def positions(self) -> dict[str, list[str]]:
+        """Each stance with the actors who take it, in order of first appearance."""
+        found: dict[str, list[str]] = {}
+        for s in self.live:
+            names = found.setdefault(s.stance, [])
+            name = s.actor or "(unknown)"
+            if name not in names:
+                names.append(name)
+        return found
+
+
+def reading(stance: str, status: str) -> bool | None:
+    """What a statement's verdict says of the proposition: True holds, False does not, None
+    nothing (unverified, or a question)."""
+    if status == "unverified" or stance not in ("asserts", "denies"):
+        return None
+    return (stance == "asserts") == (status == "confirmed")
+
+
+def status_for(stance: str, verdict: str) -> str | None:
+    """The statement status that reads as `verdict` on the claim (None: no reading applies)."""
+    if stance not in ("asserts", "denies"):
+        return None
+    if verdict == "unverified" or stance == "asserts":
+        return verdict
+    return "disputed" if verdict == "confirmed" else "confirmed"
+
+
+def is_inconsistent(verdict: str, statements: Iterable[tuple[str, str]]) -> bool:
+    readings = {reading(stance, status) for stance, status in statements}
+    if verdict != "unverified":
+        readings.add(verdict == "confirmed")
+    return True in readings and False in readings
+
+
+def verdict_in_words(stance: str, status: str, speaker: str | None) -> str:
+    """The statement verdict said as what it means for the claim ("North Korea's denial holds:
+    the claim is false")."""
+    name = speaker or "The speaker"
+    who = f"{name}'" if name.endswith("s") else f"{name}'s"
+    noun = {"asserts": "claim", "denies": "denial", "questions": "doubt"}.get(stance, "statement")
+    if status == "unverified":
+        return f"{who} {noun} is not verified yet"
+    holds = "holds" if status == "confirmed" else "does not hold"
+    meaning = reading(stance, status)
+    if meaning is None:
+        return f"{who} {noun} {holds}"
+    return f"{who} {noun} {holds}: the claim is {'true' if meaning else 'false'}"
+
+
+_MEMBERS = (
+    select(
+        col(ClaimMember.claim_id),
+        col(Statement.id),
+        col(Statement.source_id),
+        col(Source.title),
+        col(Source.outlet),
+        col(Source.published),
+        col(Source.url),
+        col(Actor.name),
+        col(Actor.kind),
+        col(Statement.stance),
+        col(Statement.status),
+        col(Statement.dismissed),
+    )
+    .join(Statement, col(Statement.id) == ClaimMember.statement_id)
+    .join(Source, col(Source.id) == Statement.source_id)
+    .outerjoin(Actor, col(Actor.id) == Statement.actor_id)
+)
+
+
+def _views(session: Session, claims: Sequence[Claim]) -> list[ClaimView]:
+    ids = [c.id for c in claims]
+    members: dict[int, list[ClaimStatement]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        query = _MEMBERS.where(col(ClaimMember.claim_id).in_(ids[start : start + 500]))
+        for claim_id, *fields in session.execute(query.order_by(col(Statement.id))):
+            members[claim_id].append(ClaimStatement(*fields))
+    return [
+        ClaimView(
+            id=c.id or 0,
+            proposition=c.proposition,
+            verdict=c.verdict,
+            rationale=c.rationale,
+            version=c.version,
+            updated_by=c.updated_by,
+            statements=tuple(members[c.id or 0]),
+        )
+        for c in claims
+    ]
+
+
+def get_claim(session: Session, claim_id: int) -> ClaimView:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(
+            f"no claim with id {claim_id}", where="claim", hint="list ids with `workbench claims`"
+        )
+    return _views(session, [claim])[0]
+
+
+def claim_of_statement(session: Session, statement_id: int) -> ClaimView | None:
+    claim_id = session.execute(
+        select(col(ClaimMember.claim_id)).where(col(ClaimMember.statement_id) == statement_id)
+    ).scalar()
+    return None if claim_id is None else get_claim(session, claim_id)
+
+
+def list_claims(
+    session: Session, *, inconsistent: bool = False, multi_source: bool = False
+) -> list[ClaimView]:
+    """Every claim with its statements, most carried first."""
+    claims = list(session.scalars(select(Claim).order_by(col(Claim.id))))
+    views = [v for v in _views(session, claims) if v.live]
+    if inconsistent:
+        views = [v for v in views if v.inconsistent]
+    if multi_source:
+        views = [v for v in views if len(v.sources) > 1]
+    return sorted(views, key=lambda v: (-len(v.sources), -len(v.live), v.id))
+
+
+def check_verdict(verdict: str) -> str:
+    from workbench.vocabulary import STATUSES
+
+    if verdict not in STATUSES:
+        raise InvalidInput(
+            f"unknown verdict '{verdict}'",
+            where="verdict",
+            hint=f"use one of {', '.join(STATUSES)}",
+        )
+    return verdict
+
+
+def bump_claim(
+    session: Session, claim: Claim, expected: int | None, analyst: str, **values: object
+) -> int:
+    """Compare-and-set on the claim's version, as for statements; returns the new version."""
+    from workbench.errors import StaleEdit
+
+    seen = claim.version if expected is None else expected
+    result = session.execute(
+        update(Claim)
+        .where(col(Claim.id) == claim.id, col(Claim.version) == seen)
+        .values(**values, version=seen + 1, updated_at=utc_now(), updated_by=analyst)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        session.refresh(claim)
+        raise StaleEdit(
+            f"claim {claim.id} was changed by {claim.updated_by} "
+            f"(now version {claim.version}; you saw {seen})",
+            where="claim",
+            hint="reload it and decide again; nothing was overwritten",
+        )
+    return seen + 1
