@@ -157,3 +157,21 @@ def test_deterministic(hostile_db: Database) -> None:
 
 
 Run = Callable[..., Outcome]
+
+
+def test_the_html_report_shows_the_claim_across_sources(arms_db: Path, tmp_path: Path) -> None:
+    _db, claim_id, statements = _arms(arms_db)
+    denial = next(s for s in statements if s.stance == "denies")
+    assert run_cli("--db", str(arms_db), "verdict", str(denial.id), "confirmed").code == 0
+    out = tmp_path / "report.html"
+    assert run_cli("--db", str(arms_db), "export", "--format", "html", "-o", str(out)).code == 0
+    html = out.read_text(encoding="utf-8")
+    section = html[html.index(f'id="claim-{claim_id}"') :]
+    section = section[: section.index("</article>")]
+    assert "<td>asserts</td><td>United States</td>" in section
+    assert "<td>denies</td><td>North Korea, Russia</td>" in section
+    assert "disputed</strong> (implied by its statements)" in section
+    assert "North Korea&#39;s denial holds: the claim is false" in section
+    wire = section.index("https://wire.example/b")
+    assert wire < section.index("https://news.example/a")
+    assert "<em>first</em>" in section[wire : section.index("https://news.example/a")]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from workbench.verdicts import is_inconsistent, reading
+
 
 @dataclass(frozen=True, slots=True)
 class StatementRow:
@@ -119,6 +121,7 @@ class StatementDetail:
     text: str  # the whole source text: every offset in `row` points into it
     evidence: tuple[EvidenceView, ...]
     history: tuple[HistoryEntry, ...]
+    claim: ClaimView | None = None  # the claim across sources this statement states
 
     @property
     def sentence(self) -> str:
@@ -144,3 +147,75 @@ class IngestReport:
     statements: int
     duplicate: bool = False
     revision_of: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimStatement:
+    """One statement of a claim, with where it appeared."""
+
+    id: int
+    source_id: int
+    source_title: str
+    outlet: str | None
+    published: date | None
+    source_url: str | None
+    actor: str | None
+    actor_kind: str | None
+    stance: str
+    status: str
+    dismissed: bool
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with every statement of it (`live` leaves out dismissed ones)."""
+
+    id: int
+    proposition: str
+    verdict: str
+    rationale: str
+    version: int
+    updated_by: str
+    statements: tuple[ClaimStatement, ...]
+
+    @property
+    def live(self) -> tuple[ClaimStatement, ...]:
+        return tuple(s for s in self.statements if not s.dismissed)
+
+    @property
+    def sources(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.source_id for s in self.live))
+
+    @property
+    def inconsistent(self) -> bool:
+        return is_inconsistent(self.verdict, [(s.stance, s.status) for s in self.live])
+
+    @property
+    def effective_verdict(self) -> str:
+        """The claim's own verdict, or where none is set the one its statements' verdicts
+        agree on (a confirmed denial implies "disputed"); unverified when they say nothing."""
+        if self.verdict != "unverified" or self.inconsistent:
+            return self.verdict
+        readings = {reading(s.stance, s.status) for s in self.live} - {None}
+        if len(readings) != 1:
+            return "unverified"
+        return "confirmed" if readings.pop() else "disputed"
+
+    @property
+    def asserters(self) -> tuple[ClaimStatement, ...]:
+        """One live asserting statement per actor: who the claim is by (never a denier)."""
+        seen: dict[str | None, ClaimStatement] = {}
+        for s in self.live:
+            if s.stance == "asserts":
+                seen.setdefault(s.actor, s)
+        return tuple(seen.values())
+
+    def positions(self) -> dict[str, list[str]]:
+        """Each stance with the actors who take it, in order of first appearance."""
+        found: dict[str, list[str]] = {}
+        for s in self.live:
+            names = found.setdefault(s.stance, [])
+            name = s.actor or "(unknown)"
+            if name not in names:
+                names.append(name)
+        return found

@@ -31,6 +31,7 @@ from workbench.errors import StaleEdit
 from workbench.services import evidence, statement_writes
 from workbench.services.statement_writes import Raced
 from workbench.services.statements import get_statement_row
+from workbench.verdicts import verdict_in_words
 
 # A write that named no version can lose a race on PostgreSQL (READ COMMITTED lets another
 # analyst commit between our read and our compare-and-swap). Nobody contested it, so it is
@@ -180,7 +181,8 @@ def _set_status(session: Session, c: SetStatus, analyst: str, seen: int | None) 
         session, before, status=c.status, analyst=analyst, seen_version=seen, note=c.note
     )
     undo = SetStatus(c.statement_id, before.status)
-    return Applied(c, (row,), before, undo, row.version, f"#{row.id} {row.status}")
+    words = verdict_in_words(row.stance, row.status, row.actor)
+    return Applied(c, (row,), before, undo, row.version, f"#{row.id} {row.status} — {words}")
 
 
 @handles(AddNote)

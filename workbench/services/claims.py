@@ -16,16 +16,26 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session, col
 
 from workbench.db.models import Actor, ActorAlias, Claim, ClaimMember, Source, Statement, utc_now
+from workbench.db.views import ClaimStatement, ClaimView
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_table, same_claim
+from workbench.verdicts import is_inconsistent, reading, status_for, verdict_in_words
+
+__all__ = [
+    "ClaimStatement",
+    "ClaimView",
+    "is_inconsistent",
+    "reading",
+    "status_for",
+    "verdict_in_words",
+]
 
 # A block shared by more claims than this ("say", a country in every story) says nothing about
 # a match; other blocks of the key still find the candidates.
@@ -169,113 +179,6 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
 
 
 # -- reading -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClaimStatement:
-    id: int
-    source_id: int
-    source_title: str
-    outlet: str | None
-    published: date | None
-    source_url: str | None
-    actor: str | None
-    actor_kind: str | None
-    stance: str
-    status: str
-    dismissed: bool
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    id: int
-    proposition: str
-    verdict: str
-    rationale: str
-    version: int
-    updated_by: str
-    statements: tuple[ClaimStatement, ...]
-
-    @property
-    def live(self) -> tuple[ClaimStatement, ...]:
-        return tuple(s for s in self.statements if not s.dismissed)
-
-    @property
-    def sources(self) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(s.source_id for s in self.live))
-
-    @property
-    def inconsistent(self) -> bool:
-        return is_inconsistent(self.verdict, [(s.stance, s.status) for s in self.live])
-
-    @property
-    def effective_verdict(self) -> str:
-        """The claim's own verdict, or where none is set the one its statements' verdicts
-        agree on (a confirmed denial implies "disputed"); unverified when they say nothing."""
-        if self.verdict != "unverified" or self.inconsistent:
-            return self.verdict
-        readings = {reading(s.stance, s.status) for s in self.live} - {None}
-        if len(readings) != 1:
-            return "unverified"
-        return "confirmed" if readings.pop() else "disputed"
-
-    @property
-    def asserters(self) -> tuple[ClaimStatement, ...]:
-        """One live asserting statement per actor: who the claim is by (never a denier)."""
-        seen: dict[str | None, ClaimStatement] = {}
-        for s in self.live:
-            if s.stance == "asserts":
-                seen.setdefault(s.actor, s)
-        return tuple(seen.values())
-
-    def positions(self) -> dict[str, list[str]]:
-        """Each stance with the actors who take it, in order of first appearance."""
-        found: dict[str, list[str]] = {}
-        for s in self.live:
-            names = found.setdefault(s.stance, [])
-            name = s.actor or "(unknown)"
-            if name not in names:
-                names.append(name)
-        return found
-
-
-def reading(stance: str, status: str) -> bool | None:
-    """What a statement's verdict says of the proposition: True holds, False does not, None
-    nothing (unverified, or a question)."""
-    if status == "unverified" or stance not in ("asserts", "denies"):
-        return None
-    return (stance == "asserts") == (status == "confirmed")
-
-
-def status_for(stance: str, verdict: str) -> str | None:
-    """The statement status that reads as `verdict` on the claim (None: no reading applies)."""
-    if stance not in ("asserts", "denies"):
-        return None
-    if verdict == "unverified" or stance == "asserts":
-        return verdict
-    return "disputed" if verdict == "confirmed" else "confirmed"
-
-
-def is_inconsistent(verdict: str, statements: Iterable[tuple[str, str]]) -> bool:
-    readings = {reading(stance, status) for stance, status in statements}
-    if verdict != "unverified":
-        readings.add(verdict == "confirmed")
-    return True in readings and False in readings
-
-
-def verdict_in_words(stance: str, status: str, speaker: str | None) -> str:
-    """The statement verdict said as what it means for the claim ("North Korea's denial holds:
-    the claim is false")."""
-    name = speaker or "The speaker"
-    who = f"{name}'" if name.endswith("s") else f"{name}'s"
-    noun = {"asserts": "claim", "denies": "denial", "questions": "doubt"}.get(stance, "statement")
-    if status == "unverified":
-        return f"{who} {noun} is not verified yet"
-    holds = "holds" if status == "confirmed" else "does not hold"
-    meaning = reading(stance, status)
-    if meaning is None:
-        return f"{who} {noun} {holds}"
-    return f"{who} {noun} {holds}: the claim is {'true' if meaning else 'false'}"
 
 
 _MEMBERS = (

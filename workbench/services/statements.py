@@ -222,6 +222,8 @@ def get_statement_row(session: Session, statement_id: int) -> StatementRow:
 
 def get_statement(session: Session, statement_id: int) -> StatementDetail:
     """The statement, its whole source text, evidence and history."""
+    from workbench.services.claims import claim_of_statement
+
     row = get_statement_row(session, statement_id)
     return StatementDetail(
         row=row,
@@ -229,6 +231,7 @@ def get_statement(session: Session, statement_id: int) -> StatementDetail:
         text=source_text(session, row.source_id),
         evidence=tuple(evidence_for(session, statement_id)),
         history=tuple(statement_history(session, statement_id)),
+        claim=claim_of_statement(session, statement_id),
     )
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from workbench.db.views import HistoryEntry, StatementDetail
 from workbench.tui.format import status_label, visible, when
 from workbench.tui.widgets.panes import ReadingPane
+from workbench.verdicts import verdict_in_words
 
 STATUS_STYLES = {
     "confirmed": "bold $success",
@@ -68,6 +69,7 @@ def detail_content(detail: StatementDetail) -> Content:
     ]
     if row.merged_into_id:
         parts += [(f"Merged into #{row.merged_into_id}", "italic"), "\n"]
+    parts += claim_lines(detail)
     parts += ["\n", (f"Evidence ({len(detail.evidence)})", "bold underline"), "\n"]
     if not detail.evidence:
         parts += [("  none yet: e adds a link", "$text-muted"), "\n"]
@@ -85,6 +87,37 @@ def detail_content(detail: StatementDetail) -> Content:
     for entry in reversed(detail.history):
         parts += [" ", _history_line(entry), "\n"]
     return Content.assemble(*parts)
+
+
+def claim_lines(detail: StatementDetail) -> list[Content | str | tuple[str, str]]:
+    """The claim across sources: its verdict, every actor's position, who carried it, and what
+    this statement's verdict says of it."""
+    claim, row = detail.claim, detail.row
+    if claim is None:
+        return []
+    verdict = claim.effective_verdict
+    implied = " (implied by its statements)" if claim.verdict != verdict else ""
+    parts: list[Content | str | tuple[str, str]] = [
+        "\n",
+        (f"Claim #{claim.id}", "bold underline"),
+        "  ",
+        (verdict + implied, STATUS_STYLES.get(verdict, "")),
+    ]
+    if claim.inconsistent:
+        parts += ["  ", ("⚠ inconsistent: its verdicts contradict", "bold $error")]
+    parts += ["\n", " ", visible(claim.proposition), "\n"]
+    for stance, names in claim.positions().items():
+        parts += [" ", (f"{stance}: ", "bold"), visible(", ".join(names)), "\n"]
+    outlets = dict.fromkeys(s.outlet or s.source_title for s in claim.live)
+    parts += [
+        (f" carried by {len(claim.sources)} source(s): ", "$text-muted"),
+        visible(", ".join(o for o in outlets if o)),
+        "\n",
+        " ",
+        (visible(verdict_in_words(row.stance, row.status, row.actor)), "italic"),
+        "\n",
+    ]
+    return parts
 
 
 class DetailPanel(ReadingPane):
