@@ -220,3 +220,29 @@ def test_init_on_a_database_from_before_claims_groups_its_statements(
     db = _open(path)
     with db.reader() as session:
         assert len(get_claim(session, _arms_claim(db)).sources) == 2
+
+
+def test_the_labelled_linking_set_is_grouped_as_labelled() -> None:
+    """data/claims/linking_set.jsonl: paraphrases, aliases, metonyms and hard negatives
+    (negation, swapped roles, another act, number or day). Grouped as ingest groups them,
+    every pair of propositions is judged against its label."""
+    import itertools
+
+    from workbench.services.claims import ClaimIndex
+
+    path = Path(__file__).resolve().parents[2] / "data" / "claims" / "linking_set.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    index, grouped = ClaimIndex(), []
+    for number, record in enumerate(records):
+        key = claim_key(record["proposition"], NAMES)
+        match = index.best(key)
+        if match is None:
+            index.add(number, key)
+        grouped.append(number if match is None else match[0])
+    pairs = list(itertools.combinations(range(len(records)), 2))
+    same = [(i, j) for i, j in pairs if records[i]["claim"] == records[j]["claim"]]
+    said = [(i, j) for i, j in pairs if grouped[i] == grouped[j]]
+    assert len(pairs) >= 300 and len(same) >= 40
+    precision = len(set(same) & set(said)) / len(said)
+    recall = len(set(same) & set(said)) / len(same)
+    assert precision >= 0.95 and recall >= 0.9, (precision, recall)

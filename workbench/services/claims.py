@@ -15,7 +15,7 @@ disagree is inconsistent: flagged, listed, never exported as a rating.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,9 +37,11 @@ __all__ = [
     "verdict_in_words",
 ]
 
-# A block shared by more claims than this ("say", a country in every story) says nothing about
-# a match; other blocks of the key still find the candidates.
-COMMON_BLOCK = 2_000
+# A block shared by more claims than this says little about a match; the key's other blocks
+# still find the candidates.
+COMMON_BLOCK = 500
+# At most this many candidates (those sharing the most blocks) are decided per statement.
+CANDIDATES = 40
 CHUNK = 5_000
 
 
@@ -83,13 +85,16 @@ class ClaimIndex:
 
     def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
         """The matching claim with the highest score, if any."""
-        candidates: set[int] = set()
-        for block in key.blocks:
+        shared: Counter[int] = Counter()
+        for block in key.probes:
             found = self.blocks.get(block, ())
             if len(found) <= COMMON_BLOCK:
-                candidates.update(found)
+                shared.update(found)
         best: tuple[int, float, str] | None = None
-        for claim_id in sorted(candidates):
+        # A claim that states the same act shares most of the key's blocks: the candidates
+        # sharing the most are decided, the long tail sharing one generic pair is not.
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
+        for claim_id, _count in ranked:
             decision = same_claim(key, self.keys[claim_id])
             if decision.same and (best is None or decision.score > best[1]):
                 best = (claim_id, decision.score, decision.reason)
