@@ -16,14 +16,18 @@ CONTROL = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 REORDERING = frozenset(
     [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
-INVISIBLE = CONTROL | REORDERING
+# Lone surrogates: what a byte that is not UTF-8 becomes in a command-line argument
+# (surrogateescape), or "\ud800" in JSON. No encoder writes them: printing one, or storing it
+# in PostgreSQL or SQLite, raises.
+SURROGATES = frozenset(range(0xD800, 0xE000))
+INVISIBLE = CONTROL | REORDERING | SURROGATES
 # Form feed and carriage return lay out article text (and are normalised on ingest); every
 # other control character is refused in any stored text: an article, a note, a title, an import.
 TEXT_LAYOUT = frozenset([0x0C, 0x0D])
-REFUSED_IN_TEXT = CONTROL - TEXT_LAYOUT
+REFUSED_IN_TEXT = (CONTROL - TEXT_LAYOUT) | SURROGATES
 # A name (the analyst's) is one line and is shown on the whole team's terminals: no control,
 # tab, newline or reordering character at all.
-REFUSED_IN_NAMES = CONTROL | REORDERING | frozenset([0x09, 0x0A])
+REFUSED_IN_NAMES = CONTROL | REORDERING | SURROGATES | frozenset([0x09, 0x0A])
 
 
 def character_class(code_points: frozenset[int]) -> re.Pattern[str]:
@@ -39,3 +43,18 @@ def show_invisible(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, decided in C without scanning for a pattern
     return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+# JSON escapes C0 controls itself; these it would write raw (ensure_ascii=False): DEL, C1
+# controls (U+009B is a CSI on many terminals), text-direction characters and lone surrogates.
+_RAW_IN_JSON = INVISIBLE - frozenset(range(0x00, 0x20))
+_RAW_IN_JSON_CLASS = character_class(_RAW_IN_JSON)
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _RAW_IN_JSON}
+
+
+def escape_json_text(encoded: str) -> str:
+    """JSON text with every invisible character written as a \\u escape: a reader viewing the
+    file, or `jq` on a terminal, sees \\u202e, not text that reads backwards or steers it."""
+    if encoded.isascii():
+        return encoded  # nearly every record: nothing to escape, decided without a search
+    return encoded.translate(_JSON_ESCAPES) if _RAW_IN_JSON_CLASS.search(encoded) else encoded

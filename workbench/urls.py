@@ -10,16 +10,20 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from workbench.errors import InvalidInput
+from workbench.invisible import INVISIBLE, character_class
 
 MAX_URL_LENGTH = 2048
+_INVISIBLE = character_class(INVISIBLE)
 
 
 def safe_http_url(url: str) -> str | None:
     """The URL re-serialised if it is a plain http(s) link to a host, else None."""
     if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
         return None
-    if any(ord(char) < 0x21 or ord(char) == 0x7F for char in url):
-        return None  # control characters and spaces have no place in a link we emit
+    if _INVISIBLE.search(url) or any(ord(char) < 0x21 for char in url):
+        # Control characters, spaces and text-direction overrides have no place in a link we
+        # emit: U+202E in an href shows "moc.live" for "evil.com".
+        return None
     try:
         parts = urlsplit(url)
         port = parts.port  # raises ValueError for a port out of range or not a number

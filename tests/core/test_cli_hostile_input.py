@@ -495,3 +495,60 @@ def test_extract_engine_failure_on_one_file_is_one_line(
     assert len(outcome.error_lines) == 1 and "a.txt" in outcome.error_lines[0]
     assert "IndexError" in outcome.error_lines[0]
     assert [json.loads(r)["content"] for r in outcome.out.splitlines()] == ["taxes rose"]
+
+
+# Issue 14: stored text is text, escapes are shown, ids are ASCII ---------------------------------
+
+
+def _store(cli_db: Path, sql: str, *values: object) -> None:
+    connection = sqlite3.connect(cli_db)
+    with connection:
+        connection.execute(sql, values)
+    connection.close()
+
+
+def test_stored_text_that_looks_like_rich_markup_is_printed_as_text(cli_db: Path) -> None:
+    """An imported actor kind of "[/]" crashed `workbench actors` on every run."""
+    _store(cli_db, "UPDATE actor SET kind = '[/]' WHERE id = 1")
+    _store(cli_db, "UPDATE actor SET name = '[link=https://evil.example]x[/link]' WHERE id = 2")
+    outcome = run_cli("actors")
+    assert outcome.code == 0, outcome.err
+    assert "[/]" in outcome.out and "[link=" in outcome.out  # shown, not made a hidden link
+
+
+def test_an_id_in_other_digits_is_refused(cli_db: Path) -> None:
+    """int("١٢") is 12: `verdict ١٢ confirmed` changed statement 12."""
+    before = db_state(cli_db)
+    _one_error(run_cli("verdict", "\u0661", "confirmed"), "ASCII digits")
+    assert db_state(cli_db) == before
+
+
+def test_a_lone_surrogate_is_one_error_line(cli_db: Path, tmp_path: Path) -> None:
+    before = db_state(cli_db)
+    _one_error(run_cli("note", "2", "caf\udce9"), "note", "not UTF-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Officials said \\ud800 it."}\n', encoding="utf-8")
+    _one_error(run_cli("ingest", str(bad)), "bad.jsonl")
+    assert db_state(cli_db) == before
+
+
+def test_file_names_with_escapes_are_shown_not_obeyed(cli_db: Path, tmp_path: Path) -> None:
+    outcome = run_cli("ingest", str(tmp_path / "gone\x1b[2J.txt"))
+    assert "\x1b" not in outcome.err and "[U+001B][2J" in outcome.err
+
+
+def test_jsonl_output_escapes_del_c1_and_direction_overrides(cli_db: Path) -> None:
+    _store(cli_db, "UPDATE statement SET proposition = ? WHERE id = 2", "a\x7fb\x9bc\u202ed")
+    outcome = run_cli("statements", "--format", "jsonl")
+    assert not any(ch in outcome.out for ch in "\x7f\x9b\u202e")
+    assert "a\\u007fb\\u009bc\\u202ed" in outcome.out
+    assert any(
+        json.loads(line)["proposition"] == "a\x7fb\x9bc\u202ed" for line in outcome.out.splitlines()
+    )
+
+
+@pytest.mark.parametrize("url", ["https://example.org/\u202egpj.exe", "https://example.org/a\x7f"])
+def test_a_link_holding_a_direction_override_or_del_is_refused(cli_db: Path, url: str) -> None:
+    before = db_state(cli_db)
+    _one_error(run_cli("evidence", "add", "2", url), "evidence url")
+    assert db_state(cli_db) == before

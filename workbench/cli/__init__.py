@@ -14,6 +14,7 @@ import click
 from workbench import __version__
 from workbench.cli.context import AppContext
 from workbench.errors import WorkbenchError
+from workbench.invisible import show_invisible
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,7 +67,8 @@ def _accept_db_after_command(command: click.Command) -> None:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             _accept_db_after_command(sub)
-        return
+        if not command.invoke_without_command:
+            return  # a group that only dispatches: its subcommands take --db
     if any("--db" in getattr(param, "opts", ()) for param in command.params):
         return
 
@@ -104,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             standalone_mode=False,
         )
     except WorkbenchError as error:
-        click.echo(f"error: {error.one_line()}", err=True)
+        # A file name, a URL or a stored value in the message is shown, never obeyed: an ESC
+        # in a file name must not recolour or clear the terminal.
+        click.echo(f"error: {show_invisible(error.one_line())}", err=True)
         raise SystemExit(2) from None
     except click.exceptions.Abort:
         click.echo("error: interrupted", err=True)
@@ -112,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.UsageError as error:  # a mistyped command line: one line too, with the help
         message = " ".join(error.format_message().split()).rstrip(".")
         help_hint = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
-        click.echo(f"error: {message}{help_hint}", err=True)
+        click.echo(f"error: {show_invisible(message)}{help_hint}", err=True)
         raise SystemExit(error.exit_code) from None
     except click.ClickException as error:
         error.show()

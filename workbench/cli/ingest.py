@@ -79,8 +79,10 @@ def ingest(
             progress=advance,
             total=advance.set_total if advance else None,
         )
+    from workbench.invisible import show_invisible
+
     for message in summary.messages:
-        click.echo(message, err=True)
+        click.echo(show_invisible(message), err=True)  # file names are shown, never obeyed
     click.echo(summary.line())
     if summary.errors and not summary.sources and not summary.duplicates:
         raise SystemExit(2)

@@ -70,7 +70,7 @@ def actors(app: AppContext) -> None:
         table.add_row(
             str(v.id),
             cell(v.name),
-            v.kind,
+            cell(v.kind),
             cell(v.affiliation),
             cell(", ".join(a for a in v.aliases if a != v.name)),
             str(v.statement_count),

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from workbench.invisible import escape_json_text
 from workbench.vocabulary import STATUS_MARKS
 
 
@@ -21,7 +22,8 @@ def json_default(value: object) -> object:
 def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line on standard output (whatever `sys.stdout` is right now)."""
     for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=json_default) + "\n")
+        encoded = json.dumps(record, ensure_ascii=False, default=json_default)
+        sys.stdout.write(escape_json_text(encoded) + "\n")
 
 
 def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:

@@ -11,9 +11,18 @@ from workbench.errors import InvalidInput
 
 
 class WholeNumber(click.IntRange):
-    """An integer within bounds ("'abc' is not a valid integer", not "… integer range")."""
+    """An integer within bounds ("'abc' is not a valid integer", not "… integer range").
+
+    ASCII digits only: Python's int() reads "١٢" (Arabic-Indic) as 12, so `verdict ١٢
+    confirmed` would change a statement the analyst never typed the id of.
+    """
 
     name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip().lstrip("+-").isascii():
+            self.fail(f"{value!r} is not a number in ASCII digits (0-9)", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 # Ids are INTEGER columns: 32 bits on PostgreSQL. A larger number names no row anywhere, and

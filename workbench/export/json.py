@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from workbench.db.views import HistoryEntry, SourceRow
 from workbench.export.common import ExportOptions, http_url, iso
-from workbench.invisible import REORDERING, character_class
+from workbench.invisible import escape_json_text
 from workbench.services.actors import list_actors
 from workbench.services.reporting import (
     EvidenceRecord,
@@ -31,17 +31,10 @@ FORMAT_VERSION = 1
 GENERATOR = "workbench"
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
-# Reordering characters are escaped even in JSON, where they would otherwise be kept raw: a
-# reader viewing the file sees \u202e, not text that reads backwards.
-_REORDERING = character_class(REORDERING)
-_ESCAPES = {code: f"\\u{code:04x}" for code in REORDERING}
 
 
 def dumps(record: object) -> str:
-    text = _ENCODER.encode(record)
-    if text.isascii():  # nearly every record: nothing to escape, decided without a search
-        return text
-    return text.translate(_ESCAPES) if _REORDERING.search(text) else text
+    return escape_json_text(_ENCODER.encode(record))
 
 
 def _history(

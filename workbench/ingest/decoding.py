@@ -113,6 +113,12 @@ def check_control_characters(text: str, *, where: str) -> str:
     if found is None:
         return text
     code, line, column = found
+    if 0xD800 <= int(code[2:], 16) <= 0xDFFF:
+        raise InvalidInput(
+            f"contains an invalid character ({code}, not UTF-8) at line {line}, column {column}",
+            where=where,
+            hint="retype it in UTF-8",
+        )
     raise InvalidInput(
         f"contains a control character ({code}) at line {line}, column {column}",
         where=where,
