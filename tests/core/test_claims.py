@@ -210,16 +210,20 @@ def test_init_on_a_database_from_before_claims_groups_its_statements(
     path = tmp_path / "old.db"
     db = Database.open(str(path))
     upgrade_to_head(db, "0001")
-    with db.transaction() as session:
+    from sqlmodel import Session
+
+    with Session(db.engine) as session, session.begin():  # as a workbench of schema 0001 wrote
         for text in (ACCUSATION, FOLLOW_UP):
             ingest_document(session, Document(text=text, title="t"), extract(text), analyst="ana")
     db.dispose()
     outcome = run("--db", str(path), "init")
     assert outcome.code == 0, outcome.err
-    assert "from schema 0001 to 0002" in outcome.out and "statements linked" in outcome.out
+    assert "from schema 0001 to 0003" in outcome.out and "statements linked" in outcome.out
     db = _open(path)
     with db.reader() as session:
         assert len(get_claim(session, _arms_claim(db)).sources) == 2
+    verified = run("--db", str(path), "audit", "verify")
+    assert verified.code == 0 and verified.out.startswith("audit: ")  # sealed by init
 
 
 def test_the_labelled_linking_set_is_grouped_as_labelled() -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event, exc, inspect, text
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from workbench.db.audit import lock_history, seal_history
 from workbench.db.dialect import catch_up_search_index
 from workbench.errors import DatabaseProblem, ReadOnlyDatabase, SchemaMismatch
 
@@ -156,10 +157,12 @@ class Database:
                 hint="reads still work; make the file writable to record changes",
             )
         with translate_errors(self.location), Session(self.engine) as session, session.begin():
+            lock_history(session.connection())
             if bulk and self.dialect == "sqlite":
                 _tune_for_bulk(session)
             yield session
             catch_up_search_index(session.connection())
+            seal_history(session.connection())
 
     @property
     def read_engine(self) -> Engine:

@@ -238,3 +238,14 @@ class ClaimMember(SQLModel, table=True):
     statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
     claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
     pinned: bool = Field(default=False)
+
+
+class AuditSeal(SQLModel, table=True):
+    """One link of the history's hash chain (workbench/db/audit.py): event `event_id`, sealed
+    as the `seq`-th, with the SHA-256 of the previous link and the event's content."""
+
+    __tablename__ = "audit_seal"
+
+    seq: int = Field(primary_key=True)
+    event_id: int = Field(unique=True)
+    hash: str = Field(sa_type=sa.String(64))
