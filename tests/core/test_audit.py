@@ -88,17 +88,14 @@ def test_an_event_slipped_in_without_its_seal_is_named(
     assert finding is not None and "without a seal" in finding.problem
 
 
-@pytest.mark.postgres
-def test_concurrent_writers_on_postgresql_keep_one_chain(
-    postgres_db: Database, rows_pg: dict[str, StatementRow]
-) -> None:
-    ids = [row.id for row in rows_pg.values()]
+def test_concurrent_writers_keep_one_chain(db: Database, rows: dict[str, StatementRow]) -> None:
+    ids = [row.id for row in rows.values()]
     errors: list[BaseException] = []
 
     def analyst(name: str) -> None:
         try:
             for turn in range(10):
-                with postgres_db.transaction() as session:
+                with db.transaction() as session:
                     status = "confirmed" if turn % 2 else "disputed"
                     apply_change(session, SetStatus(ids[turn % len(ids)], status), analyst=name)
         except BaseException as error:  # noqa: BLE001 - reported below
@@ -110,24 +107,8 @@ def test_concurrent_writers_on_postgresql_keep_one_chain(
     for thread in threads:
         thread.join()
     assert not errors
-    count, finding = _verify(postgres_db)
-    assert finding is None and count == _events(postgres_db)
-
-
-@pytest.fixture
-def rows_pg(postgres_db: Database) -> dict[str, StatementRow]:
-    from core.conftest import ARTICLE
-    from workbench.extract import extract
-    from workbench.ingest.document import Document
-    from workbench.services.statements import list_statements
-    from workbench.services.storing import ingest_document
-
-    with postgres_db.transaction() as session:
-        ingest_document(
-            session, Document(text=ARTICLE, title="Harbour"), extract(ARTICLE), analyst="ana"
-        )
-    with postgres_db.reader() as session:
-        return {row.actor or "": row for row in list_statements(session)}
+    count, finding = _verify(db)
+    assert finding is None and count == _events(db)
 
 
 def test_cli_head_and_verify_name_a_rewrite(run: Run, cli_db: Path) -> None:
