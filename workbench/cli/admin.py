@@ -11,6 +11,7 @@ from workbench.cli.context import AppContext
 @click.pass_obj
 def init(app: AppContext) -> None:
     """Create the database, or upgrade an older one (a backup is made first)."""
+    from workbench.db.dialect import refresh_statistics
     from workbench.db.engine import Database
     from workbench.db.schema import upgrade_to_head
     from workbench.services.claims import link_unclaimed
@@ -23,6 +24,7 @@ def init(app: AppContext) -> None:
             # An older database gains claims (schema 0002): its statements are grouped now.
             with db.transaction() as session:
                 linked = link_unclaimed(session, analyst=app.analyst)
+                refresh_statistics(session.connection())  # new indexes need statistics
     finally:
         db.dispose()
     if before is None:

@@ -151,6 +151,8 @@ def export(
 @click.pass_obj
 def import_(app: AppContext, file: Path) -> None:
     """Import another database's work from its `export --format json` file."""
+    from workbench.db.dialect import refresh_statistics
+    from workbench.services.claims import link_unclaimed
     from workbench.services.exchange import ExportFile, import_export
     from workbench.services.import_reader import seekable
 
@@ -170,6 +172,9 @@ def import_(app: AppContext, file: Path) -> None:
         db = app.open_db(write=True, create=True)
         with db.transaction() as session:
             summary = import_export(session, export)
+            # Imported statements join claims, and a large import gets fresh statistics.
+            link_unclaimed(session, analyst=app.analyst)
+            refresh_statistics(session.connection(), added=summary.statements_added)
     click.echo(f"imported {file}: {summary.line()}")
     if summary.conflicts:
         click.echo("review them with `workbench conflicts`, settle them with `workbench resolve`")

@@ -114,6 +114,11 @@ class Statement(SQLModel, table=True):
         sa.Index("ix_statement_dismissed_status", "dismissed", "status"),
         sa.Index("ix_statement_source_id_id", "source_id", "id"),
         sa.Index("ix_statement_actor_id_id", "actor_id", "id"),
+        # The live statements in id order (every list page): without it, a planner with no
+        # statistics reads all live statements through the (dismissed, status) index and sorts.
+        sa.Index("ix_statement_dismissed_id", "dismissed", "id"),
+        # One source's counts per status (the detail pane on every cursor move), index-only.
+        sa.Index("ix_statement_source_dismissed_status", "source_id", "dismissed", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.config import Settings
+from workbench.db.dialect import refresh_statistics
 from workbench.db.engine import Database
 from workbench.db.views import IngestReport
 from workbench.errors import InvalidInput, WorkbenchError
@@ -119,6 +120,7 @@ def ingest_paths(
 
         with db.transaction() as session:
             summary.claims = link_unclaimed(session, analyst=analyst)
+            refresh_statistics(session.connection(), added=summary.statements)
     return summary
 
 
