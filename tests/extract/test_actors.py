@@ -55,3 +55,18 @@ def test_later_mentions_link_to_the_full_name() -> None:
     assert link_person("Fontes", known) == "Lucia Fontes"
     assert link_person("Amara Odhiambo", known) == "Amara Odhiambo"
     assert link_person("Zed", known) is None
+
+
+def test_every_un_member_is_a_country_with_its_capital_and_demonym() -> None:
+    assert normalise("Lusaka", LEX).name == "Zambia"
+    assert normalise("Bogota", LEX).name == "Colombia"
+    actor = normalise("Ghanaian Finance Minister Kofi Mensah-Bright", LEX)
+    assert (actor.name, actor.affiliation) == ("Kofi Mensah-Bright", "Ghana")
+    assert normalise("the UAE", LEX).name == "United Arab Emirates"
+    assert len({country for country, _ in LEX.places.values()}) >= 190
+
+
+def test_capitals_that_are_first_names_stay_persons() -> None:
+    # "Victoria" (Seychelles) and "Chad" would turn a person into a government.
+    assert normalise("Victoria", LEX).kind == "person"
+    assert normalise("Chad", LEX).kind == "person"
