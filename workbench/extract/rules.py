@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from workbench.extract.asked import asked_attributions
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before, continuation_quote
 from workbench.extract.cues import Cue, find_according, find_cues
@@ -98,6 +99,8 @@ def sentence_attributions(
             found.append(attribution)
     if ":" in sentence or "―" in sentence or "—" in sentence:
         found.extend(colon_and_dash(text, start, end, quotes, lexicon.places))
+    if "sked " in sentence[:16]:  # rule asked-participle: "Asked whether …, X said"
+        found.extend(asked_attributions(text, start, end))
     if (
         _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
         and _POSSESSIVE.search(text, start, end)
