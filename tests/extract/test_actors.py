@@ -70,3 +70,17 @@ def test_capitals_that_are_first_names_stay_persons() -> None:
     # "Victoria" (Seychelles) and "Chad" would turn a person into a government.
     assert normalise("Victoria", LEX).kind == "person"
     assert normalise("Chad", LEX).kind == "person"
+
+
+def test_business_name_endings_make_organisations() -> None:
+    for name in ("Grainline Bakeries", "Pellor Pharmaceuticals", "The Daily Ledger", "Vantor LLC"):
+        assert normalise(name, LEX).kind == "organisation", name
+    # A title after "Senate" still gives a person.
+    assert normalise("Senate Majority Leader Ana Ruiz", LEX).kind == "person"
+
+
+def test_common_noun_then_name_appositive_is_a_person_with_a_role() -> None:
+    actor = normalise("The coach, Ivan Petrov", LEX)
+    assert (actor.name, actor.kind, actor.role) == ("Ivan Petrov", "person", "coach")
+    actor = normalise("The supplier's owner, Dale Mercer", LEX)
+    assert (actor.name, actor.kind) == ("Dale Mercer", "person")

@@ -115,6 +115,13 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             kind = "organisation" if actor.kind == "person" else actor.kind
             return Actor(actor.name, kind, actor.affiliation)
+        elif len(left) <= 3 and all(t.islower() for t in left):
+            # "The coach, Ivan Petrov": the name is the actor and the noun its role, so a later
+            # "the coach" resolves to him.
+            actor = _normalise(appositive, lexicon)
+            if actor.kind == "person":
+                role = " ".join(t for t in left if not t.endswith(("’s", "'s")))
+                return Actor(actor.name, "person", actor.affiliation, role or None)
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
@@ -167,7 +174,7 @@ _COMPANY_NOUNS = frozenset(
     {
         *("company", "firm", "operator", "group", "carrier", "airline", "manufacturer", "maker"),
         *("insurer", "lender", "retailer", "developer", "contractor", "union", "agency", "bank"),
-        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "owner"),
+        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "club"),
     }
 )
 
