@@ -84,3 +84,8 @@ def test_common_noun_then_name_appositive_is_a_person_with_a_role() -> None:
     assert (actor.name, actor.kind, actor.role) == ("Ivan Petrov", "person", "coach")
     actor = normalise("The supplier's owner, Dale Mercer", LEX)
     assert (actor.name, actor.kind) == ("Dale Mercer", "person")
+
+
+def test_a_lower_case_title_before_a_name_ending_in_s_is_no_group() -> None:
+    assert normalise("spokeswoman Alina Vos", LEX).kind == "person"
+    assert normalise("local residents", LEX).kind == "group"

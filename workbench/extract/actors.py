@@ -138,7 +138,12 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if not tokens:
         return Actor(speaker, "unnamed")
     head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
-    if head or (tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4):
+    if head or (
+        tokens[-1].endswith("s")
+        and tokens[-1].islower()
+        and tokens[0].islower()
+        and len(tokens) <= 4
+    ):  # "local residents", but not "spokeswoman Alina Vos"
         return Actor(head or _group_name(tokens, lexicon), "group")
     if len(tokens) > 1 and tokens[0].lower() in _QUANTIFIERS and tokens[1] != "of":
         tokens = tokens[1:]  # "Some pharmacists", "Many residents"

@@ -123,15 +123,35 @@ def sentence_attributions(
         src = sources[i]
         if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
             continue
-        nested = any(a.content[0] <= cue.start < a.content[1] for a in found)
-        if nested and (cue.info.stance != "denies" or src.coordinated or src.start is None):
+        outer = next((a for a in found if a.content[0] <= cue.start < a.content[1]), None)
+        carrier = _carrier(text, outer, src)
+        if (
+            outer is not None
+            and carrier is None
+            and (cue.info.stance != "denies" or src.coordinated or src.start is None)
+        ):
             continue  # inside another's content only denials are worth a statement of their own
         limit = _content_limit(text, cues, sources, i, end)
         attribution = _attribute(text, start, end, limit, cue, src, quotes, found)
         if attribution:
+            if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
+                attribution.rule = "according-to-nested"
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+def _carrier(text: str, outer: Attribution | None, src: Found) -> Attribution | None:
+    """ "According to AP, Zakharova said …": the outlet only carries Zakharova's statement.
+
+    The enclosing according-to attribution is returned when its content opens with the inner
+    cue's named source, so the inner statement replaces it.
+    """
+    if outer is None or outer.rule != "according-to" or src.start is None or src.coordinated:
+        return None
+    if outer.content[0] > src.start or text[outer.content[0] : src.start].strip(" ,"):
+        return None
+    return outer
 
 
 def reporting_nouns(text: str) -> list[tuple[int, int]]:
