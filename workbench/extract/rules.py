@@ -17,7 +17,7 @@ from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
 from workbench.extract.layouts import according_to, colon_and_dash
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.nominal import nominal_attributions
+from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
@@ -111,6 +111,13 @@ def sentence_attributions(
             lemma = "deny" if stance == "denies" else "claim"
             found.append(
                 Attribution(speaker, cue_span, content, "nominal-cue", lemma, None, stance=stance)
+            )
+    if " that " in sentence and ("here " in sentence or "amid " in sentence):
+        for cue_span, content, _ in implicit_nominal(text, start, end, quotes):
+            found.append(
+                Attribution(
+                    None, cue_span, content, "nominal-implicit", "claim", None, True, "asserts"
+                )
             )
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
