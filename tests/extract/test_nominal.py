@@ -27,7 +27,10 @@ def test_unattributed_reports_that_is_an_implicit_source() -> None:
     from workbench.extract import extract
     from workbench.extract.lexicon import load_lexicon
 
-    text = "There were reports that troops had moved north. Prices rose amid rumours that the mill shut."
+    text = (
+        "There were reports that troops had moved north. "
+        "Prices rose amid rumours that the mill shut."
+    )
     found = [
         (s.rule, s.speaker, s.cue, s.proposition) for s in extract(text, lexicon=load_lexicon())
     ]
