@@ -59,3 +59,9 @@ def test_a_demonstrative_that_is_kept() -> None:
         "That is not what happened."
     )
     assert build("that the mill closed", "say", "Dale Mercer", "person") == "The mill closed."
+
+
+def test_naming_a_person_with_a_quoted_label() -> None:
+    assert build("his rival “totally scripted”", "call", "Jeb Bush", "person") == (
+        "His rival is totally scripted."
+    )

@@ -93,9 +93,10 @@ _WH_AUX = re.compile(
 # "calling it a fabrication", "labelled the report a hoax": the object is what is named.
 _NAMING = frozenset({"call", "label", "brand", "dub", "describe", "characterize", "term"})
 _NAMED_AS = re.compile(
-    r"^((?:it|this|that|these|those|them|the\s+\w+(?:\s+(?!(?:a|an|the|as)\b)\w+)?))"
+    r"^((?:it|this|that|these|those|them|him|her"
+    r"|(?:the|his|her|their|its)\s+\w+(?:\s+(?!(?:a|an|the|as)\b)\w+)?))"
     r"\s+(?:as\s+)?"
-    r"((?:a|an|the|“|\")\s?\S.*|[\w-]+\s*)$",
+    r"((?:a|an|the|“|\"|'')\s?\S.*|[\w-]+\s*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "That is not what happened": a demonstrative subject, not the complementiser "that".

@@ -206,6 +206,10 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
     if left is not None:
         return left
     before = text[start : cue.start].rstrip()
+    if cue.form.endswith("ing") and before.endswith(_CLOSERS):
+        # "… defense of “New York values,” saying …": a participle shares the main clause's
+        # subject; only a finite verb inverts ("…,” said the mayor").
+        return Found(None, None, coordinated=True)
     if before.endswith((",", "”", '"', "''")) or not before:
         return right_source(text, cue.end, end)
     return None
