@@ -250,3 +250,54 @@ def test_the_labelled_linking_set_is_grouped_as_labelled() -> None:
     precision = len(set(same) & set(said)) / len(said)
     recall = len(set(same) & set(said)) / len(same)
     assert precision >= 0.95 and recall >= 0.9, (precision, recall)
+
+
+def test_merging_claims_moves_their_statements_keeps_them_through_rebuild_and_undoes(
+    two_sources: Path,
+) -> None:
+    from workbench.services.claim_changes import MergeClaims
+
+    db = _open(two_sources)
+    kept = _arms_claim(db)
+    with db.reader() as session:
+        other = next(c for c in list_claims(session) if c.id != kept)
+        moved = [s.id for s in other.live]
+    with db.transaction() as session:
+        apply_change(session, SetClaimVerdict(kept, "disputed"), analyst="ana")
+        applied = apply_change(
+            session, MergeClaims(other.id, kept), analyst="ana", expected_version=2
+        )
+    with db.transaction() as session:
+        rebuild_claims(session, analyst="ana")
+    with db.reader() as session:
+        merged = get_claim(session, kept)
+        assert set(moved) <= {s.id for s in merged.live}
+        assert merged.verdict == "disputed" and merged.version == 3
+        assert other.id not in [c.id for c in list_claims(session)]
+    with db.transaction() as session:
+        apply_change(session, applied.undo, analyst="ana")
+    with db.reader() as session:
+        assert [s.id for s in get_claim(session, other.id).live] == moved
+        assert not set(moved) & {s.id for s in get_claim(session, kept).live}
+
+
+def test_bad_claim_merges_are_refused_in_one_line_and_change_nothing(
+    run: Run, two_sources: Path
+) -> None:
+    db = str(two_sources)
+    kept = _arms_claim(_open(two_sources))
+    before = run("--db", db, "claims", "--format", "jsonl").out
+    for args, error in (
+        ((str(kept), str(kept)), f"error: merge: claim {kept} cannot be merged into itself"),
+        ((str(kept), "9999"), "error: claim: no claim with id 9999"),
+        (("9999", str(kept)), "error: claim: no claim with id 9999"),
+    ):
+        refused = run("--db", db, "claims", "merge", *args)
+        assert refused.code == 2 and len(refused.error_lines) == 1
+        assert refused.error_lines[0].startswith(error)
+    other = next(i for i in (json.loads(line)["id"] for line in before.splitlines()) if i != kept)
+    stale = run("--db", db, "claims", "merge", str(other), str(kept), "--expect-version", "5")
+    assert stale.code != 0 and stale.error_lines[0].startswith(f"error: claim: claim {kept} was")
+    assert run("--db", db, "claims", "--format", "jsonl").out == before
+    merged = run("--db", db, "claims", "merge", str(other), str(kept), "--expect-version", "1")
+    assert merged.code == 0 and f"merged into claim {kept}" in merged.out

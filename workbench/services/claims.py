@@ -170,7 +170,8 @@ def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -
 
 
 def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
-    """Regroup every statement an analyst has not pinned; empty claims without a verdict go."""
+    """Regroup every statement an analyst has not pinned. Empty claims go unless an analyst
+    touched them (version > 1: a verdict, link or merge), so a merge can still be undone."""
     session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
     in_use = select(ClaimMember.claim_id)
     session.execute(
@@ -178,6 +179,7 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
             col(Claim.id).not_in(in_use),
             col(Claim.verdict) == "unverified",
             col(Claim.rationale) == "",
+            col(Claim.version) == 1,
         )
     )
     return link_unclaimed(session, analyst=analyst)
