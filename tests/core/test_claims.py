@@ -202,7 +202,7 @@ def test_cli_lists_claims_as_jsonl_and_says_verdicts_in_words(run: Run, two_sour
 def test_init_on_a_database_from_before_claims_groups_its_statements(
     tmp_path: Path, run: Run
 ) -> None:
-    from workbench.db.schema import upgrade_to_head
+    from workbench.db.schema import HEAD_REVISION, upgrade_to_head
     from workbench.extract import extract
     from workbench.ingest.document import Document
     from workbench.services.storing import ingest_document
@@ -218,7 +218,8 @@ def test_init_on_a_database_from_before_claims_groups_its_statements(
     db.dispose()
     outcome = run("--db", str(path), "init")
     assert outcome.code == 0, outcome.err
-    assert "from schema 0001 to 0003" in outcome.out and "statements linked" in outcome.out
+    assert f"from schema 0001 to {HEAD_REVISION}" in outcome.out
+    assert "statements linked" in outcome.out
     db = _open(path)
     with db.reader() as session:
         assert len(get_claim(session, _arms_claim(db)).sources) == 2
@@ -301,3 +302,39 @@ def test_bad_claim_merges_are_refused_in_one_line_and_change_nothing(
     assert run("--db", db, "claims", "--format", "jsonl").out == before
     merged = run("--db", db, "claims", "merge", str(other), str(kept), "--expect-version", "1")
     assert merged.code == 0 and f"merged into claim {kept}" in merged.out
+
+
+def test_each_link_records_its_score_and_reason_and_a_suggestion_can_be_accepted(
+    run: Run, two_sources: Path
+) -> None:
+    from sqlalchemy import update
+
+    from workbench.db.models import ClaimMember
+    from workbench.services.claims import SUGGEST_BELOW
+
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        first, *joined = get_claim(session, claim_id).live
+    assert (first.score, first.reason) == (None, "started the claim")
+    assert joined and all(s.score is not None and s.score >= 75 for s in joined)
+    assert all(s.reason == "same actors and terms" and not s.pinned for s in joined)
+    weak = joined[0]
+    with db.transaction() as session:  # a match under the confidence line
+        session.execute(
+            update(ClaimMember)
+            .where(ClaimMember.statement_id == weak.id)  # type: ignore[arg-type]
+            .values(score=SUGGEST_BELOW - 10)
+        )
+    shown = run("--db", str(two_sources), "claims", "show", str(claim_id)).out
+    line = next(x for x in shown.splitlines() if x.startswith(f"  #{weak.id} "))
+    assert "[suggested: score 80, same actors and terms; accept with `claims link`" in line
+    accepted = run("--db", str(two_sources), "claims", "link", str(weak.id), str(claim_id))
+    assert accepted.code == 0 and f"accepted in claim {claim_id}" in accepted.out
+    with db.reader() as session:
+        member = next(s for s in get_claim(session, claim_id).live if s.id == weak.id)
+    assert member.pinned and member.reason == "accepted: same actors and terms"
+    again = run("--db", str(two_sources), "claims", "link", str(weak.id), str(claim_id))
+    assert again.code == 2 and again.error_lines == [
+        f"error: link: statement {weak.id} is already in claim {claim_id}"
+    ]

@@ -84,7 +84,7 @@ def claims(ctx: click.Context, inconsistent: bool, across: bool, output: str) ->
 def show_claim(app: AppContext, claim_id: int) -> None:
     """One claim: the proposition, its verdict, each actor's position and every source."""
     from workbench.cli.output import shorten
-    from workbench.services.claims import get_claim, verdict_in_words
+    from workbench.services.claims import get_claim, link_label, verdict_in_words
 
     db = app.open_db(write=False)
     with db.reader() as session:
@@ -107,6 +107,7 @@ def show_claim(app: AppContext, claim_id: int) -> None:
             f"  #{s.id} [{s.source_id}] {shorten(s.source_title, 60)}"
             + (f" ({shorten(where, 60)})" if where else "")
             + f": {actor} {s.stance}, {s.status} — {shorten(words, 200)}"
+            + f"  [{link_label(s)}]"
         )
 
 

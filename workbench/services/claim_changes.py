@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 from workbench.db.models import Claim, ClaimMember
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.changes import Applied, SetStatus, apply_change, handles
-from workbench.services.claims import bump_claim, check_verdict, status_for
+from workbench.services.claims import BY_ANALYST, bump_claim, check_verdict, status_for
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 
@@ -137,16 +137,19 @@ def _current_claim(session: Session, statement_id: int) -> int | None:
     ).scalar()
 
 
+_PLACED = {"pinned": True, "score": None, "reason": BY_ANALYST}
+
+
 def _move(session: Session, statement_id: int, claim_id: int) -> None:
     if _current_claim(session, statement_id) is None:
         session.execute(
-            insert(ClaimMember).values(statement_id=statement_id, claim_id=claim_id, pinned=True)
+            insert(ClaimMember).values(statement_id=statement_id, claim_id=claim_id, **_PLACED)
         )
     else:
         session.execute(
             update(ClaimMember)
             .where(col(ClaimMember.statement_id) == statement_id)
-            .values(claim_id=claim_id, pinned=True)
+            .values(claim_id=claim_id, **_PLACED)
         )
 
 
@@ -156,15 +159,36 @@ def _link(session: Session, c: LinkToClaim, analyst: str, seen: int | None) -> A
     claim = _claim(session, c.claim_id)
     old = _current_claim(session, c.statement_id)
     if old == c.claim_id:
-        raise InvalidInput(
-            f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
-        )
+        return _accept(session, c, analyst, seen, claim, row)
     version = bump_claim(session, claim, seen, analyst)
     _move(session, c.statement_id, c.claim_id)
     _history(session, analyst, c.claim_id, "statement", old, c.statement_id, "linked")
     undo = LinkToClaim(c.statement_id, old) if old is not None else UnlinkFromClaim(c.statement_id)
     message = f"statement {c.statement_id} linked to claim {c.claim_id}"
     return Applied(c, (row,), row, undo, None, message, created_id=version)
+
+
+def _accept(  # type: ignore[no-untyped-def]
+    session: Session, c: LinkToClaim, analyst: str, seen: int | None, claim: Claim, row
+) -> Applied:
+    """Linking a statement to the claim grouping put it in accepts that link: it is pinned
+    (kept through rebuilds) and no longer a suggestion. Already pinned: nothing to do."""
+    member = session.get(ClaimMember, c.statement_id)
+    if member is None or member.pinned:
+        raise InvalidInput(
+            f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
+        )
+    score = member.score
+    version = bump_claim(session, claim, seen, analyst)
+    session.execute(
+        update(ClaimMember)
+        .where(col(ClaimMember.statement_id) == c.statement_id)
+        .values(pinned=True, reason=f"accepted: {member.reason}")
+    )
+    shown = "no score" if score is None else f"score {score:.0f}"
+    _history(session, analyst, c.claim_id, "statement", None, c.statement_id, f"accepted ({shown})")
+    message = f"statement {c.statement_id} accepted in claim {c.claim_id}"
+    return Applied(c, (row,), row, None, None, message, created_id=version)
 
 
 @handles(UnlinkFromClaim)
@@ -204,7 +228,7 @@ def _move_all(session: Session, statement_ids: tuple[int, ...], claim_id: int) -
         session.execute(
             update(ClaimMember)
             .where(col(ClaimMember.statement_id).in_(statement_ids[start : start + 500]))
-            .values(claim_id=claim_id, pinned=True)
+            .values(claim_id=claim_id, **_PLACED)
         )
 
 
