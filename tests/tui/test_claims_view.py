@@ -100,3 +100,15 @@ async def test_shift_c_opens_the_claim_a_verdict_there_applies_and_escape_goes_b
         assert app.screen is review
         assert review.statements.current.id == denial.id
         assert review.statements.current.status == "confirmed"  # reloaded
+
+
+async def test_the_statement_list_shows_the_proposition_not_the_content_fragment(
+    tmp_path: Path, make_app: Callable[..., Any]
+) -> None:
+    """The denial's content is "the claims"; the list shows what is denied."""
+    async with _on_the_denial(tmp_path, make_app) as (pilot, _db, _claim, _denial):
+        lines = [pilot.app.screen.statements.render_line(y).text for y in range(0, 8)]
+        assert lines[0].split()[:4] == ["status", "speaker", "stance", "claim"]
+        denials = [x for x in lines if " denies " in x]
+        assert any("North Korea provided arms to Russia." in x for x in denials)
+        assert not any(x.rstrip().endswith("the claims") for x in denials)
