@@ -22,6 +22,7 @@ from markupsafe import Markup
 from sqlmodel import Session
 
 from workbench.db.models import STATUSES
+from workbench.export.claims import claim_sections
 from workbench.export.common import (
     ExportOptions,
     http_url,
@@ -351,69 +352,6 @@ def _sources(session: Session, options: ExportOptions) -> Iterator[SourceView]:
     )
     for group in groups:
         yield source_view(group)
-
-
-@dataclass(frozen=True)
-class ClaimSection:
-    """A claim carried by several sources, as the report shows it."""
-
-    id: int
-    proposition: str
-    verdict: str
-    implied: bool
-    inconsistent: bool
-    rationale: str
-    positions: list[tuple[str, str]]
-    appearances: list[tuple[str, str, str | None, bool]]  # name, date, href, first
-    statements: list[tuple[str, str, str, str]]  # actor, stance, status, in words
-
-
-def claim_sections(session: Session, options: ExportOptions) -> list[ClaimSection]:
-    """Claims carried by more than one source of the report's scope, most widely first."""
-    from workbench.services.claims import list_claims
-    from workbench.verdicts import verdict_in_words
-
-    wanted = set(options.scope.statements.source_ids)
-    sections = []
-    for view in list_claims(session, multi_source=True):
-        if wanted and not wanted & set(view.sources):
-            continue
-        firsts: dict[int, Any] = {}
-        for s in view.live:
-            firsts.setdefault(s.source_id, s)
-        ordered = sorted(
-            firsts.values(), key=lambda s: (s.published is None, s.published, s.source_id)
-        )
-        sections.append(
-            ClaimSection(
-                id=view.id,
-                proposition=one_line(view.proposition),
-                verdict=view.effective_verdict,
-                implied=view.effective_verdict != view.verdict,
-                inconsistent=view.inconsistent,
-                rationale=one_line(view.rationale),
-                positions=[(k, ", ".join(v)) for k, v in view.positions().items()],
-                appearances=[
-                    (
-                        one_line(s.outlet or s.source_title),
-                        str(s.published or ""),
-                        http_url(s.source_url),
-                        number == 0,
-                    )
-                    for number, s in enumerate(ordered)
-                ],
-                statements=[
-                    (
-                        one_line(s.actor or "(unknown)"),
-                        s.stance,
-                        s.status,
-                        one_line(verdict_in_words(s.stance, s.status, s.actor)),
-                    )
-                    for s in view.live
-                ],
-            )
-        )
-    return sections
 
 
 def write_html(session: Session, out: TextIO, options: ExportOptions) -> None:
