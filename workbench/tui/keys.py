@@ -49,3 +49,8 @@ def key_entries(keymap: Mapping[str, str] | None = None) -> Iterator[KeyEntry]:
             if isinstance(binding, Binding):
                 keys = keymap.get(binding.id or "", binding.key)
                 yield KeyEntry(area, keys, binding.description, binding.id or "", binding.tooltip)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a [keymap] table may name."""
+    return {entry.id for entry in key_entries() if entry.id}
