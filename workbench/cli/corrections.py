@@ -80,7 +80,10 @@ def dismiss(app: AppContext, statement_id: int, note: str, restore: bool) -> Non
 @click.argument("at", type=int, metavar="OFFSET")
 @click.pass_obj
 def split(app: AppContext, statement_id: int, at: int) -> None:
-    """Split a statement's content in two at a character OFFSET of the source text."""
+    """Split a statement's content in two at a character OFFSET of the source text.
+
+    An offset inside a word moves to the start of that word, as the review screen splits.
+    """
     from workbench.services.review import split_statement
 
     db = app.open_db(write=True)
@@ -88,7 +91,10 @@ def split(app: AppContext, statement_id: int, at: int) -> None:
         first, second = split_statement(
             session, statement_id=statement_id, at=at, analyst=app.analyst
         )
-    click.echo(f"statement {first.id} split; the second part is statement {second.id}")
+    click.echo(
+        f"statement {first.id} split before “{second.content[:30]}”"
+        f"; the second part is statement {second.id}"
+    )
 
 
 @click.command()

@@ -255,6 +255,9 @@ def split_statement(
             f"split point {at} is not inside the content ({row.content_start}-{row.content_end})",
             where="split",
         )
+    from workbench.services.propositions import proposition_for, word_start
+
+    at = row.content_start + word_start(row.content, at - row.content_start)  # never mid-word
     from workbench.services.sources import source_text
 
     text = source_text(session, row.source_id)
@@ -270,7 +273,7 @@ def split_statement(
         analyst,
         content=first,
         content_end=first_end,
-        proposition=first,
+        proposition=proposition_for(first, row),
     )
     now = utc_now()
     result = session.execute(
@@ -290,7 +293,7 @@ def split_statement(
             content=second,
             content_start=second_start,
             content_end=row.content_end,
-            proposition=second,
+            proposition=proposition_for(second, row),
             claim_group=row.claim_group,
             rule=row.rule,
             confidence=row.confidence,
@@ -359,6 +362,7 @@ def merge_statements(
         _refuse_merged(row, "merge")
     if keep.source_id != other.source_id:
         raise InvalidInput("only statements of the same source can be merged", where="merge")
+    from workbench.services.propositions import proposition_for
     from workbench.services.sources import source_text
 
     text = source_text(session, keep.source_id)
@@ -372,7 +376,7 @@ def merge_statements(
         content=text[start:end],
         content_start=start,
         content_end=end,
-        proposition=text[start:end],
+        proposition=proposition_for(text[start:end], keep),
         sentence_start=min(keep.sentence_start, other.sentence_start),
         sentence_end=max(keep.sentence_end, other.sentence_end),
     )
