@@ -136,3 +136,18 @@ def statement_ids(path: Path) -> list[int]:
         return [r[0] for r in connection.execute("SELECT id FROM statement ORDER BY id")]
     finally:
         connection.close()
+
+
+@pytest.fixture
+def ingest_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Path]:
+    """Write an article and ingest it into ./workbench.db the way a user does (CLI `main`)."""
+    from workbench.cli import main
+
+    def ingest(text: str, name: str = "article.txt", *extra: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        main(["ingest", str(path), *extra])
+        capsys.readouterr()
+        return path
+
+    return ingest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,9 @@ def _show(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def test_show_prints_the_paragraph_before_and_context_sets_how_many(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ingest_text: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = tmp_path / "bridge.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    main(["ingest", str(article)])
+    ingest_text(ARTICLE)
     capsys.readouterr()
     main(["statements", "--format", "csv", "--actor", "Mara Ellison"])
     statement_id = capsys.readouterr().out.splitlines()[1].split(",")[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,9 @@ def _rows(capsys: pytest.CaptureFixture[str]) -> dict[int, dict[str, object]]:
 
 
 def test_split_of_a_quote_builds_propositions_and_merge_restores_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ingest_text: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = tmp_path / "roads.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    main(["ingest", str(article)])
+    ingest_text(ARTICLE)
     quote = next(r for r in _rows(capsys).values() if "bridge" in str(r["content"]))
     original = quote["proposition"]
     inside_the = ARTICLE.index("and the county") + 6  # "th|e": inside a word
