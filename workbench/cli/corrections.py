@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
+from workbench.cli.correction_report import describe_corrections
 from workbench.cli.params import ROW_ID
+from workbench.extract.model import ACTOR_KINDS
 
 
 @click.command()
@@ -15,6 +17,13 @@ from workbench.cli.params import ROW_ID
 @click.option("--content", default=None, help="The content (text from the article keeps offsets).")
 @click.option("--proposition", default=None, help="The checkable proposition.")
 @click.option("--stance", type=click.Choice(["asserts", "denies", "questions"]), default=None)
+@click.option(
+    "--actor-kind",
+    type=click.Choice(ACTOR_KINDS),
+    default=None,
+    help="What the actor is (changes the actor everywhere).",
+)
+@click.option("--affiliation", default=None, help="The actor's affiliation (\"\" clears it).")
 @click.option("--note", default="", help="Why: kept in the history.")
 @click.pass_obj
 def correct(
@@ -25,21 +34,26 @@ def correct(
     content: str | None,
     proposition: str | None,
     stance: str | None,
+    actor_kind: str | None,
+    affiliation: str | None,
     note: str,
 ) -> None:
-    """Correct who said it, what was said, or the stance."""
+    """Correct who said it, what was said, the stance, or what the actor is."""
     from workbench.errors import InvalidInput
+    from workbench.services.history import statement_history
     from workbench.services.review import correct_statement
 
-    if (speaker, actor, content, proposition, stance) == (None,) * 5:
+    given = (speaker, actor, content, proposition, stance, actor_kind, affiliation)
+    if given == (None,) * 7:
         raise InvalidInput(
             "nothing to correct",
             where="correct",
-            hint="give --speaker, --actor, --content, --proposition or --stance"
-            + ("; add a note alone with `workbench note`" if note else ""),
+            hint="give --speaker, --actor, --content, --proposition, --stance, --actor-kind "
+            "or --affiliation" + ("; add a note alone with `workbench note`" if note else ""),
         )
     db = app.open_db(write=True)
     with db.transaction() as session:
+        seen = len(statement_history(session, statement_id))
         row = correct_statement(
             session,
             statement_id=statement_id,
@@ -50,8 +64,15 @@ def correct(
             proposition=proposition,
             stance=stance,
             note=note,
+            actor_kind=actor_kind,
+            affiliation=affiliation,
         )
+        changed = statement_history(session, statement_id)[seen:]
     click.echo(f"statement {row.id}: version {row.version}")
+    for line in describe_corrections(
+        changed, content_given=content is not None, proposition_given=proposition is not None
+    ):
+        click.echo(line)
 
 
 @click.command()

@@ -16,7 +16,6 @@ from sqlmodel import Session, col
 from workbench.db.models import STATUSES, Statement, utc_now
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, StaleEdit
-from workbench.services.actors import ActorResolver
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 
@@ -132,12 +131,23 @@ def correct_statement(
     proposition: str | None = None,
     stance: str | None = None,
     note: str = "",
+    actor_kind: str | None = None,
+    affiliation: str | None = None,
 ) -> StatementRow:
     """Fix what the extractor got wrong: who spoke, the resolved actor, the claim, its stance.
 
-    Content edited to a substring of the source text keeps exact offsets; other text is kept
-    as the analyst's wording in `proposition`, so the article offsets stay true.
+    Content edited to a substring of the source text keeps exact offsets and rebuilds the
+    proposition (unless one is given); other text is kept as the analyst's wording in
+    `proposition`, so the article offsets stay true. `actor_kind`/`affiliation` fix the actor.
     """
+    from workbench.services.actor_details import (
+        check_kind,
+        resolve_corrected_actor,
+        set_actor_details,
+    )
+    from workbench.services.propositions import proposition_for
+
+    check_kind(actor_kind)
     for name, given in (("actor", actor), ("content", content), ("proposition", proposition)):
         if given is not None and not given.strip():
             raise InvalidInput(
@@ -153,10 +163,12 @@ def correct_statement(
         changes["speaker"] = (row.speaker, values["speaker"])
     if actor is not None and actor.strip() != row.actor:
         name = actor.strip()
-        values["actor_id"] = ActorResolver(session).actor_id(
-            name, kind=row.actor_kind or "person", affiliation=None, alias=None
+        values["actor_id"], new_kind = resolve_corrected_actor(
+            session, name, old_kind=row.actor_kind, kind=actor_kind
         )
         changes["actor"] = (row.actor, name)
+        if new_kind != row.actor_kind:
+            changes["actor_kind"] = (row.actor_kind, new_kind)
     if stance is not None and stance != row.stance:
         if stance not in ("asserts", "denies", "questions"):
             raise InvalidInput(f"unknown stance '{stance}'", where="stance")
@@ -167,16 +179,31 @@ def correct_statement(
         values.update(content_values)
         if "content" in content_values:
             changes["content"] = (row.content, content.strip())
+            if proposition is None:  # the old proposition would still be what is exported
+                values["proposition"] = proposition_for(content.strip(), row)
+                changes["proposition"] = (row.proposition, values["proposition"])
         else:  # not words of the article: recorded as what it became, the proposition
             changes["proposition"] = (row.proposition, content.strip())
     if proposition is not None and proposition.strip() != row.proposition:
         values["proposition"] = proposition.strip()
         changes["proposition"] = (row.proposition, values["proposition"])
-    if not values:
-        return row
-    _change(session, row, seen_version, analyst, **values)
-    _record_fields(session, analyst, row, changes, note)
-    return get_statement_row(session, statement_id)
+    if values:
+        _change(session, row, seen_version, analyst, **values)
+        _record_fields(session, analyst, row, changes, note)
+    if actor_kind is not None or affiliation is not None:
+        actor_id = values.get("actor_id", row.actor_id)
+        if actor_id is not None:
+            set_actor_details(
+                session,
+                actor_id=actor_id,
+                statement_id=statement_id,
+                analyst=analyst,
+                kind=actor_kind,
+                affiliation=affiliation,
+                note=note,
+            )
+    changed = values or actor_kind is not None or affiliation is not None
+    return get_statement_row(session, statement_id) if changed else row
 
 
 def _content_values(session: Session, row: StatementRow, content: str) -> dict[str, Any]:
