@@ -43,9 +43,9 @@ def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
 
 
 def _register() -> None:
-    from workbench.cli import admin, demo, extract, ingest, statements
+    from workbench.cli import admin, demo, extract, ingest, revisions, statements
 
-    for module in (admin, demo, extract, ingest, statements):
+    for module in (admin, demo, extract, ingest, statements, revisions):
         module.register(cli)
     for optional in ("workbench.cli.tui", "workbench.cli.export"):
         try:

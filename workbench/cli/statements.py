@@ -175,6 +175,12 @@ def show(app: AppContext, statement_id: int, context_before: int) -> None:
             f"source {detail.source.id}: {detail.source.title or '(untitled)'}"
             + (f" — {detail.source.outlet}" if detail.source.outlet else "")
             + (f" <{detail.source.url}>" if detail.source.url else "")
+            + (
+                f" · revision {detail.source.revision} of source {detail.source.previous_id}"
+                f" (`workbench diff {detail.source.id}`)"
+                if detail.source.previous_id
+                else ""
+            )
         ),
         markup=False,
     )
