@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from workbench.cli import main
+from workbench.db.engine import Database
 
 URL = "https://news.example/roads"
 FIRST = (
@@ -75,3 +77,36 @@ def test_diff_of_a_first_revision_says_there_is_nothing_to_compare(
 ) -> None:
     ingest_text(_record(FIRST), "first.jsonl")
     assert "no earlier revision" in _run(capsys, "diff", "1")
+
+
+@pytest.mark.parametrize("batched", [True, False])
+def test_carry_over_on_both_engines_in_the_ingest_transaction(db: Database, batched: bool) -> None:
+    """Stored together or one by one, each engine carries a verdict onto the unchanged statement."""
+    from workbench.extract import extract
+    from workbench.ingest.document import Document
+    from workbench.services.review import set_status
+    from workbench.services.storing import ingest_batch
+
+    def item(text: str) -> tuple[Document, list[object]]:
+        return Document(text=text, title="Roads", url=URL), extract(text)
+
+    with db.transaction() as session:
+        first = ingest_batch(session, [item(FIRST)], analyst="ana")[0]
+        ids = session.connection().execute(
+            sa.text("SELECT id, content FROM statement WHERE source_id = :s"),
+            {"s": first.source_id},  # type: ignore[union-attr]
+        )
+        bridge = next(i for i, c in ids if c.startswith("the old bridge"))
+        set_status(session, statement_id=bridge, status="disputed", analyst="ana")
+    items = [item(SECOND)] + ([item(FIRST + "\n\nA later paragraph.")] if not batched else [])
+    with db.transaction() as session:
+        report = ingest_batch(session, items, analyst="bo")[0]
+    assert report.carried == 1 and report.revision_of == first.source_id  # type: ignore[union-attr]
+    with db.reader() as session:
+        carried = session.connection().execute(
+            sa.text(
+                "SELECT status FROM statement WHERE source_id = :s AND content LIKE 'the old%'"
+            ),
+            {"s": report.source_id},  # type: ignore[union-attr]
+        )
+        assert [status for (status,) in carried] == ["disputed"]
