@@ -92,6 +92,8 @@ def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> Wri
                 "proposition": before.proposition,
             }
             args = {k: old[k] for k in a if k in old}
+            if row.proposition != before.proposition:  # new content rebuilt it: undo that too
+                args["proposition"] = before.proposition
             undo = WriteOp("correct", sid, args, "edit back", row.version)
             return WriteResult(op, (row,), undo, f"#{sid} corrected")
         if op.kind == "dismiss":
