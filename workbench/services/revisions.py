@@ -47,18 +47,23 @@ def _rows(session: Session, source_id: int) -> list[Any]:
     return list(session.connection().execute(query))
 
 
-def _notes(session: Session, statement_id: int) -> list[str]:
+def _work_of(session: Session, source_id: int) -> tuple[dict[int, list[str]], dict[int, list[Any]]]:
+    """Notes and live evidence of every statement of a source, in two queries (not 2 per row)."""
+    ids = sa.select(_S.c.id).where(_S.c.source_id == source_id)
+    notes: dict[int, list[str]] = {}
     query = (
-        sa.select(_C.c.new)
-        .where(_C.c.statement_id == statement_id, _C.c.field == "note")
+        sa.select(_C.c.statement_id, _C.c.new)
+        .where(_C.c.statement_id.in_(ids), _C.c.field == "note")
         .order_by(_C.c.id)
     )
-    return [str(note) for (note,) in session.connection().execute(query) if note]
-
-
-def _evidence(session: Session, statement_id: int) -> list[Any]:
-    query = sa.select(_E).where(_E.c.statement_id == statement_id, _E.c.removed.is_(False))
-    return list(session.connection().execute(query))
+    for statement_id, note in session.connection().execute(query):
+        if note:
+            notes.setdefault(statement_id, []).append(str(note))
+    evidence: dict[int, list[Any]] = {}
+    live = sa.select(_E).where(_E.c.statement_id.in_(ids), _E.c.removed.is_(False))
+    for item in session.connection().execute(live.order_by(_E.c.id)):
+        evidence.setdefault(item.statement_id, []).append(item)
+    return notes, evidence
 
 
 def carry_over(session: Session, *, source_id: int, previous_id: int, analyst: str) -> CarryOver:
@@ -67,18 +72,26 @@ def carry_over(session: Session, *, source_id: int, previous_id: int, analyst: s
     if old_source is None or new_source is None:
         return CarryOver()
     old_rows = [r for r in _rows(session, previous_id) if r.merged_into_id is None]
-    by_said = {}
+    by_said: dict[tuple[str, str, int | None, str | None], Any] = {}
     for row in old_rows:
         by_said.setdefault(_said(old_source.text, row), row)
-    new_sentences = {_said(new_source.text, r)[0] for r in _rows(session, source_id)}
+    new_rows = _rows(session, source_id)
+    new_sentences = {_said(new_source.text, r)[0] for r in new_rows}
+    decided = [  # old statements with a verdict whose sentence is gone: re-check candidates
+        (said, row)
+        for said, row in ((_said(old_source.text, r), r) for r in old_rows)
+        if (row.status != "unverified" or row.dismissed) and said[0] not in new_sentences
+    ]
     carried = recheck = 0
-    for row in _rows(session, source_id):
+    notes, evidence = _work_of(session, previous_id)
+    for row in new_rows:
         said = _said(new_source.text, row)
         old = by_said.pop(said, None)
         if old is not None:
-            carried += _take_over(session, row, old, analyst, old_source.revision)
+            work = (notes.get(old.id, []), evidence.get(old.id, []))
+            carried += _take_over(session, row, old, analyst, old_source.revision, work)
             continue
-        changed = _changed_counterpart(old_source.text, old_rows, said, new_sentences)
+        changed = _changed_counterpart(decided, said)
         if changed is not None:
             recheck += 1
             _event(
@@ -95,19 +108,16 @@ def carry_over(session: Session, *, source_id: int, previous_id: int, analyst: s
 
 
 def _changed_counterpart(
-    old_text: str, old_rows: list[Any], said: tuple[str, str, int | None, str | None],
-    new_sentences: set[str],
-) -> tuple[str, int, str] | None:  # fmt: skip
+    decided: list[tuple[tuple[str, str, int | None, str | None], Any]],
+    said: tuple[str, str, int | None, str | None],
+) -> tuple[str, int, str] | None:
     """The old statement this one revises: same actor and cue, a sentence gone from the new
     text and most like this one, with a verdict or dismissal worth deciding again."""
     from rapidfuzz import fuzz
 
     best: tuple[float, tuple[str, int, str]] | None = None
-    for row in old_rows:
-        old_said = _said(old_text, row)
-        if old_said[2:] != said[2:] or old_said[0] in new_sentences:
-            continue
-        if row.status == "unverified" and not row.dismissed:
+    for old_said, row in decided:
+        if old_said[2:] != said[2:]:
             continue
         score = fuzz.ratio(old_said[0], said[0])
         status = "dismissed" if row.dismissed else row.status
@@ -116,9 +126,16 @@ def _changed_counterpart(
     return best[1] if best else None
 
 
-def _take_over(session: Session, row: Any, old: Any, analyst: str, revision: int) -> int:
+def _take_over(
+    session: Session,
+    row: Any,
+    old: Any,
+    analyst: str,
+    revision: int,
+    work: tuple[list[str], list[Any]],
+) -> int:
     """Copy verdict, dismissal, proposition, evidence and notes; 1 if there was any work."""
-    notes, evidence = _notes(session, old.id), _evidence(session, old.id)
+    notes, evidence = work
     worked = old.status != "unverified" or old.dismissed or notes or evidence
     if not worked:
         return 0
@@ -143,7 +160,7 @@ def _take_over(session: Session, row: Any, old: Any, analyst: str, revision: int
             analyst,
             row.id,
             entity="evidence",
-            entity_id=inserted.inserted_primary_key[0],
+            entity_id=inserted.inserted_primary_key[0],  # type: ignore[index]
             field="evidence",
             new=f"{item.relation}: {item.url}",
             note=why,
@@ -237,7 +254,8 @@ def revision_diff(session: Session, source_id: int) -> RevisionDiff:
     marked = sa.select(_C.c.statement_id, _C.c.field, _C.c.note).where(
         _C.c.statement_id.in_(ids), _C.c.field.in_(("recheck", "status", "dismissed", "note"))
     )
-    recheck, carried = set(), set()
+    recheck: set[int] = set()
+    carried: set[int] = set()
     for statement_id, field, note in session.connection().execute(marked):
         if field == "recheck":
             recheck.add(statement_id)
