@@ -11,6 +11,7 @@ import math
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,25 @@ def _where(path: Path, source: str, key: str) -> str:
         if pattern.match(line):
             return f"{path}: line {number}"
     return str(path)
+
+
+def check_keymap_ids(settings: Settings, known: Collection[str]) -> None:
+    """Refuse a [keymap] id that names no binding: ignored, a typo leaves the key unmapped and
+    the analyst wondering why. The TUI passes the ids it has (Textual is not imported here)."""
+    unknown = sorted(set(settings.keymap) - set(known))
+    if not unknown:
+        return
+    path = settings.config_path
+    try:
+        source = path.read_text(encoding="utf-8") if path is not None else ""
+    except OSError:
+        source = ""
+    where = _where(path, source, unknown[0]) if path is not None else "[keymap]"
+    raise ConfigError(
+        f"unknown keymap id '{unknown[0]}'",
+        where=where,
+        hint=f"known ids: {', '.join(sorted(known))} (see docs/keys.md)",
+    )
 
 
 def default_analyst() -> str:

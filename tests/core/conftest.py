@@ -164,3 +164,18 @@ def rows(db: Database) -> dict[str, StatementRow]:
     with db.reader() as session:
         found = list_statements(session)
     return {row.actor or "": row for row in found}
+
+
+@pytest.fixture
+def ingest_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Path]:
+    """Write an article and ingest it into ./workbench.db the way a user does (CLI `main`)."""
+    from workbench.cli import main
+
+    def ingest(text: str, name: str = "article.txt", *extra: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        main(["ingest", str(path), *extra])
+        capsys.readouterr()
+        return path
+
+    return ingest

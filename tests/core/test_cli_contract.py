@@ -132,7 +132,10 @@ def test_verdict_evidence_and_correction_commands_round_trip(run: Run, cli_db: P
     assert run("verdict", "2", "confirmed").out.strip() == "statement 2: confirmed (version 2)"
     added = run("evidence", "add", "2", "https://example.org/x", "--relation", "context")
     assert added.out.strip().endswith("added to statement 2 (context)")
-    assert run("correct", "2", "--stance", "denies").out.strip() == "statement 2: version 3"
+    assert run("correct", "2", "--stance", "denies").out.splitlines() == [
+        "statement 2: version 3",
+        "  stance: asserts → denies",
+    ]
     assert run("dismiss", "3").out.strip() == "statement 3: dismissed"
     assert run("dismiss", "3", "--restore").out.strip() == "statement 3: restored"
     record = next(r for r in jsonl(run("statements", "--format", "jsonl")) if r["id"] == 2)

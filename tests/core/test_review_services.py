@@ -275,6 +275,7 @@ def test_correct_records_each_field_and_keeps_offsets_true(
         "actor": ("union", "Dock Workers Union"),
         "stance": ("asserts", "denies"),
         "content": ("the offer was too low", "offer was too low"),
+        "proposition": ("The offer was too low.", "Offer was too low."),  # follows the content
     }
 
 

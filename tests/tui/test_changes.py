@@ -156,6 +156,7 @@ async def test_n_adds_a_note_to_the_history(review_db, make_app):
 
 
 async def test_i_corrects_speaker_and_content(review_db, make_app):
+    original = row(review_db, 1)
     app = make_app(review_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -169,10 +170,14 @@ async def test_i_corrects_speaker_and_content(review_db, make_app):
         saved = row(review_db, 1)
         assert (saved.speaker, saved.content) == ("Ana Lopez", "the ceasefire had been broken")
         assert app.screen.statements.current.speaker == "Ana Lopez"
-        assert {e.field for e in detail(review_db, 1).history} == {"speaker", "content"}
+        # The proposition (what ClaimReview exports) follows the content (issue 11 item 8).
+        fields = {e.field for e in detail(review_db, 1).history}
+        assert fields == {"speaker", "content", "proposition"}
+        assert saved.proposition == "The ceasefire had been broken."
         await pilot.press("z")
         await settle(pilot)
         assert row(review_db, 1).speaker == "Minister Ana Lopez"
+        assert row(review_db, 1).proposition == original.proposition
 
 
 async def test_s_splits_a_statement_in_two(review_db, make_app):

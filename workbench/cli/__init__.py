@@ -44,9 +44,19 @@ def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
 
 
 def _register() -> None:
-    from workbench.cli import admin, audit, claims, demo, extract, ingest, statements, stats
+    from workbench.cli import (
+        admin,
+        audit,
+        claims,
+        demo,
+        extract,
+        ingest,
+        revisions,
+        statements,
+        stats,
+    )
 
-    for module in (admin, audit, claims, demo, extract, ingest, statements, stats):
+    for module in (admin, audit, claims, demo, extract, ingest, statements, revisions, stats):
         module.register(cli)
     for optional in ("workbench.cli.tui", "workbench.cli.export"):
         try:
@@ -58,40 +68,43 @@ def _register() -> None:
         module.register(cli)
 
 
-def _accept_db_after_command(command: click.Command) -> None:
-    """Let `--db` follow the command too (`workbench statements --db team.db`), as users type it.
+def _accept_after_command(command: click.Command, flag: str, apply: str, what: str) -> None:
+    """Let a group option (`--db`, `--analyst`) follow the command too, as users type it.
 
-    Click only reads group options before the command name; each command that has no `--db`
-    of its own gets one that updates the shared context before the command body runs.
+    Click only reads group options before the command name; each command that has no such
+    option of its own gets one that updates the shared context before the command body runs.
+    (`statements --analyst` and `export --analyst` keep their own meaning: a filter.)
     """
     if isinstance(command, click.Group):
         for sub in command.commands.values():
-            _accept_db_after_command(sub)
+            _accept_after_command(sub, flag, apply, what)
         if not command.invoke_without_command:
-            return  # a group that only dispatches: its subcommands take --db
-    if any("--db" in getattr(param, "opts", ()) for param in command.params):
+            return  # a group that only dispatches: its subcommands take the option
+    if any(flag in getattr(param, "opts", ()) for param in command.params):
         return
 
     def use(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
         if value:
             app = ctx.find_object(AppContext)
             if app is not None:
-                app.use_database(value)
+                getattr(app, apply)(value)
 
     command.params.append(
         click.Option(
-            ["--db"],
-            metavar="PATH|URL",
+            [flag],
+            metavar="PATH|URL" if flag == "--db" else "NAME",
             expose_value=False,
             callback=use,
-            help="Database file or URL (same as `workbench --db`).",
+            is_eager=True,  # before the command's own callbacks, which may open the database
+            help=f"{what} (same as `workbench {flag}`).",
         )
     )
 
 
 _register()
 for _command in cli.commands.values():
-    _accept_db_after_command(_command)
+    _accept_after_command(_command, "--db", "use_database", "Database file or URL")
+    _accept_after_command(_command, "--analyst", "use_analyst", "Who is making changes")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

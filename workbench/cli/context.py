@@ -26,6 +26,11 @@ class AppContext:
         self._database_option = database
         self.__dict__.pop("settings", None)
 
+    def use_analyst(self, analyst: str) -> None:
+        """`--analyst` given after the command name wins over the one before it."""
+        self._analyst_option = analyst
+        self.__dict__.pop("settings", None)
+
     @cached_property
     def settings(self) -> Settings:
         return load_settings(database=self._database_option, analyst=self._analyst_option)

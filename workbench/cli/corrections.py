@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from workbench.cli.context import AppContext
+from workbench.cli.correction_report import describe_corrections
 from workbench.cli.params import ROW_ID, expect_version_option
-from workbench.vocabulary import STANCES
+from workbench.vocabulary import ACTOR_KINDS, STANCES
 
 
 @click.command()
@@ -16,6 +17,13 @@ from workbench.vocabulary import STANCES
 @click.option("--content", default=None, help="The content (text from the article keeps offsets).")
 @click.option("--proposition", default=None, help="The checkable proposition.")
 @click.option("--stance", type=click.Choice(STANCES), default=None)
+@click.option(
+    "--actor-kind",
+    type=click.Choice(ACTOR_KINDS),
+    default=None,
+    help="What the actor is (changes the actor everywhere).",
+)
+@click.option("--affiliation", default=None, help='The actor\'s affiliation ("" clears it).')
 @click.option("--note", default="", help="Why: kept in the history.")
 @expect_version_option()
 @click.pass_obj
@@ -27,28 +35,48 @@ def correct(
     content: str | None,
     proposition: str | None,
     stance: str | None,
+    actor_kind: str | None,
+    affiliation: str | None,
     note: str,
     expect_version: int | None,
 ) -> None:
-    """Correct who said it, what was said, or the stance."""
+    """Correct who said it, what was said, the stance, or what the actor is."""
     from workbench.errors import InvalidInput
     from workbench.services.changes import Correct, apply_change
+    from workbench.services.history import statement_history
 
-    if (speaker, actor, content, proposition, stance) == (None,) * 5:
+    given = (speaker, actor, content, proposition, stance, actor_kind, affiliation)
+    if given == (None,) * 7:
         raise InvalidInput(
             "nothing to correct",
             where="correct",
-            hint="give --speaker, --actor, --content, --proposition or --stance"
-            + ("; add a note alone with `workbench note`" if note else ""),
+            hint="give --speaker, --actor, --content, --proposition, --stance, --actor-kind "
+            "or --affiliation" + ("; add a note alone with `workbench note`" if note else ""),
         )
     db = app.open_db(write=True)
     with db.transaction() as session:
-        change = Correct(statement_id, speaker, actor, content, proposition, stance, note)
+        seen = len(statement_history(session, statement_id))
+        change = Correct(
+            statement_id,
+            speaker,
+            actor,
+            content,
+            proposition,
+            stance,
+            note,
+            actor_kind,
+            affiliation,
+        )
         applied = apply_change(
             session, change, analyst=app.analyst, expected_version=expect_version
         )
+        changed = statement_history(session, statement_id)[seen:]
     row = applied.rows[0]
     click.echo(f"statement {row.id}: version {row.version}")
+    for line in describe_corrections(
+        changed, content_given=content is not None, proposition_given=proposition is not None
+    ):
+        click.echo(line)
 
 
 @click.command()
@@ -79,7 +107,10 @@ def dismiss(
 @expect_version_option()
 @click.pass_obj
 def split(app: AppContext, statement_id: int, at: int, expect_version: int | None) -> None:
-    """Split a statement's content in two at a character OFFSET of the source text."""
+    """Split a statement's content in two at a character OFFSET of the source text.
+
+    An offset inside a word moves to the start of that word, as the review screen splits.
+    """
     from workbench.services.changes import Split, apply_change
 
     db = app.open_db(write=True)
@@ -88,7 +119,10 @@ def split(app: AppContext, statement_id: int, at: int, expect_version: int | Non
             session, Split(statement_id, at), analyst=app.analyst, expected_version=expect_version
         )
     first, second = applied.rows
-    click.echo(f"statement {first.id} split; the second part is statement {second.id}")
+    click.echo(
+        f"statement {first.id} split before “{second.content[:30]}”"
+        f"; the second part is statement {second.id}"
+    )
 
 
 @click.command()

@@ -97,6 +97,14 @@ def demo(app: AppContext, print_only: bool) -> None:
             where=str(target),
             hint="give --db a new path, or leave --db out to use the demo's own database",
         )
+    from workbench.cli.demo_backup import holds_analyst_work, keep_backup
+
+    if holds_analyst_work(target):
+        backup = keep_backup(target)
+        click.echo(
+            f"your earlier demo work is kept in {backup} (open it with `workbench --db {backup}`)",
+            err=True,
+        )
     sources, statements = build_demo_database(target, analyst=app.analyst)
     click.echo(f"demo database {target}: {sources} sources, {statements} statements", err=True)
     app._database_option = str(target)

@@ -44,7 +44,12 @@ def sources(app: AppContext, output: str) -> None:
     for r in rows:
         table.add_row(
             str(r.id),
-            cell(r.title, 50),
+            cell(
+                r.title
+                if r.previous_id is None
+                else f"(r{r.revision} of {r.previous_id}) {r.title}",
+                50,
+            ),
             cell(r.outlet, 20),
             str(r.published or ""),
             *(str(r.counts.get(s, 0)) for s in ("unverified", "confirmed", "disputed")),

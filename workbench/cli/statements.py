@@ -18,7 +18,7 @@ from workbench.cli.output import (
     write_jsonl,
 )
 from workbench.cli.params import COUNT, ROW_ID, expect_version_option
-from workbench.db.views import HistoryEntry, StatementRow
+from workbench.db.views import HistoryEntry, StatementDetail, StatementRow
 
 STATEMENT_FIELDS = (
     "id", "key", "source_id", "source_title", "speaker", "actor", "cue", "stance", "content",
@@ -143,8 +143,16 @@ def _statement_table(rows: list[StatementRow], title: str) -> None:
 
 @click.command()
 @click.argument("statement_id", type=ROW_ID)
+@click.option(
+    "--context",
+    "context_before",
+    type=COUNT,
+    default=1,
+    show_default=True,
+    help="Paragraphs of the article to print before the statement's own paragraph.",
+)
 @click.pass_obj
-def show(app: AppContext, statement_id: int) -> None:
+def show(app: AppContext, statement_id: int, context_before: int) -> None:
     """One statement: its sentence in context, evidence and history."""
     from rich.text import Text
 
@@ -167,6 +175,12 @@ def show(app: AppContext, statement_id: int) -> None:
             f"source {detail.source.id}: {detail.source.title or '(untitled)'}"
             + (f" — {detail.source.outlet}" if detail.source.outlet else "")
             + (f" <{detail.source.url}>" if detail.source.url else "")
+            + (
+                f" · revision {detail.source.revision} of source {detail.source.previous_id}"
+                f" (`workbench diff {detail.source.id}`)"
+                if detail.source.previous_id
+                else ""
+            )
         ),
         markup=False,
     )
@@ -196,6 +210,7 @@ def show(app: AppContext, statement_id: int) -> None:
             if s is not None and e is not None:
                 sentence.stylize(style, max(s - start, 0), max(min(e, end) - start, 0))
         out.print(Text("sentence: ") + sentence)
+    _print_context(detail, context_before)
     if detail.evidence:
         out.print("evidence:")
         for ev in detail.evidence:
@@ -206,6 +221,21 @@ def show(app: AppContext, statement_id: int) -> None:
     out.print("history:")
     for entry in detail.history:
         out.print(plain("  " + _history_line(entry)), markup=False)
+
+
+def _print_context(detail: StatementDetail, before: int) -> None:
+    """The statement's paragraph and `before` paragraphs ahead of it (they resolve pronouns)."""
+    from workbench.invisible import show_invisible
+    from workbench.services.article_context import context_paragraphs
+
+    row = detail.row
+    spans = context_paragraphs(detail.text, row.sentence_start, row.sentence_end, before)
+    out = console()
+    out.print(f"context ({len(spans) - 1} paragraph(s) before):")
+    for number, (start, end) in enumerate(spans, start=1):
+        paragraph = " ".join(detail.text[start:end].split())
+        mark = "▶ " if number == len(spans) else "  "  # the statement's own paragraph
+        out.print(mark + show_invisible(paragraph), markup=False, highlight=False)
 
 
 def _history_line(entry: HistoryEntry) -> str:

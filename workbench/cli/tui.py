@@ -23,6 +23,10 @@ def has_terminal() -> bool:
 @click.pass_obj
 def review(app: AppContext) -> None:
     """Open the review screen on the database (also: `workbench` with no command)."""
+    from workbench.config import check_keymap_ids
+    from workbench.tui.app import binding_ids
+
+    check_keymap_ids(app.settings, binding_ids())  # a typo in [keymap] first: it is in no terminal
     if not has_terminal():
         raise InvalidInput(
             "the review screen needs a terminal (standard input and output are not one)",

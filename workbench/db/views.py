@@ -147,6 +147,8 @@ class IngestReport:
     statements: int
     duplicate: bool = False
     revision_of: int | None = None
+    carried: int = 0  # statements of a new revision that kept the old one's work
+    recheck: int = 0  # statements of a new revision whose sentence changed under a verdict
 
 
 @dataclass(frozen=True)

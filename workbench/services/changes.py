@@ -81,6 +81,8 @@ class Correct:
     proposition: str | None = None
     stance: str | None = None
     note: str = ""
+    actor_kind: str | None = None  # these two change the actor itself (all its statements)
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,8 @@ def _correct(session: Session, c: Correct, analyst: str, seen: int | None) -> Ap
         proposition=c.proposition,
         stance=c.stance,
         note=c.note,
+        actor_kind=c.actor_kind,
+        affiliation=c.affiliation,
     )
     old = {
         "speaker": before.speaker or "",
@@ -244,6 +248,8 @@ def _correct(session: Session, c: Correct, analyst: str, seen: int | None) -> Ap
         "stance": before.stance,
     }
     given: dict[str, Any] = {name: old[name] for name in old if getattr(c, name) is not None}
+    if row.proposition != before.proposition:  # new content rebuilt it: undo that too
+        given["proposition"] = before.proposition
     undo = Correct(c.statement_id, **given) if row.version != before.version else None
     return Applied(c, (row,), before, undo, row.version, f"#{row.id} corrected")
 

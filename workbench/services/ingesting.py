@@ -161,6 +161,8 @@ def _count(summary: IngestSummary, report: IngestReport, document: Document) -> 
         summary.revisions += 1
         summary.messages.append(
             f"{document.origin}: new revision of source {report.revision_of} (same URL, new text)"
+            f"; {report.carried} statement(s) kept their verdicts, {report.recheck} to re-check"
+            f" (`workbench diff {report.source_id}`)"
         )
     if document.notice:
         summary.messages.append(f"{document.origin}: {document.notice}")

@@ -52,9 +52,13 @@ def correct_statement(
     proposition: str | None = None,
     stance: str | None = None,
     note: str = "",
+    actor_kind: str | None = None,
+    affiliation: str | None = None,
 ) -> StatementRow:
     """Fix what the extractor got wrong: who spoke, the resolved actor, the claim, its stance."""
-    change = Correct(statement_id, speaker, actor, content, proposition, stance, note)
+    change = Correct(
+        statement_id, speaker, actor, content, proposition, stance, note, actor_kind, affiliation
+    )
     return apply_change(session, change, analyst=analyst, expected_version=seen_version).rows[0]
 
 

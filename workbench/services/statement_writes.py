@@ -17,7 +17,6 @@ from sqlmodel import Session, col
 from workbench.db.models import ChangeEvent, Statement, utc_now
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, StaleEdit
-from workbench.services.actors import ActorResolver
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 from workbench.vocabulary import STANCES, STATUSES
@@ -174,12 +173,24 @@ def write_correction(
     proposition: str | None = None,
     stance: str | None = None,
     note: str = "",
+    actor_kind: str | None = None,
+    affiliation: str | None = None,
 ) -> StatementRow:
     """Fix what the extractor got wrong: who spoke, the resolved actor, the claim, its stance.
 
-    Content edited to a substring of the source text keeps exact offsets; other text is kept
-    as the analyst's wording in `proposition`, so the article offsets stay true.
+    Content edited to a substring of the source text keeps exact offsets and rebuilds the
+    proposition (unless one is given); other text is kept as the analyst's wording in
+    `proposition`, so the article offsets stay true. `actor_kind`/`affiliation` fix the actor.
     """
+    from workbench.services.actor_details import (
+        check_kind,
+        resolve_corrected_actor,
+        set_actor_details,
+    )
+    from workbench.services.propositions import proposition_for
+
+    statement_id = row.id
+    check_kind(actor_kind)
     for name, given in (("actor", actor), ("content", content), ("proposition", proposition)):
         if given is not None and not given.strip():
             raise InvalidInput(
@@ -194,10 +205,12 @@ def write_correction(
         changes["speaker"] = (row.speaker, values["speaker"])
     if actor is not None and actor.strip() != row.actor:
         name = actor.strip()
-        values["actor_id"] = ActorResolver(session).actor_id(
-            name, kind=row.actor_kind or "person", affiliation=None, alias=None
+        values["actor_id"], new_kind = resolve_corrected_actor(
+            session, name, old_kind=row.actor_kind, kind=actor_kind
         )
         changes["actor"] = (row.actor, name)
+        if new_kind != row.actor_kind:
+            changes["actor_kind"] = (row.actor_kind, new_kind)
     if stance is not None and stance != row.stance:
         if stance not in STANCES:
             raise InvalidInput(f"unknown stance '{stance}'", where="stance")
@@ -208,16 +221,31 @@ def write_correction(
         values.update(content_values)
         if "content" in content_values:
             changes["content"] = (row.content, content.strip())
+            if proposition is None:  # the old proposition would still be what is exported
+                values["proposition"] = proposition_for(content.strip(), row)
+                changes["proposition"] = (row.proposition, values["proposition"])
         else:  # not words of the article: recorded as what it became, the proposition
             changes["proposition"] = (row.proposition, content.strip())
     if proposition is not None and proposition.strip() != row.proposition:
         values["proposition"] = proposition.strip()
         changes["proposition"] = (row.proposition, values["proposition"])
-    if not values:
-        return row
-    _change(session, row, seen_version, analyst, **values)
-    _record_fields(session, analyst, row, changes, note)
-    return get_statement_row(session, row.id)
+    if values:
+        _change(session, row, seen_version, analyst, **values)
+        _record_fields(session, analyst, row, changes, note)
+    if actor_kind is not None or affiliation is not None:
+        actor_id = values.get("actor_id", row.actor_id)
+        if actor_id is not None:
+            set_actor_details(
+                session,
+                actor_id=actor_id,
+                statement_id=statement_id,
+                analyst=analyst,
+                kind=actor_kind,
+                affiliation=affiliation,
+                note=note,
+            )
+    changed = values or actor_kind is not None or affiliation is not None
+    return get_statement_row(session, statement_id) if changed else row
 
 
 def _content_values(session: Session, row: StatementRow, content: str) -> dict[str, Any]:
@@ -296,6 +324,9 @@ def write_split(
             f"split point {at} is not inside the content ({row.content_start}-{row.content_end})",
             where="split",
         )
+    from workbench.services.propositions import proposition_for, word_start
+
+    at = row.content_start + word_start(row.content, at - row.content_start)  # never mid-word
     from workbench.services.sources import source_text
 
     text = source_text(session, row.source_id)
@@ -311,7 +342,7 @@ def write_split(
         analyst,
         content=first,
         content_end=first_end,
-        proposition=first,
+        proposition=proposition_for(first, row),
     )
     now = utc_now()
     result = session.execute(
@@ -331,7 +362,7 @@ def write_split(
             content=second,
             content_start=second_start,
             content_end=row.content_end,
-            proposition=second,
+            proposition=proposition_for(second, row),
             claim_group=row.claim_group,
             rule=row.rule,
             confidence=row.confidence,
@@ -399,6 +430,7 @@ def write_merge(
         _refuse_merged(row, "merge")
     if keep.source_id != other.source_id:
         raise InvalidInput("only statements of the same source can be merged", where="merge")
+    from workbench.services.propositions import proposition_for
     from workbench.services.sources import source_text
 
     text = source_text(session, keep.source_id)
@@ -412,7 +444,7 @@ def write_merge(
         content=text[start:end],
         content_start=start,
         content_end=end,
-        proposition=text[start:end],
+        proposition=proposition_for(text[start:end], keep),
         sentence_start=min(keep.sentence_start, other.sentence_start),
         sentence_end=max(keep.sentence_end, other.sentence_end),
     )

@@ -26,6 +26,7 @@ from workbench.db.views import IngestReport
 from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.services.actors import ActorResolver
+from workbench.services.revisions import carry_over_revisions
 
 if TYPE_CHECKING:
     from workbench.extract import ExtractedStatement
@@ -93,13 +94,16 @@ def ingest_batch(
     resolver = ActorResolver(session)
     shas = [text_sha256(document.text) for document, _ in items]
     urls = [document.url for document, _ in items if document.url]
+    results: list[IngestReport | WorkbenchError] | None = None
     if len(set(shas)) == len(shas) and len(set(urls)) == len(urls):
         try:
             with session.begin_nested():
-                return [*_store_together(session, items, shas, analyst, resolver)]
+                results = [*_store_together(session, items, shas, analyst, resolver)]
         except (WorkbenchError, IntegrityError):
             resolver.forget()  # actors created inside the savepoint are gone with it
-    return _store_one_by_one(session, items, analyst, resolver)
+    if results is None:
+        results = _store_one_by_one(session, items, analyst, resolver)
+    return carry_over_revisions(session, results, analyst)
 
 
 def _store_one_by_one(

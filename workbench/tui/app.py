@@ -127,3 +127,10 @@ def bound_classes() -> list[tuple[str, type]]:
         ("help", HelpScreen),
         ("claim view", ClaimScreen),
     ]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a [keymap] table may name."""
+    from workbench.tui.keys import key_entries
+
+    return {entry.id for entry in key_entries(bound_classes()) if entry.id}

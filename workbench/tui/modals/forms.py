@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput
+from workbench.services.propositions import word_start
 from workbench.tui.format import visible
 from workbench.tui.modals.base import FormModal
 from workbench.urls import require_http_url
@@ -151,7 +152,7 @@ def split_index(content: str, words: str) -> int | None:
     "as" must not cut "w|as", and a word that also opens the content is found further on."""
     index = content.find(words, 1) if words else -1
     while index > 0:
-        if not content[index - 1].isalnum():
+        if word_start(content, index) == index:  # the rule `workbench split` follows too
             return index
         index = content.find(words, index + 1)
     return None
