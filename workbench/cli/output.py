@@ -21,9 +21,11 @@ def json_default(value: object) -> object:
 
 def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line on standard output (whatever `sys.stdout` is right now)."""
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode  # built once
+    write = sys.stdout.write
     for record in records:
-        encoded = json.dumps(record, ensure_ascii=False, default=json_default)
-        sys.stdout.write(escape_json_text(encoded) + "\n")
+        write(escape_json_text(encode(record)) + "
+")
 
 
 def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:

@@ -41,8 +41,9 @@ HISTORY_FIELDS = (
 
 
 def statement_record(row: StatementRow) -> dict[str, Any]:
-    record = asdict(row)
-    return {name: record[name] for name in STATEMENT_FIELDS}
+    # Plain attribute reads: `asdict` deep-copies every value and was 70% of the time of
+    # `statements --format jsonl` (5,900 rows/s at 100k statements; the fields are scalars).
+    return {name: getattr(row, name) for name in STATEMENT_FIELDS}
 
 
 def history_record(entry: HistoryEntry) -> dict[str, Any]:
