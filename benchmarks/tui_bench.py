@@ -7,7 +7,8 @@
 Every figure is "key press (or filter change) to the next paint that shows the result": the
 statement list records the perf_counter of each paint of its cursor row, so nothing after the
 paint (Pilot's own bookkeeping) is counted. "verdict" is key press to the commit returning in the
-write worker. The first database named is compared with the last (ratio column). Writes verdicts
+write worker. `--terminal` first times the real program from outside in tmux
+(benchmarks/tui_terminal.py): first paint with start-up, and `j` to the changed screen. The first database named is compared with the last (ratio column). Writes verdicts
 into the database it measures (use a copy if that matters).
 """
 
@@ -151,8 +152,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Time the review TUI headless.")
     parser.add_argument("databases", nargs="+")
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--terminal",
+        action="store_true",
+        help="also time the real program in tmux (first paint, j key to screen): tui_terminal.py",
+    )
     args = parser.parse_args()
     import subprocess
+
+    if args.terminal:
+        # In-process figures time the list widget; the analyst waits for the whole screen.
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("tui_terminal.py")), *args.databases],
+            check=True,
+        )
 
     results = {}
     for path in args.databases:
