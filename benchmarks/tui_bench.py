@@ -8,7 +8,8 @@ Every figure is "key press (or filter change) to the next paint that shows the r
 statement list records the perf_counter of each paint of its cursor row, so nothing after the
 paint (Pilot's own bookkeeping) is counted. "verdict" is key press to the commit returning in the
 write worker. `--terminal` first times the real program from outside in tmux
-(benchmarks/tui_terminal.py): first paint with start-up, and `j` to the changed screen. The first database named is compared with the last (ratio column). Writes verdicts
+(benchmarks/tui_terminal.py): first paint with start-up, and `j` to the changed screen.
+The first database named is compared with the last (ratio column). Writes verdicts
 into the database it measures (use a copy if that matters).
 """
 
