@@ -24,8 +24,7 @@ def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode  # built once
     write = sys.stdout.write
     for record in records:
-        write(escape_json_text(encode(record)) + "
-")
+        write(escape_json_text(encode(record)) + "\n")
 
 
 def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
