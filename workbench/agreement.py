@@ -60,3 +60,8 @@ def krippendorff_alpha_nominal(units: Iterable[Mapping[Any, Hashable]]) -> float
     if expected == 0:
         return None
     return 1.0 - (n - 1) * observed / expected
+
+
+def coefficient_text(value: float | None) -> str:
+    """Kappa or alpha to three places for tables and reports; a dash where it is undefined."""
+    return "–" if value is None else f"{value:.3f}"

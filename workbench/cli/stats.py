@@ -8,11 +8,8 @@ from typing import Any
 
 import click
 
+from workbench.agreement import coefficient_text as _figure
 from workbench.cli.context import AppContext
-
-
-def _figure(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
 
 
 def stats_record(stats: Any) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from sqlmodel import Session
 
+from workbench.agreement import coefficient_text
 from workbench.db.models import STATUSES
 from workbench.export.common import (
     ExportOptions,
@@ -40,6 +41,7 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
+from workbench.services.team_stats import team_stats
 
 CONTEXT_CHARS = 220  # of the paragraph shown around the sentence, each side
 CHART_ROWS = 15  # bars per chart; the rest are counted below it
@@ -432,6 +434,8 @@ def write_html(session: Session, out: TextIO, options: ExportOptions) -> None:
         ],
         sources=_sources(session, options),
         claims=claim_sections(session, options),
+        team=team_stats(session),
+        figure=coefficient_text,
         css=Markup(css),  # packaged, trusted, and pinned by its hash in the CSP
         csp=content_security_policy(style_source),
         label_x=LABEL_WIDTH,
