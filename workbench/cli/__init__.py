@@ -44,9 +44,19 @@ def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
 
 
 def _register() -> None:
-    from workbench.cli import admin, audit, claims, demo, extract, ingest, statements, stats
+    from workbench.cli import (
+        admin,
+        assign,
+        audit,
+        claims,
+        demo,
+        extract,
+        ingest,
+        statements,
+        stats,
+    )
 
-    for module in (admin, audit, claims, demo, extract, ingest, statements, stats):
+    for module in (admin, assign, audit, claims, demo, extract, ingest, statements, stats):
         module.register(cli)
     for optional in ("workbench.cli.tui", "workbench.cli.export"):
         try:
