@@ -251,3 +251,90 @@ def test_the_labelled_linking_set_is_grouped_as_labelled() -> None:
     precision = len(set(same) & set(said)) / len(said)
     recall = len(set(same) & set(said)) / len(same)
     assert precision >= 0.95 and recall >= 0.9, (precision, recall)
+
+
+def test_merging_claims_moves_their_statements_keeps_them_through_rebuild_and_undoes(
+    two_sources: Path,
+) -> None:
+    from workbench.services.claim_changes import MergeClaims
+
+    db = _open(two_sources)
+    kept = _arms_claim(db)
+    with db.reader() as session:
+        other = next(c for c in list_claims(session) if c.id != kept)
+        moved = [s.id for s in other.live]
+    with db.transaction() as session:
+        apply_change(session, SetClaimVerdict(kept, "disputed"), analyst="ana")
+        applied = apply_change(
+            session, MergeClaims(other.id, kept), analyst="ana", expected_version=2
+        )
+    with db.transaction() as session:
+        rebuild_claims(session, analyst="ana")
+    with db.reader() as session:
+        merged = get_claim(session, kept)
+        assert set(moved) <= {s.id for s in merged.live}
+        assert merged.verdict == "disputed" and merged.version == 3
+        assert other.id not in [c.id for c in list_claims(session)]
+    with db.transaction() as session:
+        apply_change(session, applied.undo, analyst="ana")
+    with db.reader() as session:
+        assert [s.id for s in get_claim(session, other.id).live] == moved
+        assert not set(moved) & {s.id for s in get_claim(session, kept).live}
+
+
+def test_bad_claim_merges_are_refused_in_one_line_and_change_nothing(
+    run: Run, two_sources: Path
+) -> None:
+    db = str(two_sources)
+    kept = _arms_claim(_open(two_sources))
+    before = run("--db", db, "claims", "--format", "jsonl").out
+    for args, error in (
+        ((str(kept), str(kept)), f"error: merge: claim {kept} cannot be merged into itself"),
+        ((str(kept), "9999"), "error: claim: no claim with id 9999"),
+        (("9999", str(kept)), "error: claim: no claim with id 9999"),
+    ):
+        refused = run("--db", db, "claims", "merge", *args)
+        assert refused.code == 2 and len(refused.error_lines) == 1
+        assert refused.error_lines[0].startswith(error)
+    other = next(i for i in (json.loads(line)["id"] for line in before.splitlines()) if i != kept)
+    stale = run("--db", db, "claims", "merge", str(other), str(kept), "--expect-version", "5")
+    assert stale.code != 0 and stale.error_lines[0].startswith(f"error: claim: claim {kept} was")
+    assert run("--db", db, "claims", "--format", "jsonl").out == before
+    merged = run("--db", db, "claims", "merge", str(other), str(kept), "--expect-version", "1")
+    assert merged.code == 0 and f"merged into claim {kept}" in merged.out
+
+
+def test_each_link_records_its_score_and_reason_and_a_suggestion_can_be_accepted(
+    run: Run, two_sources: Path
+) -> None:
+    from sqlalchemy import update
+
+    from workbench.db.models import ClaimMember
+    from workbench.services.claims import SUGGEST_BELOW
+
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        first, *joined = get_claim(session, claim_id).live
+    assert (first.score, first.reason) == (None, "started the claim")
+    assert joined and all(s.score is not None and s.score >= 75 for s in joined)
+    assert all(s.reason == "same actors and terms" and not s.pinned for s in joined)
+    weak = joined[0]
+    with db.transaction() as session:  # a match under the confidence line
+        session.execute(
+            update(ClaimMember)
+            .where(ClaimMember.statement_id == weak.id)  # type: ignore[arg-type]
+            .values(score=SUGGEST_BELOW - 10)
+        )
+    shown = run("--db", str(two_sources), "claims", "show", str(claim_id)).out
+    line = next(x for x in shown.splitlines() if x.startswith(f"  #{weak.id} "))
+    assert "[suggested: score 80, same actors and terms; accept with `claims link`" in line
+    accepted = run("--db", str(two_sources), "claims", "link", str(weak.id), str(claim_id))
+    assert accepted.code == 0 and f"accepted in claim {claim_id}" in accepted.out
+    with db.reader() as session:
+        member = next(s for s in get_claim(session, claim_id).live if s.id == weak.id)
+    assert member.pinned and member.reason == "accepted: same actors and terms"
+    again = run("--db", str(two_sources), "claims", "link", str(weak.id), str(claim_id))
+    assert again.code == 2 and again.error_lines == [
+        f"error: link: statement {weak.id} is already in claim {claim_id}"
+    ]

@@ -159,13 +159,18 @@ def test_deterministic(hostile_db: Database) -> None:
 Run = Callable[..., Outcome]
 
 
-def test_the_html_report_shows_the_claim_across_sources(arms_db: Path, tmp_path: Path) -> None:
+def _report_after_a_confirmed_denial(arms_db: Path, out: Path) -> tuple[int, Any, str]:
+    """North Korea's denial confirmed, then the report written to `out` (format by suffix)."""
     _db, claim_id, statements = _arms(arms_db)
     denial = next(s for s in statements if s.stance == "denies")
     assert run_cli("--db", str(arms_db), "verdict", str(denial.id), "confirmed").code == 0
-    out = tmp_path / "report.html"
-    assert run_cli("--db", str(arms_db), "export", "--format", "html", "-o", str(out)).code == 0
-    html = out.read_text(encoding="utf-8")
+    fmt = out.suffix.lstrip(".")
+    assert run_cli("--db", str(arms_db), "export", "--format", fmt, "-o", str(out)).code == 0
+    return claim_id, denial, out.read_text(encoding="utf-8")
+
+
+def test_the_html_report_shows_the_claim_across_sources(arms_db: Path, tmp_path: Path) -> None:
+    claim_id, _denial, html = _report_after_a_confirmed_denial(arms_db, tmp_path / "report.html")
     section = html[html.index(f'id="claim-{claim_id}"') :]
     section = section[: section.index("</article>")]
     assert "<td>asserts</td><td>United States</td>" in section
@@ -175,3 +180,19 @@ def test_the_html_report_shows_the_claim_across_sources(arms_db: Path, tmp_path:
     wire = section.index("https://wire.example/b")
     assert wire < section.index("https://news.example/a")
     assert "<em>first</em>" in section[wire : section.index("https://news.example/a")]
+
+
+def test_the_markdown_report_shows_the_claim_and_says_each_verdict_in_words(
+    arms_db: Path, tmp_path: Path
+) -> None:
+    claim_id, denial, text = _report_after_a_confirmed_denial(arms_db, tmp_path / "report.md")
+    section = text[text.index(f"### Claim {claim_id}: ") : text.index("## Sources")]
+    assert "Verdict: **disputed** (implied by its statements)" in section
+    assert "| asserts | United States |" in section
+    assert "| denies | North Korea, Russia |" in section
+    wire, news = section.index("https://wire.example/b"), section.index("https://news.example/a")
+    assert wire < news and "*first*" in section[wire:news]
+    words = "North Korea's denial holds: the claim is false"
+    assert f"North Korea denies: confirmed ({words})" in section
+    statement = text[text.index(f"#### Statement {denial.id}: ") :]
+    assert statement.split("\n\n")[2].count("North Korea's denial holds: the claim is false") == 1

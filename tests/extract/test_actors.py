@@ -55,3 +55,37 @@ def test_later_mentions_link_to_the_full_name() -> None:
     assert link_person("Fontes", known) == "Lucia Fontes"
     assert link_person("Amara Odhiambo", known) == "Amara Odhiambo"
     assert link_person("Zed", known) is None
+
+
+def test_every_un_member_is_a_country_with_its_capital_and_demonym() -> None:
+    assert normalise("Lusaka", LEX).name == "Zambia"
+    assert normalise("Bogota", LEX).name == "Colombia"
+    actor = normalise("Ghanaian Finance Minister Kofi Mensah-Bright", LEX)
+    assert (actor.name, actor.affiliation) == ("Kofi Mensah-Bright", "Ghana")
+    assert normalise("the UAE", LEX).name == "United Arab Emirates"
+    assert len({country for country, _ in LEX.places.values()}) >= 190
+
+
+def test_capitals_that_are_first_names_stay_persons() -> None:
+    # "Victoria" (Seychelles) and "Chad" would turn a person into a government.
+    assert normalise("Victoria", LEX).kind == "person"
+    assert normalise("Chad", LEX).kind == "person"
+
+
+def test_business_name_endings_make_organisations() -> None:
+    for name in ("Grainline Bakeries", "Pellor Pharmaceuticals", "The Daily Ledger", "Vantor LLC"):
+        assert normalise(name, LEX).kind == "organisation", name
+    # A title after "Senate" still gives a person.
+    assert normalise("Senate Majority Leader Ana Ruiz", LEX).kind == "person"
+
+
+def test_common_noun_then_name_appositive_is_a_person_with_a_role() -> None:
+    actor = normalise("The coach, Ivan Petrov", LEX)
+    assert (actor.name, actor.kind, actor.role) == ("Ivan Petrov", "person", "coach")
+    actor = normalise("The supplier's owner, Dale Mercer", LEX)
+    assert (actor.name, actor.kind) == ("Dale Mercer", "person")
+
+
+def test_a_lower_case_title_before_a_name_ending_in_s_is_no_group() -> None:
+    assert normalise("spokeswoman Alina Vos", LEX).kind == "person"
+    assert normalise("local residents", LEX).kind == "group"

@@ -66,3 +66,14 @@ def test_it_beside_an_earlier_speaker_does_not_jump_to_another_thing() -> None:
     memory.add(0, Actor("board", "unnamed"))
     memory.add(30, Actor("company", "unnamed"))
     assert resolve("it", 60, memory, {"company"}) == []
+
+
+def test_a_role_learnt_from_an_appositive_resolves_a_later_role_noun() -> None:
+    from workbench.extract import extract
+
+    text = (
+        "Ivan Petrov watched from the bench. The coach, Ivan Petrov, said his team would "
+        "appeal. The coach added that the referee had erred."
+    )
+    found = [(s.speaker, s.actor) for s in extract(text, lexicon=LEX) if s.cue]
+    assert found == [("The coach, Ivan Petrov", "Ivan Petrov"), ("The coach", "Ivan Petrov")]

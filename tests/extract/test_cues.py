@@ -62,3 +62,11 @@ def test_cue_word_followed_by_a_copula_is_a_noun_subject() -> None:
     # "what he said is …": a verb with its own subject before it.
     assert [c[0] for c in cues("What he said is not true.")] == ["said"]
     assert [c[0] for c in cues("The claim the envoy denied was old.")] == ["denied"]
+
+
+def test_phrasal_cues_mined_from_training_misses() -> None:
+    found = cues("The mayor made it clear that the budget would shrink.")
+    assert [c[0] for c in found] == ["made it clear"]
+    found = cues("She went on to say that the deal was dead.")
+    assert [c[0] for c in found] == ["went on to say"]
+    assert [c[0] for c in cues("An aide emailed that the vote was off.")] == ["emailed"]

@@ -53,3 +53,21 @@ def test_datelines_and_captions_are_not_speakers() -> None:
     ):
         assert [s.rule for s in extract(line)] == ["outlet-voice"], line
     assert [s.speaker for s in extract("ROE: We will win the vote.")] == ["ROE"]
+
+
+def test_according_to_an_outlet_then_a_named_speaker_gives_the_speaker() -> None:
+    from workbench.extract import extract
+    from workbench.extract.lexicon import load_lexicon
+
+    text = "According to Reuters, spokeswoman Alina Vos said the ministry would respond on Friday."
+    found = {
+        (s.rule, s.actor, s.actor_kind, s.proposition)
+        for s in extract(text, lexicon=load_lexicon())
+    }
+    assert (
+        "according-to-nested",
+        "Alina Vos",
+        "person",
+        "The ministry would respond on Friday.",
+    ) in found
+    assert any(rule == "according-to" and actor == "Reuters" for rule, actor, _, _ in found)

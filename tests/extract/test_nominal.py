@@ -21,3 +21,18 @@ def test_possessive_reporting_nouns() -> None:
 
 def test_plain_nouns_without_a_clause_are_ignored() -> None:
     assert found("Jo Roe’s claim was rejected.") == []
+
+
+def test_unattributed_reports_that_is_an_implicit_source() -> None:
+    from workbench.extract import extract
+    from workbench.extract.lexicon import load_lexicon
+
+    text = (
+        "There were reports that troops had moved north. "
+        "Prices rose amid rumours that the mill shut."
+    )
+    found = [
+        (s.rule, s.speaker, s.cue, s.proposition) for s in extract(text, lexicon=load_lexicon())
+    ]
+    assert ("nominal-implicit", None, "reports", "Troops had moved north.") in found
+    assert ("nominal-implicit", None, "rumours", "The mill shut.") in found

@@ -37,3 +37,31 @@ def test_past_tense_rules() -> None:
         "shipped",
         "paid",
     ]
+
+
+def test_pronouns_inside_a_direct_quote_are_the_speakers_own() -> None:
+    # "She" in the quote is someone the speaker talks about, not the speaker.
+    assert build("“She should not run the plant,”", "say", "Rosa Quint", "person") == (
+        "She should not run the plant."
+    )
+    assert build("she should not run the plant", "say", "Rosa Quint", "person") == (
+        "Rosa Quint should not run the plant."
+    )
+
+
+def test_naming_verbs_say_what_the_object_is() -> None:
+    assert build("it a fabrication", "call", "Dale Mercer", "person") == "It is a fabrication."
+    assert build("the audit a hoax", "label", "Dale Mercer", "person") == "The audit is a hoax."
+
+
+def test_a_demonstrative_that_is_kept() -> None:
+    assert build("That is not what happened", "say", "Dale Mercer", "person") == (
+        "That is not what happened."
+    )
+    assert build("that the mill closed", "say", "Dale Mercer", "person") == "The mill closed."
+
+
+def test_naming_a_person_with_a_quoted_label() -> None:
+    assert build("his rival “totally scripted”", "call", "Jeb Bush", "person") == (
+        "His rival is totally scripted."
+    )

@@ -47,3 +47,12 @@ def test_a_day_between_subject_and_cue_is_not_part_of_the_speaker() -> None:
     assert left("Norway on Friday said the fjord was calm.", "said") == "Norway"
     assert left("The ministry on Tuesday denied the report.", "denied") == "The ministry"
     assert left("Officials yesterday said taxes rose.", "said") == "Officials"
+
+
+def test_a_participle_after_a_closing_quote_shares_the_main_subject() -> None:
+    from workbench.extract import extract
+    from workbench.extract.lexicon import load_lexicon
+
+    text = "Mayor Ana Ruiz toured the “river site,” saying the city would save money."
+    found = [(s.actor, s.cue, s.proposition) for s in extract(text, lexicon=load_lexicon())]
+    assert ("Ana Ruiz", "saying", "The city would save money.") in found

@@ -84,7 +84,7 @@ def claims(ctx: click.Context, inconsistent: bool, across: bool, output: str) ->
 def show_claim(app: AppContext, claim_id: int) -> None:
     """One claim: the proposition, its verdict, each actor's position and every source."""
     from workbench.cli.output import shorten
-    from workbench.services.claims import get_claim, verdict_in_words
+    from workbench.services.claims import get_claim, link_label, verdict_in_words
 
     db = app.open_db(write=False)
     with db.reader() as session:
@@ -107,6 +107,7 @@ def show_claim(app: AppContext, claim_id: int) -> None:
             f"  #{s.id} [{s.source_id}] {shorten(s.source_title, 60)}"
             + (f" ({shorten(where, 60)})" if where else "")
             + f": {actor} {s.stance}, {s.status} — {shorten(words, 200)}"
+            + f"  [{link_label(s)}]"
         )
 
 
@@ -151,6 +152,18 @@ def claim_verdict(
         )
 
 
+def _apply(app: AppContext, change: Any, expect_version: int | None) -> None:
+    """One claim change on the typed path, in one transaction; prints what it did."""
+    from workbench.services.changes import apply_change
+
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        applied = apply_change(
+            session, change, analyst=app.analyst, expected_version=expect_version
+        )
+    click.echo(applied.message)
+
+
 @claims.command("link")
 @click.argument("statement_id", type=ROW_ID)
 @click.argument("claim_id", type=ROW_ID)
@@ -158,16 +171,9 @@ def claim_verdict(
 @click.pass_obj
 def link(app: AppContext, statement_id: int, claim_id: int, expect_version: int | None) -> None:
     """Put a statement in a claim (an analyst's link: kept through `claims rebuild`)."""
-    from workbench.services.changes import apply_change
     from workbench.services.claim_changes import LinkToClaim
 
-    db = app.open_db(write=True)
-    with db.transaction() as session:
-        change = LinkToClaim(statement_id, claim_id)
-        applied = apply_change(
-            session, change, analyst=app.analyst, expected_version=expect_version
-        )
-    click.echo(applied.message)
+    _apply(app, LinkToClaim(statement_id, claim_id), expect_version)
 
 
 @claims.command("unlink")
@@ -175,13 +181,22 @@ def link(app: AppContext, statement_id: int, claim_id: int, expect_version: int 
 @click.pass_obj
 def unlink(app: AppContext, statement_id: int) -> None:
     """Take a statement out of its claim; it gets a claim of its own (kept through rebuilds)."""
-    from workbench.services.changes import apply_change
     from workbench.services.claim_changes import UnlinkFromClaim
 
-    db = app.open_db(write=True)
-    with db.transaction() as session:
-        applied = apply_change(session, UnlinkFromClaim(statement_id), analyst=app.analyst)
-    click.echo(applied.message)
+    _apply(app, UnlinkFromClaim(statement_id), None)
+
+
+@claims.command("merge")
+@click.argument("claim_id", type=ROW_ID)
+@click.argument("into_id", type=ROW_ID)
+@expect_version_option("the claim kept (INTO_ID)")
+@click.pass_obj
+def merge(app: AppContext, claim_id: int, into_id: int, expect_version: int | None) -> None:
+    """Fold claim CLAIM_ID into INTO_ID: its statements move (kept through `claims rebuild`);
+    INTO_ID keeps its verdict."""
+    from workbench.services.claim_changes import MergeClaims
+
+    _apply(app, MergeClaims(claim_id, into_id), expect_version)
 
 
 @claims.command("rebuild")

@@ -1,72 +1,17 @@
-"""`workbench stats`: a desk's progress per analyst and source, and how far analysts agree."""
+"""`workbench stats`: progress per analyst, source and claim, and agreement between analysts."""
 
 from __future__ import annotations
 
 import json
-import sys
-from typing import Any
 
 import click
 
-from workbench.agreement import coefficient_text as _figure
 from workbench.cli.context import AppContext
+from workbench.cli.output import cell, console
 
 
-def stats_record(stats: Any) -> dict[str, Any]:
-    """The JSON shape: `agreement` is a list of {analysts: [a, b], items, kappa}."""
-    return {
-        "analysts": [
-            {
-                "analyst": a.analyst,
-                "judged": a.judged,
-                "confirmed": a.confirmed,
-                "disputed": a.disputed,
-            }
-            for a in stats.analysts
-        ],
-        "sources": [
-            {
-                "source_id": s.source_id,
-                "title": s.title,
-                "statements": s.statements,
-                "confirmed": s.confirmed,
-                "disputed": s.disputed,
-                "done": s.done,
-            }
-            for s in stats.sources
-        ],
-        "agreement": [
-            {"analysts": list(p.analysts), "items": p.items, "agreed": p.agreed, "kappa": p.kappa}
-            for p in stats.agreement
-        ],
-        "alpha": {"value": stats.alpha, "items": stats.alpha_items},
-    }
-
-
-def _tables(stats: Any) -> None:
-    from rich.table import Table
-
-    from workbench.cli.output import cell, console
-
-    out = console()
-    analysts = Table("analyst", "judged", "confirmed", "disputed", title="Progress per analyst")
-    for a in stats.analysts:
-        analysts.add_row(cell(a.analyst), str(a.judged), str(a.confirmed), str(a.disputed))
-    out.print(analysts)
-    sources = Table("id", "source", "done", "statements", title="Progress per source")
-    for s in stats.sources:
-        sources.add_row(str(s.source_id), cell(s.title), str(s.done), str(s.statements))
-    out.print(sources)
-    pairs = Table("analysts", "items", "agreed", "kappa", title="Agreement (Cohen's kappa)")
-    for p in stats.agreement:
-        pairs.add_row(cell(" / ".join(p.analysts)), str(p.items), str(p.agreed), _figure(p.kappa))
-    out.print(pairs)
-    out.print(
-        f"Krippendorff's alpha (nominal), all analysts: {_figure(stats.alpha)} "
-        f"over {stats.alpha_items} statements judged twice or more"
-    )
-    if 0 < stats.alpha_items < 30:
-        out.print("note: under 30 shared statements, agreement figures are unstable")
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
 
 
 @click.command()
@@ -75,23 +20,57 @@ def _tables(stats: Any) -> None:
 )
 @click.pass_obj
 def stats(app: AppContext, output: str) -> None:
-    """Progress per analyst and source; agreement of every pair who judged the same statements.
+    """Progress, and agreement (Cohen's kappa per pair, Krippendorff's alpha) from the history."""
+    from rich.table import Table
 
-    Each analyst's last verdict per statement is taken from the history; withdrawn verdicts
-    (set back to unverified) do not count.
-    """
-    from workbench.services.team_stats import team_stats
+    from workbench.services.agreement import stats as compute
 
     db = app.open_db(write=False)
     with db.reader() as session:
-        result = team_stats(session)
+        found = compute(session)
     if output == "json":
-        from workbench.invisible import escape_json_text
-
-        encoded = json.dumps(stats_record(result), ensure_ascii=False, indent=2)
-        sys.stdout.write(escape_json_text(encoded) + "\n")
+        record = {
+            "progress": {
+                "analysts": [{"analyst": a, "judged": n} for a, n in found.analysts],
+                "sources": [
+                    {"id": i, "title": t, "decided": d, "statements": n}
+                    for i, t, d, n in found.sources
+                ],
+                "claims": {"with_verdict": found.claims[0], "total": found.claims[1]},
+            },
+            "agreement": [
+                {"analysts": list(p.analysts), "items": p.items, "kappa": p.kappa}
+                for p in found.agreement
+            ],
+            "alpha": {"value": found.alpha, "items": found.alpha_items},
+        }
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
-    _tables(result)
+    out = console()
+    people = Table(title="Progress per analyst (statements judged)", title_justify="left")
+    people.add_column("analyst")
+    people.add_column("judged", justify="right")
+    for analyst, judged in found.analysts:
+        people.add_row(cell(analyst), str(judged))
+    out.print(people)
+    decided = sum(d for *_, d, _n in found.sources)
+    total = sum(n for *_, n in found.sources)
+    out.print(
+        f"Statements decided: {decided} of {total} in {len(found.sources)} sources; "
+        f"claims with a verdict: {found.claims[0]} of {found.claims[1]}",
+        highlight=False,
+    )
+    pairs = Table(title="Agreement (each analyst's last verdict)", title_justify="left")
+    for name in ("analysts", "shared items", "Cohen's kappa"):
+        pairs.add_column(name)
+    for pair in found.agreement:
+        pairs.add_row(cell(" / ".join(pair.analysts)), str(pair.items), _number(pair.kappa))
+    out.print(pairs)
+    out.print(
+        f"Krippendorff's alpha (nominal), all analysts: {_number(found.alpha)} "
+        f"over {found.alpha_items} items judged by two or more",
+        highlight=False,
+    )
 
 
 def register(group: click.Group) -> None:

@@ -243,6 +243,10 @@ class ClaimMember(SQLModel, table=True):
     statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
     claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE")
     pinned: bool = Field(default=False)
+    # Why the statement is in this claim: the term score of the match (None where it started
+    # the claim or an analyst placed it) and the decision's reason; a low score is a suggestion.
+    score: float | None = Field(default=None)
+    reason: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
 class AuditSeal(SQLModel, table=True):

@@ -164,6 +164,9 @@ class ClaimStatement:
     stance: str
     status: str
     dismissed: bool
+    pinned: bool = False  # placed by an analyst: kept through rebuilds
+    score: float | None = None  # the match's term score; None: started the claim or placed
+    reason: str = ""  # why it is in the claim ("same actors and terms", "analyst", ...)
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from sqlmodel import Session
 
-from workbench.agreement import coefficient_text
 from workbench.db.models import STATUSES
+from workbench.export.claims import claim_sections
 from workbench.export.common import (
     ExportOptions,
     http_url,
@@ -32,6 +32,7 @@ from workbench.export.common import (
     show_invisible,
     when,
 )
+from workbench.services.agreement import stats as team_stats
 from workbench.services.reporting import (
     ExportedStatement,
     HistoryRecord,
@@ -41,7 +42,6 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
-from workbench.services.team_stats import team_stats
 
 CONTEXT_CHARS = 220  # of the paragraph shown around the sentence, each side
 CHART_ROWS = 15  # bars per chart; the rest are counted below it
@@ -355,67 +355,9 @@ def _sources(session: Session, options: ExportOptions) -> Iterator[SourceView]:
         yield source_view(group)
 
 
-@dataclass(frozen=True)
-class ClaimSection:
-    """A claim carried by several sources, as the report shows it."""
-
-    id: int
-    proposition: str
-    verdict: str
-    implied: bool
-    inconsistent: bool
-    rationale: str
-    positions: list[tuple[str, str]]
-    appearances: list[tuple[str, str, str | None, bool]]  # name, date, href, first
-    statements: list[tuple[str, str, str, str]]  # actor, stance, status, in words
-
-
-def claim_sections(session: Session, options: ExportOptions) -> list[ClaimSection]:
-    """Claims carried by more than one source of the report's scope, most widely first."""
-    from workbench.services.claims import list_claims
-    from workbench.verdicts import verdict_in_words
-
-    wanted = set(options.scope.statements.source_ids)
-    sections = []
-    for view in list_claims(session, multi_source=True):
-        if wanted and not wanted & set(view.sources):
-            continue
-        firsts: dict[int, Any] = {}
-        for s in view.live:
-            firsts.setdefault(s.source_id, s)
-        ordered = sorted(
-            firsts.values(), key=lambda s: (s.published is None, s.published, s.source_id)
-        )
-        sections.append(
-            ClaimSection(
-                id=view.id,
-                proposition=one_line(view.proposition),
-                verdict=view.effective_verdict,
-                implied=view.effective_verdict != view.verdict,
-                inconsistent=view.inconsistent,
-                rationale=one_line(view.rationale),
-                positions=[(k, ", ".join(v)) for k, v in view.positions().items()],
-                appearances=[
-                    (
-                        one_line(s.outlet or s.source_title),
-                        str(s.published or ""),
-                        http_url(s.source_url),
-                        number == 0,
-                    )
-                    for number, s in enumerate(ordered)
-                ],
-                statements=[
-                    (
-                        one_line(s.actor or "(unknown)"),
-                        s.stance,
-                        s.status,
-                        one_line(verdict_in_words(s.stance, s.status, s.actor)),
-                    )
-                    for s in view.live
-                ],
-            )
-        )
-    return sections
+def coefficient_text(value: float | None) -> str:
+    """Kappa or alpha to three places; a dash where the coefficient is undefined."""
+    return "–" if value is None else f"{value:.3f}"
 
 
 def write_html(session: Session, out: TextIO, options: ExportOptions) -> None:

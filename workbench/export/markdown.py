@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from workbench.db.models import STATUSES
 from workbench.db.views import HistoryEntry
+from workbench.export.claims import ClaimSection, claim_sections
 from workbench.export.common import ExportOptions, http_url, iso, one_line, when
 from workbench.services.reporting import (
     ExportedStatement,
@@ -24,6 +25,7 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
+from workbench.verdicts import verdict_in_words
 
 # Characters that change meaning anywhere in a line. Parentheses and "!" need no escape once
 # "[" and "]" are escaped (no link or image can form), so reports stay readable as plain text.
@@ -109,6 +111,7 @@ def _statement(group: SourceGroup, item: ExportedStatement) -> Iterator[str]:
     yield "> " + md(group.text[row.sentence_start : row.sentence_end])
     yield ""
     yield f"- Claim: {md(row.proposition or row.content)}"
+    yield f"- Verdict: {md(verdict_in_words(row.stance, row.status, row.actor))}"
     if row.speaker or row.cue:
         yield f"- Speaker: {md(row.speaker) or '(none)'}; cue: {md(row.cue) or '(none)'}"
     if who := decided(item):
@@ -138,10 +141,54 @@ def _source(group: SourceGroup) -> Iterator[str]:
         yield from _statement(group, item)
 
 
+def _claims(sections: list[ClaimSection]) -> Iterator[str]:
+    """Claims carried by several sources: the verdict on the proposition, then each
+    statement's verdict in words (a confirmed denial reads "… denial holds: the claim is false")."""
+    if not sections:
+        return
+    yield "## Claims across sources"
+    yield ""
+    yield (
+        "A claim's verdict is on the proposition; each statement's verdict judges what its "
+        "speaker says (a confirmed denial means the claim is false)."
+    )
+    yield ""
+    for claim in sections:
+        yield f"### Claim {claim.id}: {md(claim.proposition)}"
+        yield ""
+        verdict = f"Verdict: **{claim.verdict}**"
+        if claim.implied:
+            verdict += " (implied by its statements)"
+        if claim.inconsistent:
+            verdict += " ⚠ inconsistent: its verdicts contradict; not published as a rating"
+        yield verdict
+        yield ""
+        if claim.rationale:
+            yield f"Rationale: {md(claim.rationale)}"
+            yield ""
+        yield "| Stance | Actors |"
+        yield "| --- | --- |"
+        for stance, names in claim.positions:
+            yield f"| {stance} | {md(names)} |"
+        yield ""
+        carried = "; ".join(
+            (md_link(href, name) if href else md(name))
+            + (f" ({md(day)})" if day else "")
+            + (" *first*" if first else "")
+            for name, day, href, first in claim.appearances
+        )
+        yield f"Carried by: {carried}"
+        yield ""
+        for actor, stance, status, words in claim.statements:
+            yield f"- {md(actor)} {stance}: {status} ({md(words)})"
+        yield ""
+
+
 def write_markdown(session: Session, out: TextIO, options: ExportOptions) -> None:
     out.write(f"# Fact-check report: {md(options.organisation)}\n\n")
     out.write(f"Scope: {md(options.scope.describe())}\n\n")
     out.writelines(line + "\n" for line in _summary(summarise(session, options.scope)))
+    out.writelines(line + "\n" for line in _claims(claim_sections(session, options)))
     out.write("## Sources\n\n")
     for group in iter_source_groups(session, options.scope, evidence=True, history=True):
         out.write("\n".join(_source(group)) + "\n")  # one write per source

@@ -115,6 +115,13 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             kind = "organisation" if actor.kind == "person" else actor.kind
             return Actor(actor.name, kind, actor.affiliation)
+        elif len(left) <= 3 and all(t.islower() for t in left):
+            # "The coach, Ivan Petrov": the name is the actor and the noun its role, so a later
+            # "the coach" resolves to him.
+            actor = _normalise(appositive, lexicon)
+            if actor.kind == "person":
+                role = " ".join(t for t in left if not t.endswith(("’s", "'s")))
+                return Actor(actor.name, "person", actor.affiliation, role or None)
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
@@ -131,7 +138,12 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if not tokens:
         return Actor(speaker, "unnamed")
     head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
-    if head or (tokens[-1].lower().endswith("s") and tokens[0].islower() and len(tokens) <= 4):
+    if head or (
+        tokens[-1].endswith("s")
+        and tokens[-1].islower()
+        and tokens[0].islower()
+        and len(tokens) <= 4
+    ):  # "local residents", but not "spokeswoman Alina Vos"
         return Actor(head or _group_name(tokens, lexicon), "group")
     if len(tokens) > 1 and tokens[0].lower() in _QUANTIFIERS and tokens[1] != "of":
         tokens = tokens[1:]  # "Some pharmacists", "Many residents"
@@ -167,7 +179,7 @@ _COMPANY_NOUNS = frozenset(
     {
         *("company", "firm", "operator", "group", "carrier", "airline", "manufacturer", "maker"),
         *("insurer", "lender", "retailer", "developer", "contractor", "union", "agency", "bank"),
-        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "owner"),
+        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "club"),
     }
 )
 

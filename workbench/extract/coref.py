@@ -64,6 +64,16 @@ class Memory:
             if known is None and " " not in name and len(name) >= 3:
                 full = link_person(name, self.persons)
                 known = self.by_name.get(full) if full else None
+            if known is not None and actor.role and not known.role:
+                # "Ivan Petrov" seen first, then "The coach, Ivan Petrov": keep the role so a
+                # later "the coach" finds him (rare: only when a role is first learnt).
+                richer = Actor(
+                    known.name, "person", known.affiliation or actor.affiliation, actor.role
+                )
+                for key, value in list(self.by_name.items()):
+                    if value is known:
+                        self.by_name[key] = richer
+                known = richer
             if known is not None:
                 actor = known
             else:

@@ -21,6 +21,12 @@ _NOMINAL = re.compile(
 )
 
 _THAT_NEXT = re.compile(r"\s*that")
+# Rule nominal-implicit: "There were reports that …", "amid allegations that …": a claim
+# whose source the text does not name.
+_IMPLICIT = re.compile(
+    r"\b(?:[Tt]here\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?|amid\s+(?:\w+\s+)?)"
+    r"(reports|claims|allegations|accusations|rumou?rs|suggestions|warnings)\s+(?=that\b)"
+)
 _MAX_MATCHES = 24  # as pipeline.MAX_PER_SENTENCE; "X's claim that" ×16,000 was 166 s
 
 
@@ -45,4 +51,18 @@ def nominal_attributions(
                 match.group(2).lower(),
             )
         )
+    return out
+
+
+def implicit_nominal(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """(cue, content, noun) for unattributed reporting nouns ("There were reports that …")."""
+    out: list[tuple[tuple[int, int], tuple[int, int], str]] = []
+    for match in _IMPLICIT.finditer(text, start, end):
+        content = content_after(text, match.end(1), end, quotes)
+        if content is not None:
+            out.append(((match.start(1), match.end(1)), content, match.group(1).lower()))
+        if len(out) == _MAX_MATCHES:
+            break
     return out

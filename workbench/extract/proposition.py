@@ -90,6 +90,21 @@ _WH_AUX = re.compile(
     r"|can|should|did|does|do|might|must)\s+(\S.*)$",
     re.DOTALL,
 )
+# "calling it a fabrication", "labelled the report a hoax": the object is what is named.
+_NAMING = frozenset({"call", "label", "brand", "dub", "describe", "characterize", "term"})
+_NAMED_AS = re.compile(
+    r"^((?:it|this|that|these|those|them|him|her"
+    r"|(?:the|his|her|their|its)\s+\w+(?:\s+(?!(?:a|an|the|as)\b)\w+)?))"
+    r"\s+(?:as\s+)?"
+    r"((?:a|an|the|“|\"|'')\s?\S.*|[\w-]+\s*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "That is not what happened": a demonstrative subject, not the complementiser "that".
+_DEMONSTRATIVE = re.compile(
+    r"^that\s+(?:is|was|'s|’s|has|had|will|would|could|can|should|may|might|must|does|did"
+    r"|seems|seemed|makes|made|means|meant|remains|isn’t|wasn’t|isn't|wasn't)\b",
+    re.IGNORECASE,
+)
 _VERB_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
 
 
@@ -119,7 +134,7 @@ def clean(content: str) -> str:
     """Strip quotes, a leading "that", spacing; capitalise and end with a full stop."""
     text = " ".join(content.split()).strip(" ,;:" + _QUOTES)
     text = text.replace("“", "").replace("”", "").replace('"', "")  # faster than translate
-    if text[:5].lower() == "that ":
+    if text[:5].lower() == "that " and not _DEMONSTRATIVE.match(text):
         text = text[5:].strip()
     if not text:
         return ""
@@ -156,6 +171,7 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     person's name and a leading "it" only by anything else's ("Putin said it was time").
     """
     body = content.strip()
+    quoted = body[:1] in _QUOTES  # a direct quote keeps the speaker's own pronouns
     from_object = False  # the proposition's subject is the cue's object, not the speaker
     if lemma == "accuse":
         match = _ACCUSED_OF.match(body)
@@ -176,6 +192,10 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if match and not _VERB_IN.search(match.group(1)):
             body = f"{_subject(match.group(1))} should {match.group(2)}"
             from_object = True
+    elif lemma in _NAMING and (named := _NAMED_AS.match(body)):
+        subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
+        body = f"{subject} {_be(subject)} {named.group(2)}"
+        from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
@@ -183,7 +203,7 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     if not from_object:
         body = _unwrap(body)
     text = clean(body)
-    if actor and not from_object:
+    if actor and not from_object and not quoted:
         pronoun = _LEAD_PRONOUN.match(text) if text[:1] in "HhSsIi" else None
         if pronoun and text[:3].lower() == "it " and _EXPLETIVE_IT.match(text):
             pronoun = None

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from workbench.extract.asked import asked_attributions
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before, continuation_quote
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
 from workbench.extract.layouts import according_to, colon_and_dash
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.nominal import nominal_attributions
+from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
@@ -98,6 +99,8 @@ def sentence_attributions(
             found.append(attribution)
     if ":" in sentence or "―" in sentence or "—" in sentence:
         found.extend(colon_and_dash(text, start, end, quotes, lexicon.places))
+    if "sked " in sentence[:16]:  # rule asked-participle: "Asked whether …, X said"
+        found.extend(asked_attributions(text, start, end))
     if (
         _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
         and _POSSESSIVE.search(text, start, end)
@@ -108,6 +111,13 @@ def sentence_attributions(
             lemma = "deny" if stance == "denies" else "claim"
             found.append(
                 Attribution(speaker, cue_span, content, "nominal-cue", lemma, None, stance=stance)
+            )
+    if " that " in sentence and ("here " in sentence or "amid " in sentence):
+        for cue_span, content, _ in implicit_nominal(text, start, end, quotes):
+            found.append(
+                Attribution(
+                    None, cue_span, content, "nominal-implicit", "claim", None, True, "asserts"
+                )
             )
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
@@ -120,15 +130,35 @@ def sentence_attributions(
         src = sources[i]
         if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
             continue
-        nested = any(a.content[0] <= cue.start < a.content[1] for a in found)
-        if nested and (cue.info.stance != "denies" or src.coordinated or src.start is None):
+        outer = next((a for a in found if a.content[0] <= cue.start < a.content[1]), None)
+        carrier = _carrier(text, outer, src)
+        if (
+            outer is not None
+            and carrier is None
+            and (cue.info.stance != "denies" or src.coordinated or src.start is None)
+        ):
             continue  # inside another's content only denials are worth a statement of their own
         limit = _content_limit(text, cues, sources, i, end)
         attribution = _attribute(text, start, end, limit, cue, src, quotes, found)
         if attribution:
+            if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
+                attribution.rule = "according-to-nested"
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+def _carrier(text: str, outer: Attribution | None, src: Found) -> Attribution | None:
+    """ "According to AP, Zakharova said …": the outlet only carries Zakharova's statement.
+
+    The enclosing according-to attribution is returned when its content opens with the inner
+    cue's named source, so the inner statement replaces it.
+    """
+    if outer is None or outer.rule != "according-to" or src.start is None or src.coordinated:
+        return None
+    if outer.content[0] > src.start or text[outer.content[0] : src.start].strip(" ,"):
+        return None
+    return outer
 
 
 def reporting_nouns(text: str) -> list[tuple[int, int]]:
@@ -176,6 +206,10 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
     if left is not None:
         return left
     before = text[start : cue.start].rstrip()
+    if cue.form.endswith("ing") and before.endswith(_CLOSERS):
+        # "… defense of “New York values,” saying …": a participle shares the main clause's
+        # subject; only a finite verb inverts ("…,” said the mayor").
+        return Found(None, None, coordinated=True)
     if before.endswith((",", "”", '"', "''")) or not before:
         return right_source(text, cue.end, end)
     return None

@@ -1,4 +1,4 @@
-"""Changes to claims, on the typed change path: a claim verdict, linking and unlinking.
+"""Changes to claims, on the typed change path: a claim verdict, linking, unlinking and merging.
 
 Registered with `services.changes.handles`, so the CLI and the TUI apply them with
 `apply_change` like any statement change: version checked (the claim's), history written,
@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 from workbench.db.models import Claim, ClaimMember
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.changes import Applied, SetStatus, apply_change, handles
-from workbench.services.claims import bump_claim, check_verdict, status_for
+from workbench.services.claims import BY_ANALYST, bump_claim, check_verdict, status_for
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 
@@ -44,6 +44,25 @@ class UnlinkFromClaim:
     """An analyst's decision: this statement is not its claim's; it gets a claim of its own."""
 
     statement_id: int
+
+
+@dataclass(frozen=True)
+class MergeClaims:
+    """An analyst's decision: claim `claim_id` states the same proposition as `into_id`. Its
+    statements move (pinned, so a rebuild keeps them there); `into_id` keeps its verdict. The
+    emptied claim stays, with its verdict and history, so the merge can be undone."""
+
+    claim_id: int
+    into_id: int
+
+
+@dataclass(frozen=True)
+class UnmergeClaims:
+    """The undo of a merge: `statement_ids` go back from `from_id` to `claim_id`."""
+
+    claim_id: int
+    from_id: int
+    statement_ids: tuple[int, ...]
 
 
 def _claim(session: Session, claim_id: int) -> Claim:
@@ -118,16 +137,19 @@ def _current_claim(session: Session, statement_id: int) -> int | None:
     ).scalar()
 
 
+_PLACED = {"pinned": True, "score": None, "reason": BY_ANALYST}
+
+
 def _move(session: Session, statement_id: int, claim_id: int) -> None:
     if _current_claim(session, statement_id) is None:
         session.execute(
-            insert(ClaimMember).values(statement_id=statement_id, claim_id=claim_id, pinned=True)
+            insert(ClaimMember).values(statement_id=statement_id, claim_id=claim_id, **_PLACED)
         )
     else:
         session.execute(
             update(ClaimMember)
             .where(col(ClaimMember.statement_id) == statement_id)
-            .values(claim_id=claim_id, pinned=True)
+            .values(claim_id=claim_id, **_PLACED)
         )
 
 
@@ -137,15 +159,36 @@ def _link(session: Session, c: LinkToClaim, analyst: str, seen: int | None) -> A
     claim = _claim(session, c.claim_id)
     old = _current_claim(session, c.statement_id)
     if old == c.claim_id:
-        raise InvalidInput(
-            f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
-        )
+        return _accept(session, c, analyst, seen, claim, row)
     version = bump_claim(session, claim, seen, analyst)
     _move(session, c.statement_id, c.claim_id)
     _history(session, analyst, c.claim_id, "statement", old, c.statement_id, "linked")
     undo = LinkToClaim(c.statement_id, old) if old is not None else UnlinkFromClaim(c.statement_id)
     message = f"statement {c.statement_id} linked to claim {c.claim_id}"
     return Applied(c, (row,), row, undo, None, message, created_id=version)
+
+
+def _accept(  # type: ignore[no-untyped-def]
+    session: Session, c: LinkToClaim, analyst: str, seen: int | None, claim: Claim, row
+) -> Applied:
+    """Linking a statement to the claim grouping put it in accepts that link: it is pinned
+    (kept through rebuilds) and no longer a suggestion. Already pinned: nothing to do."""
+    member = session.get(ClaimMember, c.statement_id)
+    if member is None or member.pinned:
+        raise InvalidInput(
+            f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
+        )
+    score = member.score
+    version = bump_claim(session, claim, seen, analyst)
+    session.execute(
+        update(ClaimMember)
+        .where(col(ClaimMember.statement_id) == c.statement_id)
+        .values(pinned=True, reason=f"accepted: {member.reason}")
+    )
+    shown = "no score" if score is None else f"score {score:.0f}"
+    _history(session, analyst, c.claim_id, "statement", None, c.statement_id, f"accepted ({shown})")
+    message = f"statement {c.statement_id} accepted in claim {c.claim_id}"
+    return Applied(c, (row,), row, None, None, message, created_id=version)
 
 
 @handles(UnlinkFromClaim)
@@ -168,3 +211,66 @@ def _unlink(session: Session, c: UnlinkFromClaim, analyst: str, seen: int | None
     return Applied(
         c, (row,), row, LinkToClaim(c.statement_id, old), None, message, created_id=new_id
     )
+
+
+def _members(session: Session, claim_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.execute(
+            select(col(ClaimMember.statement_id))
+            .where(col(ClaimMember.claim_id) == claim_id)
+            .order_by(col(ClaimMember.statement_id))
+        ).scalars()
+    )
+
+
+def _move_all(session: Session, statement_ids: tuple[int, ...], claim_id: int) -> None:
+    for start in range(0, len(statement_ids), 500):  # parameter limits on SQLite
+        session.execute(
+            update(ClaimMember)
+            .where(col(ClaimMember.statement_id).in_(statement_ids[start : start + 500]))
+            .values(claim_id=claim_id, **_PLACED)
+        )
+
+
+@handles(MergeClaims)
+def _merge_claims(session: Session, c: MergeClaims, analyst: str, seen: int | None) -> Applied:
+    """`seen` is the version of the claim kept (`into_id`), the one whose meaning changes."""
+    if c.claim_id == c.into_id:
+        raise InvalidInput(
+            f"claim {c.claim_id} cannot be merged into itself",
+            where="merge",
+            hint="name two different claims: the one to fold in, then the one to keep",
+        )
+    merged, kept = _claim(session, c.claim_id), _claim(session, c.into_id)
+    moved = _members(session, c.claim_id)
+    if not moved:
+        raise InvalidInput(
+            f"claim {c.claim_id} has no statements to merge",
+            where="merge",
+            hint="list claims with `workbench claims`",
+        )
+    version = bump_claim(session, kept, seen, analyst)
+    bump_claim(session, merged, None, analyst)
+    _move_all(session, moved, c.into_id)
+    ids = ", ".join(str(i) for i in moved)
+    _history(session, analyst, c.into_id, "merged", None, c.claim_id, f"statements {ids}")
+    _history(session, analyst, c.claim_id, "merged_into", None, c.into_id, f"statements {ids}")
+    message = f"claim {c.claim_id} merged into claim {c.into_id} ({len(moved)} statements)"
+    if merged.verdict != kept.verdict:
+        message += f"; claim {c.into_id} keeps its verdict {kept.verdict}, not {merged.verdict}"
+    undo = UnmergeClaims(c.claim_id, c.into_id, moved)
+    return Applied(c, (), None, undo, version, message)
+
+
+@handles(UnmergeClaims)
+def _unmerge_claims(session: Session, c: UnmergeClaims, analyst: str, seen: int | None) -> Applied:
+    back, source = _claim(session, c.claim_id), _claim(session, c.from_id)
+    present = set(_members(session, c.from_id))
+    moving = tuple(i for i in c.statement_ids if i in present)
+    version = bump_claim(session, source, seen, analyst)
+    bump_claim(session, back, None, analyst)
+    _move_all(session, moving, c.claim_id)
+    ids = ", ".join(str(i) for i in moving)
+    _history(session, analyst, c.from_id, "merged", c.claim_id, None, f"undone: statements {ids}")
+    message = f"claim {c.claim_id} taken back out of claim {c.from_id} ({len(moving)} statements)"
+    return Applied(c, (), None, MergeClaims(c.claim_id, c.from_id), version, message)

@@ -114,6 +114,13 @@ class LinkSummary:
         )
 
 
+# A link made with a term score under this line is a suggestion: `claims show` marks it, the
+# analyst accepts it (`claims link`, which pins it) or rejects it (`claims unlink`). Matches
+# start at claim_keys.SAME_TERMS (75); from 90 up, at most one term in ten differs.
+SUGGEST_BELOW = 90.0
+STARTED = "started the claim"
+BY_ANALYST = "analyst"
+
 _UNCLAIMED = (
     select(col(Statement.id), col(Statement.proposition), col(Statement.content))
     .outerjoin(ClaimMember, col(ClaimMember.statement_id) == Statement.id)
@@ -135,14 +142,23 @@ def link_unclaimed(session: Session, *, analyst: str) -> LinkSummary:
         text = proposition or content
         key = claim_key(text, names)
         match = index.best(key)
+        score: float | None = None
         if match is None:
-            claim_id = new_claim(session, text, key, analyst)
+            claim_id, reason = new_claim(session, text, key, analyst), STARTED
             index.add(claim_id, key)
             created += 1
         else:
-            claim_id = match[0]
+            claim_id, score, reason = match
             joined += 1
-        members.append({"statement_id": statement_id, "claim_id": claim_id, "pinned": False})
+        members.append(
+            {
+                "statement_id": statement_id,
+                "claim_id": claim_id,
+                "pinned": False,
+                "score": score,
+                "reason": reason,
+            }
+        )
         if len(members) >= CHUNK:
             session.execute(insert(ClaimMember), members)
             members = []
@@ -170,7 +186,8 @@ def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -
 
 
 def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
-    """Regroup every statement an analyst has not pinned; empty claims without a verdict go."""
+    """Regroup every statement an analyst has not pinned. Empty claims go unless an analyst
+    touched them (version > 1: a verdict, link or merge), so a merge can still be undone."""
     session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
     in_use = select(ClaimMember.claim_id)
     session.execute(
@@ -178,6 +195,7 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
             col(Claim.id).not_in(in_use),
             col(Claim.verdict) == "unverified",
             col(Claim.rationale) == "",
+            col(Claim.version) == 1,
         )
     )
     return link_unclaimed(session, analyst=analyst)
@@ -200,6 +218,9 @@ _MEMBERS = (
         col(Statement.stance),
         col(Statement.status),
         col(Statement.dismissed),
+        col(ClaimMember.pinned),
+        col(ClaimMember.score),
+        col(ClaimMember.reason),
     )
     .join(Statement, col(Statement.id) == ClaimMember.statement_id)
     .join(Source, col(Source.id) == Statement.source_id)
@@ -255,6 +276,17 @@ def list_claims(
     if multi_source:
         views = [v for v in views if len(v.sources) > 1]
     return sorted(views, key=lambda v: (-len(v.sources), -len(v.live), v.id))
+
+
+def link_label(statement: ClaimStatement) -> str:
+    """Why a statement is in its claim, and whether the link is only a suggestion."""
+    reason = statement.reason or "linked before links were scored"
+    if statement.score is None:
+        return reason
+    label = f"score {statement.score:.0f}, {reason}"
+    if statement.pinned or statement.score >= SUGGEST_BELOW:
+        return label
+    return f"suggested: {label}; accept with `claims link`, reject with `claims unlink`"
 
 
 def check_verdict(verdict: str) -> str:

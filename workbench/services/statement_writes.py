@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlmodel import Session, col
 
-from workbench.db.models import Statement, utc_now
+from workbench.db.models import ChangeEvent, Statement, utc_now
 from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, StaleEdit
 from workbench.services.actors import ActorResolver
@@ -80,7 +80,21 @@ def write_status(
         )
     statement_id = row.id
     if row.status == status and seen_version in (None, row.version):
-        if note:
+        if status != "unverified" and _last_verdict_by(session, row.id, analyst) != status:
+            # Another analyst reaching the same verdict is agreement, and agreement is measured
+            # from the history: recorded (old = new), the row itself unchanged.
+            record_change(
+                session,
+                analyst=analyst,
+                entity="statement",
+                entity_id=row.id,
+                statement_id=row.id,
+                field="status",
+                old=status,
+                new=status,
+                note=note,
+            )
+        elif note:
             write_note(session, row, text=note, analyst=analyst)
         return row
     changed = _change(session, row, seen_version, analyst, status=status)
@@ -96,6 +110,20 @@ def write_status(
         note=note,
     )
     return changed
+
+
+def _last_verdict_by(session: Session, statement_id: int, analyst: str) -> str | None:
+    """The last status this analyst set on the statement, from its history."""
+    return session.execute(
+        select(col(ChangeEvent.new))
+        .where(
+            col(ChangeEvent.statement_id) == statement_id,
+            col(ChangeEvent.field) == "status",
+            col(ChangeEvent.analyst) == analyst,
+        )
+        .order_by(col(ChangeEvent.id).desc())
+        .limit(1)
+    ).scalar()
 
 
 def write_note(session: Session, row: StatementRow, *, text: str, analyst: str) -> None:

@@ -110,6 +110,7 @@ def bound_classes() -> list[tuple[str, type]]:
     from workbench.tui.modals.base import FormModal
     from workbench.tui.modals.choice import ConfirmModal, LinkPicker
     from workbench.tui.modals.help import HelpScreen
+    from workbench.tui.screens.claim import ClaimScreen
     from workbench.tui.widgets.panes import ReadingPane
     from workbench.tui.widgets.source_list import SourceList
     from workbench.tui.widgets.statement_list import StatementList
@@ -124,4 +125,5 @@ def bound_classes() -> list[tuple[str, type]]:
         ("confirm dialog", ConfirmModal),
         ("link picker", LinkPicker),
         ("help", HelpScreen),
+        ("claim view", ClaimScreen),
     ]

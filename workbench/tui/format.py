@@ -74,10 +74,10 @@ def columns(width: int) -> list[tuple[str, int]]:
         fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10)]
         source = 22
         content = max(10, width - sum(w for _, w in fixed) - source - len(fixed) - 1)
-        return [*fixed, ("content", content), ("source", source)]
+        return [*fixed, ("claim", content), ("source", source)]
     fixed = [("status", 12), ("speaker", 14), ("stance", 9)]
     content = max(10, width - sum(w for _, w in fixed) - len(fixed))
-    return [*fixed, ("content", content)]
+    return [*fixed, ("claim", content)]
 
 
 def cell(row: StatementRow, name: str) -> str:
@@ -90,5 +90,7 @@ def cell(row: StatementRow, name: str) -> str:
         return speaker
     if name == "source":
         return row.source_title
+    if name == "claim":  # the proposition: the content fragment may read "the claims"
+        return row.proposition or row.content
     value = getattr(row, name)
     return "" if value is None else str(value)

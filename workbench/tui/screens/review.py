@@ -265,6 +265,12 @@ class ReviewScreen(ReviewWrites):
     def action_toggle_sources(self) -> None:
         self.toggle_class("-show-sources" if self.has_class("-narrow") else "-hide-sources")
 
+    def action_show_claim(self) -> None:
+        """Hook for the claim view (workbench/tui/screens/claim.py)."""
+        from workbench.tui.screens.claim import open_claim
+
+        open_claim(self)
+
     def action_reload(self) -> None:
         self.unverified_total = None  # recount the whole database too
         current = self.statements.current

@@ -91,6 +91,14 @@ REVIEW_BINDINGS = [
         tooltip="Set the statement aside as not checkable (again: restore it)",
     ),
     Binding(
+        "C",
+        "show_claim",
+        "Claim",
+        id="show-claim",
+        show=False,
+        tooltip="Open the claim of the highlighted statement across sources (escape: back)",
+    ),
+    Binding(
         "slash",
         "search",
         "Search",

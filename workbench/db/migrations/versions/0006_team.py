@@ -1,7 +1,7 @@
 """work split: who holds each statement for review
 
-Revision ID: 0005_team
-Revises: 0004
+Revision ID: 0006_team
+Revises: 0005
 Create Date: 2026-12-05
 
 One new table, `assignment` (statement -> the analyst who holds it, who assigned it and when).
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_team"
-down_revision = "0004"
+revision = "0006_team"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
