@@ -46,6 +46,7 @@ def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
 def _register() -> None:
     from workbench.cli import (
         admin,
+        assign,
         audit,
         claims,
         demo,
@@ -56,7 +57,8 @@ def _register() -> None:
         stats,
     )
 
-    for module in (admin, audit, claims, demo, extract, ingest, statements, revisions, stats):
+    modules = (admin, assign, audit, claims, demo, extract, ingest, statements, revisions, stats)
+    for module in modules:
         module.register(cli)
     for optional in ("workbench.cli.tui", "workbench.cli.export"):
         try:

@@ -62,6 +62,8 @@ class AppContext:
             )
         db = Database.open(target)
         self._db = db
+        if not is_url(target):
+            _warn_if_network_share(target)
         if create and write and not db.read_only and not db.has_tables():
             upgrade_to_head(db)
         check_schema(db)
@@ -71,3 +73,18 @@ class AppContext:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+
+def _warn_if_network_share(path: str) -> None:
+    """One warning line on stderr when a SQLite file sits on NFS/SMB: it can corrupt there."""
+    import click
+
+    from workbench.db.network_fs import network_filesystem
+
+    kind = network_filesystem(path)
+    if kind is not None:
+        click.echo(
+            f"warning: {path} is on a network filesystem ({kind}); SQLite can corrupt there "
+            "when several people use it: put the team on PostgreSQL (see docs/team.md)",
+            err=True,
+        )

@@ -61,6 +61,7 @@ def history_record(entry: HistoryEntry) -> dict[str, Any]:
     "--stance", "stances", multiple=True, help="asserts, denies or questions (repeatable)."
 )
 @click.option("--analyst", "changed_by", help="Only statements last changed by this analyst.")
+@click.option("--assigned-to", metavar="ANALYST", help="Only statements this analyst holds.")
 @click.option("--search", default="", help='Words that must all appear; "quoted phrase" allowed.')
 @click.option(
     "--include-dismissed", is_flag=True, help="Also list dismissed and merged statements."
@@ -81,6 +82,7 @@ def statements(
     actors: tuple[str, ...],
     stances: tuple[str, ...],
     changed_by: str | None,
+    assigned_to: str | None,
     search: str,
     include_dismissed: bool,
     limit: int | None,
@@ -98,6 +100,7 @@ def statements(
         actors=actors,
         stances=stances,
         analyst=changed_by,
+        assigned_to=assigned_to,
         search=search,
         include_dismissed=include_dismissed,
     )

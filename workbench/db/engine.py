@@ -311,6 +311,15 @@ def translate_errors(location: str) -> Iterator[None]:
         if "could not connect" in message or "connection" in message:
             raise DatabaseProblem(f"cannot connect: {error.orig}", where=location) from None
         raise
+    except exc.ProgrammingError as error:
+        if getattr(error.orig, "sqlstate", None) == "42501":  # PostgreSQL insufficient_privilege
+            raise ReadOnlyDatabase(
+                "this database role may only read: nothing was changed",
+                where=location,
+                hint="reads, searches and exports work; ask the server's owner for an analyst "
+                "role to record changes, see docs/team.md",
+            ) from None
+        raise
     except exc.DatabaseError as error:
         if "not a database" in str(error.orig).lower():
             raise DatabaseProblem(

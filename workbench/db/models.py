@@ -258,3 +258,14 @@ class AuditSeal(SQLModel, table=True):
     seq: int = Field(primary_key=True)
     event_id: int = Field(unique=True)
     hash: str = Field(sa_type=sa.String(64))
+
+
+class Assignment(SQLModel, table=True):
+    """Who holds a statement for review (the work split); one holder at most, history in events."""
+
+    __tablename__ = "assignment"
+
+    statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
+    analyst: str = Field(sa_type=sa.String(64), index=True)
+    assigned_by: str = Field(default="")
+    assigned_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())

@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.db.engine import Database, current_revision, translate_errors
 from workbench.errors import SchemaMismatch
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006_team")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).parent / "migrations"
 

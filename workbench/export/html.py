@@ -32,6 +32,7 @@ from workbench.export.common import (
     show_invisible,
     when,
 )
+from workbench.services.agreement import stats as team_stats
 from workbench.services.reporting import (
     ExportedStatement,
     HistoryRecord,
@@ -354,6 +355,11 @@ def _sources(session: Session, options: ExportOptions) -> Iterator[SourceView]:
         yield source_view(group)
 
 
+def coefficient_text(value: float | None) -> str:
+    """Kappa or alpha to three places; a dash where the coefficient is undefined."""
+    return "–" if value is None else f"{value:.3f}"
+
+
 def write_html(session: Session, out: TextIO, options: ExportOptions) -> None:
     summary = summarise(session, options.scope)
     css, style_source = stylesheet()
@@ -370,6 +376,8 @@ def write_html(session: Session, out: TextIO, options: ExportOptions) -> None:
         ],
         sources=_sources(session, options),
         claims=claim_sections(session, options),
+        team=team_stats(session),
+        figure=coefficient_text,
         css=Markup(css),  # packaged, trusted, and pinned by its hash in the CSP
         csp=content_security_policy(style_source),
         label_x=LABEL_WIDTH,

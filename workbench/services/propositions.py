@@ -17,9 +17,12 @@ _TRAILING_CONJUNCTION = re.compile(rf"(?i)[\s,;]+{_CONJUNCTION}\W*$")
 
 
 class _Said(Protocol):
-    cue: str | None
-    actor: str
-    actor_kind: str | None
+    @property
+    def cue(self) -> str | None: ...
+    @property
+    def actor(self) -> str | None: ...
+    @property
+    def actor_kind(self) -> str | None: ...
 
 
 def cue_lemma(cue: str | None) -> str:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from workbench.db import dialect
-from workbench.db.models import STANCES, STATUSES, Actor, Source, Statement
+from workbench.db.models import STANCES, STATUSES, Actor, Assignment, Source, Statement
 from workbench.db.views import StatementDetail, StatementRow
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.actors import actor_ids_matching
@@ -28,6 +28,7 @@ class StatementFilter:
     actors: tuple[str, ...] = ()  # names or aliases, matched case-free
     stances: tuple[str, ...] = ()
     analyst: str | None = None  # last changed by
+    assigned_to: str | None = None  # held by this analyst (the work split)
     search: str = ""
     include_dismissed: bool = False
 
@@ -61,6 +62,8 @@ class StatementFilter:
             parts.append("source " + "/".join(map(str, self.source_ids)))
         if self.analyst:
             parts.append(f"by {self.analyst}")
+        if self.assigned_to:
+            parts.append(f"assigned to {self.assigned_to}")
         if self.search:
             parts.append(f'search "{self.search}"')
         if self.include_dismissed:
@@ -124,6 +127,11 @@ def statement_conditions(session: Session, flt: StatementFilter) -> list[Any]:
         conditions.append(col(Statement.actor_id).in_(ids or [-1]))
     if flt.analyst:
         conditions.append(col(Statement.updated_by) == flt.analyst)
+    if flt.assigned_to:
+        held = select(col(Assignment.statement_id)).where(
+            col(Assignment.analyst) == flt.assigned_to
+        )
+        conditions.append(col(Statement.id).in_(held))
     if terms := dialect.parse_search(flt.search):
         bind = session.get_bind()
         conditions.append(dialect.search_clause(bind.dialect.name, terms, Statement, Source))
