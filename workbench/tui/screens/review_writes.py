@@ -22,6 +22,7 @@ from textual.worker import Worker
 from workbench.db.views import StatementRow
 from workbench.errors import StaleEdit, WorkbenchError
 from workbench.tui.failures import report_worker_error
+from workbench.tui.links import open_link
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
 from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, RowForm, SplitForm
 from workbench.tui.writes import WriteOp, WriteResult, perform
@@ -161,6 +162,8 @@ class ReviewWrites(Screen[None]):
             self.statements.replace_row(replace(shown, status=op.args["was"]))  # not saved
         if message.stale or op.kind == "status":
             self._refresh_row(op.statement_id)
+        if op.kind == "status":  # decide again while looking at it, not at the next one
+            self._go_to(op.statement_id)
         form = FORMS.get(op.kind)
         if form is not None and not message.is_undo and op.row is not None:
             self.app.push_screen(
@@ -317,8 +320,8 @@ class ReviewWrites(Screen[None]):
             self.notify("No evidence link on this statement yet: e adds one.")
             return
         if len(detail.evidence) == 1:
-            self.app.open_url(detail.evidence[0].url)
+            open_link(self.app, detail.evidence[0].url)
             return
         self.app.push_screen(
-            LinkPicker(detail.evidence), lambda url: url and self.app.open_url(url)
+            LinkPicker(detail.evidence), lambda url: url and open_link(self.app, url)
         )
