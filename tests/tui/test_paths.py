@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import notices, settle
+from .helpers import notices, settle, text_of
 
 
 async def test_o_shows_and_copies_the_link_where_no_browser_opens(review_db, make_app):
@@ -23,3 +23,49 @@ async def test_o_shows_and_copies_the_link_where_no_browser_opens(review_db, mak
         await pilot.press("o", "down", "enter")  # two links: the picker, then the same toast
         await pilot.pause()
         assert app.clipboard == "https://example.org/second"
+
+
+async def test_every_row_and_count_follows_another_connections_changes(
+    review_db, make_app, tmp_path
+):
+    from workbench.db.engine import Database
+    from workbench.services.review import dismiss_statement, set_status
+
+    from .test_changes import source_counts
+
+    app = make_app(review_db, poll_seconds=0.1)
+    other = Database.open(str(tmp_path / "review.db"))  # a colleague's own connection
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        with other.transaction() as session:  # rows other than the highlighted one
+            set_status(session, statement_id=5, status="confirmed", analyst="bo")
+            dismiss_statement(session, statement_id=6, analyst="bo")
+        for _ in range(20):  # within 2 s
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if app.screen.statements.window.row_of(5).status == "confirmed":
+                break
+        screen = app.screen
+        assert screen.statements.window.row_of(5).status == "confirmed"
+        assert screen.statements.window.row_of(6).dismissed
+        assert screen.query_one("#statements-pane").border_title.startswith("Statements (8)")
+        assert (
+            "○ 7 unverified · ✓ 1 confirmed" in screen.query_one("#statements-pane").border_subtitle
+        )
+        assert "7 unverified" in text_of(pilot, "#status-line")
+        assert source_counts(app, 2).endswith("○1 ✓1 ✗0")
+    other.dispose()
+
+
+async def test_counts_follow_a_dismissal_at_once(review_db, make_app):
+    from .test_changes import source_counts
+
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        pane = app.screen.query_one("#statements-pane")
+        assert pane.border_title.startswith("Statements (8)")
+        assert "8 unverified" in text_of(pilot, "#status-line")
+        assert source_counts(app, 1).endswith("○3 ✓0 ✗0")

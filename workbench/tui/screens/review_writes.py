@@ -129,9 +129,7 @@ class ReviewWrites(Screen[None]):
     def _show_written(self: ReviewScreen, message: ReviewWrites.Written) -> None:
         result, op = message.result, message.result.op
         self.last_commit = (op, message.committed_at)
-        if op.kind == "status" and result.undo is not None:
-            changed = result.rows[0]
-            self.adjust_counts(changed.source_id, result.undo.args["status"], changed.status)
+        self.check_changes()  # counts and sources follow our change as anyone's
         if result.undo is not None and not message.is_undo:
             self.undo_stack.append(result.undo)
         for row in result.rows:
