@@ -69,3 +69,43 @@ async def test_counts_follow_a_dismissal_at_once(review_db, make_app):
         assert pane.border_title.startswith("Statements (8)")
         assert "8 unverified" in text_of(pilot, "#status-line")
         assert source_counts(app, 1).endswith("○3 ✓0 ✗0")
+
+
+async def test_a_dismissed_statement_is_found_again_and_restored(review_db, make_app):
+    from .helpers import row
+
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "r")
+        await settle(pilot)
+        assert app.screen.statements.current.id == 2  # gone from the list after a reload
+        await pilot.press("f")
+        app.screen.query_one("#filter-dismissed").value = True
+        app.screen.query_one("#filter-actor").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.screen.query_one("#statements-pane")
+        assert "incl. dismissed" in str(pane.border_title)
+        assert app.screen.statements.window.get(0).dismissed
+        await pilot.press("home", "x")  # the restore path
+        await settle(pilot)
+        assert not row(review_db, 1).dismissed
+
+
+async def test_removed_evidence_reads_as_a_removal_and_source_ids_show(review_db, make_app):
+    from workbench.tui.widgets.source_list import SourceList
+
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e", *"https://example.org/audit", "enter")
+        await settle(pilot)
+        await pilot.press("z")  # undo: the link is removed
+        await settle(pilot)
+        detail = text_of(pilot, "#detail-text")
+        assert "evidence removed: supports: https://example.org/audit" in detail
+        assert "Evidence (0)" in detail
+        prompt = app.screen.query_one(SourceList).get_option("2").prompt.plain
+        assert prompt.startswith("#2 Port Strike Enters Second Week")
+        assert text_of(pilot, "#article-text").startswith("source #1 Border Talks Collapse")

@@ -35,6 +35,7 @@ def article_content(detail: StatementDetail) -> Content:
     paragraph = mark(paragraph, row.cue_start, row.cue_end, CUE_STYLE)
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
     return Content.assemble(
+        (f"source #{source.id} ", "$text-muted"),  # the id filters take
         (visible(source.title or "(untitled source)"), "bold"),
         (f"  {visible(byline) or when(source.ingested_at)}", "$text-muted"),
         "\n",

@@ -21,6 +21,8 @@ STATUS_STYLES = {
 def _history_line(entry: HistoryEntry) -> Content:
     if entry.field == "note":
         change = f"note: {entry.new}"
+    elif entry.new is None and entry.old is not None:  # evidence removed: not an addition
+        change = f"{entry.field} removed: {entry.old}"
     elif entry.old is not None and entry.new is not None:
         change = f"{entry.field}: {entry.old} → {entry.new}"
     else:

@@ -30,7 +30,10 @@ def source_prompt(source: SourceRow) -> Content:
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
     title = visible(source.title or "(untitled)").replace("\n", " ")
     shown = visible(f"{byline}  {counts}".strip()).replace("\n", " ")
-    return Content.assemble((title, "bold"), "\n", (shown, "$text-muted"))
+    # The id first: the filter form and `--source` take it.
+    return Content.assemble(
+        (f"#{source.id} ", "$text-muted"), (title, "bold"), "\n", (shown, "$text-muted")
+    )
 
 
 class SourceList(OptionList, inherit_bindings=False):
