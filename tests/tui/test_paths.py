@@ -109,3 +109,24 @@ async def test_removed_evidence_reads_as_a_removal_and_source_ids_show(review_db
         prompt = app.screen.query_one(SourceList).get_option("2").prompt.plain
         assert prompt.startswith("#2 Port Strike Enters Second Week")
         assert text_of(pilot, "#article-text").startswith("source #1 Border Talks Collapse")
+
+
+async def test_context_shows_the_previous_paragraph_and_w_the_whole_article(review_db, make_app):
+    from workbench.tui.modals.article import ArticleScreen
+
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")  # #3 opens the article's third paragraph
+        await settle(pilot)
+        context = text_of(pilot, "#article-text")
+        assert "The army denied any troops had crossed the river." in context  # the one before
+        assert "Observers questioned whether" in context
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        whole = text_of(pilot, "#whole-text")
+        assert "Minister Ana Lopez said" in whole and "talks would resume on Monday" in whole
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleScreen)

@@ -20,6 +20,7 @@ class KeyEntry:
 def bound_classes() -> list[tuple[str, type]]:
     """The classes that declare bindings, with the area name shown in help and docs."""
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.modals.article import ArticleScreen
     from workbench.tui.modals.base import FormModal
     from workbench.tui.modals.choice import ConfirmModal, LinkPicker
     from workbench.tui.modals.help import HelpScreen
@@ -38,6 +39,7 @@ def bound_classes() -> list[tuple[str, type]]:
         ("confirm dialog", ConfirmModal),
         ("link picker", LinkPicker),
         ("help", HelpScreen),
+        ("whole article", ArticleScreen),
     ]
 
 

@@ -268,6 +268,15 @@ class ReviewScreen(ReviewFeed):
     def _highlighted(self, message: StatementList.Highlighted) -> None:
         self._load_detail(message.row.id)
 
+    def action_show_article(self) -> None:
+        from workbench.tui.modals.article import ArticleScreen
+
+        current, detail = self.statements.current, self.detail
+        if current is None or detail is None or detail.row.id != current.id:
+            self.notify("Highlight a statement first (its article is still loading).")
+            return
+        self.app.push_screen(ArticleScreen(detail))
+
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, statement_id: int) -> None:
         try:

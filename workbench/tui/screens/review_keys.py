@@ -91,6 +91,14 @@ REVIEW_BINDINGS = [
         tooltip="Set the statement aside as not checkable (again: restore it)",
     ),
     Binding(
+        "w",
+        "show_article",
+        "Article",
+        id="show-article",
+        show=False,
+        tooltip="Read the whole article, scrollable, with the statement marked",
+    ),
+    Binding(
         "slash",
         "search",
         "Search",
