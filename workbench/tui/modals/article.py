@@ -17,13 +17,6 @@ from workbench.tui.widgets.article_view import article_content
 
 
 class ArticleScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    ArticleScreen { align: center middle; }
-    ArticleScreen > VerticalScroll {
-        width: 100; max-width: 100%; height: 90%; border: thick $primary; background: $panel;
-        padding: 0 1;
-    }
-    """
     BINDINGS = [
         Binding(
             "escape,w,q",
@@ -33,6 +26,13 @@ class ArticleScreen(ModalScreen[None]):
             tooltip="Back to the review screen",
         ),
     ]
+    DEFAULT_CSS = """
+    ArticleScreen { align: center middle; }
+    ArticleScreen > VerticalScroll {
+        width: 100; max-width: 100%; height: 90%; border: thick $primary; background: $panel;
+        padding: 0 1;
+    }
+    """
 
     def __init__(self, detail: StatementDetail) -> None:
         super().__init__()
