@@ -130,3 +130,17 @@ async def test_context_shows_the_previous_paragraph_and_w_the_whole_article(revi
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ArticleScreen)
+
+
+async def test_evidence_form_takes_an_excerpt(review_db, make_app):
+    from .helpers import detail
+
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e", *"https://example.org/audit")
+        app.screen.query_one("#evidence-excerpt").value = "spending rose 4% in 2025"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [e.excerpt for e in detail(review_db, 1).evidence] == ["spending rose 4% in 2025"]
+        assert '"spending rose 4% in 2025"' in text_of(pilot, "#detail-text")

@@ -71,6 +71,7 @@ def perform(db: Database, analyst: str, op: WriteOp, version: int | None) -> Wri
                 analyst=analyst,
                 title=a.get("title", ""),
                 relation=a.get("relation", "supports"),
+                excerpt=a.get("excerpt", ""),
             )
             undo = WriteOp("unevidence", sid, {"evidence_id": view.id}, "remove evidence")
             row = get_statement_row(session, sid)

@@ -81,6 +81,8 @@ def detail_content(detail: StatementDetail) -> Content:
             (f"  {visible(link.title)}" if link.title else "", "italic"),
             "\n",
         ]
+        if link.excerpt:
+            parts += [(f'     "{visible(link.excerpt)}"', "$text-muted"), "\n"]
     parts += ["\n", (f"History ({len(detail.history)})", "bold underline"), "\n"]
     if not detail.history:
         parts += [("  no changes yet", "$text-muted"), "\n"]
