@@ -259,3 +259,7 @@ async def test_stale_edit_is_shown_not_overwritten(review_db, make_app):
         assert row(review_db, 1).status == "disputed"
         assert any("was changed by" in n for n in notices(pilot))
         assert app.screen.statements.window.get(0).status == "disputed"
+        # c had moved the cursor on: it comes back, so the analyst decides again on #1 (item 4)
+        current = app.screen.statements.current
+        assert (current.id, current.status, current.updated_by) == (1, "disputed", "bo")
+        assert text_of(pilot, "#detail-text").startswith("#1 ✗ disputed")

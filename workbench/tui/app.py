@@ -107,6 +107,7 @@ class WorkbenchApp(App[None]):
 
 def bound_classes() -> list[tuple[str, type]]:
     """The classes that declare bindings, with the area name shown in help and docs."""
+    from workbench.tui.modals.article import ArticleScreen
     from workbench.tui.modals.base import FormModal
     from workbench.tui.modals.choice import ConfirmModal, LinkPicker
     from workbench.tui.modals.help import HelpScreen
@@ -126,6 +127,7 @@ def bound_classes() -> list[tuple[str, type]]:
         ("link picker", LinkPicker),
         ("help", HelpScreen),
         ("claim view", ClaimScreen),
+        ("whole article", ArticleScreen),
     ]
 
 

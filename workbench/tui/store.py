@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from workbench.db.engine import Database
 from workbench.db.views import SourceRow, StatementDetail, StatementRow
-from workbench.services import browse, sources, statements
+from workbench.services import browse, feed, sources, statements
 from workbench.services.statements import StatementFilter
 from workbench.tui.window import Fetch
 
@@ -48,15 +48,25 @@ class ReviewStore:
         should_stop: Callable[[], bool] = lambda: False,
         *,
         with_total: bool = True,
-    ) -> tuple[dict[str, int], int | None]:
-        """Per-status counts under the filter, and the unverified count of the whole database;
-        raises browse.Interrupted once `should_stop()` says the answer is no longer wanted."""
+    ) -> tuple[dict[str, int], int | None, int]:
+        """Per-status counts under the filter, the unverified count of the whole database and
+        the history watermark they are true at (read first, in the same snapshot); raises
+        browse.Interrupted once `should_stop()` says the answer is no longer wanted."""
         with self.db.reader() as session:
+            watermark = feed.latest_change(session)
             if flt == StatementFilter():
                 browse.warm_titles(session)  # the first search then costs no title scan
-            return browse.interruptible_counts(
+            counts, unverified = browse.interruptible_counts(
                 session, flt, should_stop=should_stop, with_total_unverified=with_total
             )
+            return counts, unverified, watermark
+
+    def changes(
+        self, flt: StatementFilter, since: int, held: set[int], visible: list[int]
+    ) -> feed.Changes:
+        """What anyone changed after watermark `since` (see services/feed.py)."""
+        with self.db.reader() as session:
+            return feed.read_changes(session, flt, since, held, visible)
 
     def detail(self, statement_id: int) -> StatementDetail:
         with self.db.reader() as session:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from workbench.errors import InvalidInput
 from workbench.services.statements import StatementFilter
@@ -43,6 +43,10 @@ class FilterForm(FormModal[StatementFilter]):
                 flt.analyst or "", placeholder="last changed by analyst", id="filter-analyst"
             )
             yield Input(flt.search, placeholder='search words or "a phrase"', id="filter-search")
+            # Dismissed statements are hidden by default; this finds one again (x restores it).
+            yield Checkbox(
+                "include dismissed statements", flt.include_dismissed, id="filter-dismissed"
+            )
             yield Static("", classes="form-error")
             yield Static("enter applies · escape cancels", classes="form-hint")
 
@@ -66,6 +70,7 @@ class FilterForm(FormModal[StatementFilter]):
                 source_ids=tuple(int(s) for s in sources),
                 analyst=text("analyst") or None,
                 search=text("search"),
+                include_dismissed=self.query_one("#filter-dismissed", Checkbox).value,
             )
         except InvalidInput as error:
             self.show_error(error.one_line())

@@ -47,6 +47,11 @@ class EvidenceForm(RowForm):
             yield Input(
                 values.get("title", ""), placeholder="title (optional)", id="evidence-title"
             )
+            yield Input(
+                values.get("excerpt", ""),
+                placeholder="excerpt: the passage of the page that matters (optional)",
+                id="evidence-excerpt",
+            )
             yield Select(
                 [(r, r) for r in RELATIONS],
                 value=values.get("relation", "supports"),
@@ -67,6 +72,7 @@ class EvidenceForm(RowForm):
         return {
             "url": url,
             "title": self.query_one("#evidence-title", Input).value.strip(),
+            "excerpt": self.query_one("#evidence-excerpt", Input).value.strip(),
             "relation": str(self.query_one("#evidence-relation", Select).value),
         }
 

@@ -27,8 +27,8 @@ from workbench.services.statements import StatementFilter
 from workbench.tui.commands import ScreenActions
 from workbench.tui.format import counts_line, visible
 from workbench.tui.modals.filter_form import FilterForm
+from workbench.tui.screens.review_feed import ReviewFeed
 from workbench.tui.screens.review_keys import REVIEW_BINDINGS
-from workbench.tui.screens.review_writes import ReviewWrites
 from workbench.tui.store import ReviewStore
 from workbench.tui.widgets.article_view import LEGEND, ArticleView
 from workbench.tui.widgets.detail_panel import DetailPanel
@@ -53,7 +53,7 @@ SEARCH_IDLE = '/ to search: words or "a phrase"'
 SEARCH_OPEN = 'search words or "a phrase" · enter applies · escape closes'
 
 
-class ReviewScreen(ReviewWrites):
+class ReviewScreen(ReviewFeed):
     """The analyst's main room."""
 
     CSS_PATH = "review.tcss"
@@ -61,9 +61,12 @@ class ReviewScreen(ReviewWrites):
     BINDINGS = REVIEW_BINDINGS
 
     class Counted(Message):
-        def __init__(self, generation: int, counts: dict[str, int], unverified: int | None) -> None:
+        def __init__(
+            self, generation: int, counts: dict[str, int], unverified: int | None, watermark: int
+        ) -> None:
             super().__init__()
             self.generation, self.counts, self.unverified = generation, counts, unverified
+            self.watermark = watermark  # the history id the counts are true at
 
     class DetailLoaded(Message):
         def __init__(self, detail: StatementDetail) -> None:
@@ -164,7 +167,7 @@ class ReviewScreen(ReviewWrites):
         if worker.is_cancelled:
             return  # a newer filter came in while this waited for a thread
         try:
-            counts, unverified = self.store.counts(
+            counts, unverified, watermark = self.store.counts(
                 flt, lambda: worker.is_cancelled, with_total=self.unverified_total is None
             )
         except Interrupted:
@@ -172,13 +175,14 @@ class ReviewScreen(ReviewWrites):
         except WorkbenchError as error:
             self.app.notify(error.one_line(), title="Cannot count", severity="error")
             return
-        self.post_message(self.Counted(generation, counts, unverified))
+        self.post_message(self.Counted(generation, counts, unverified, watermark))
 
     @on(Counted)
     def _show_counts(self, message: Counted) -> None:
         if message.generation != self.statements.generation:
             return
         self.counts = dict(message.counts)
+        self.feed_watermark = message.watermark  # changes after it arrive as deltas
         if message.unverified is not None:
             self.unverified_total = message.unverified
         total = sum(self.counts.values())
@@ -194,19 +198,6 @@ class ReviewScreen(ReviewWrites):
             self.query_one("#detail", DetailPanel).clear()
         empty.display = total == 0
         self.statements.display = total > 0
-
-    def adjust_counts(self, source_id: int, old: str, new: str) -> None:
-        """A verdict moved one statement between statuses: no need to recount."""
-        if old == new:
-            return
-        self.query_one(SourceList).adjust(source_id, old, new)
-        if self.counts:
-            self.counts[old] = max(0, self.counts.get(old, 0) - 1)
-            self.counts[new] = self.counts.get(new, 0) + 1
-            self._draw_title()
-        if self.unverified_total is not None:
-            self.unverified_total += (new == "unverified") - (old == "unverified")
-            self.query_one(StatusLine).set_unverified(self.unverified_total)
 
     def action_filter(self) -> None:
         def chosen(flt: StatementFilter | None) -> None:
@@ -283,6 +274,15 @@ class ReviewScreen(ReviewWrites):
     def _highlighted(self, message: StatementList.Highlighted) -> None:
         self._load_detail(message.row.id)
 
+    def action_show_article(self) -> None:
+        from workbench.tui.modals.article import ArticleScreen
+
+        current, detail = self.statements.current, self.detail
+        if current is None or detail is None or detail.row.id != current.id:
+            self.notify("Highlight a statement first (its article is still loading).")
+            return
+        self.app.push_screen(ArticleScreen(detail))
+
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, statement_id: int) -> None:
         try:
@@ -304,18 +304,7 @@ class ReviewScreen(ReviewWrites):
         self.query_one("#detail", DetailPanel).show(message.detail)
 
     def _poll(self) -> None:
-        current = self.statements.current
-        if current is not None and not self.writing(current.id):
-            self._check_version(current.id, current.version)
-
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def _check_version(self, statement_id: int, version: int) -> None:
-        try:
-            row = self.store.row(statement_id)
-        except WorkbenchError:
-            return  # the next poll tries again; a vanished row shows on reload
-        if row.version != version:
-            self.post_message(self.RowChanged(row))
+        self.check_changes()
 
     def row_changed(self, row: StatementRow) -> None:
         self.post_message(self.RowChanged(row))  # from a worker thread: a message is safe
@@ -326,7 +315,5 @@ class ReviewScreen(ReviewWrites):
         shown = self.statements.window.row_of(row.id)
         if self.writing(row.id) or shown is None or shown.version >= row.version:
             return
-        if shown.status != row.status:
-            self.adjust_counts(row.source_id, shown.status, row.status)
         self.statements.replace_row(row)
         self.notify(f"#{row.id} was changed by {row.updated_by}", title="Updated")

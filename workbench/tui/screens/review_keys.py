@@ -53,7 +53,7 @@ REVIEW_BINDINGS = [
         "Open link",
         id="open-evidence",
         show=False,
-        tooltip="Open an evidence link of the highlighted statement in the browser",
+        tooltip="Open an evidence link in the browser, show it and copy it to the clipboard",
     ),
     Binding(
         "n", "add_note", "Note", id="add-note", tooltip="Add a note to the statement's history"
@@ -97,6 +97,14 @@ REVIEW_BINDINGS = [
         id="show-claim",
         show=False,
         tooltip="Open the claim of the highlighted statement across sources (escape: back)",
+    ),
+    Binding(
+        "w",
+        "show_article",
+        "Article",
+        id="show-article",
+        show=False,
+        tooltip="Read the whole article, scrollable, with the statement marked",
     ),
     Binding(
         "slash",

@@ -39,6 +39,7 @@ from workbench.services.changes import (
 )
 from workbench.services.statements import StatementFilter
 from workbench.tui.failures import report_worker_error
+from workbench.tui.links import open_link
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
 from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, RowForm, SplitForm
 from workbench.tui.store import ReviewStore
@@ -82,6 +83,10 @@ class ReviewWrites(Screen[None]):
         raise NotImplementedError
 
     def _load_detail(self, statement_id: int) -> None:
+        raise NotImplementedError
+
+    def check_changes(self) -> None:
+        """Refresh every visible row and count another analyst (or this one) changed."""
         raise NotImplementedError
 
     def row_changed(self, row: StatementRow) -> None:
@@ -174,9 +179,7 @@ class ReviewWrites(Screen[None]):
         applied, pending = message.applied, message.pending
         sid = pending.statement_id
         self.last_commit = (pending, message.committed_at)
-        if isinstance(applied.change, SetStatus) and applied.before is not None:
-            changed = applied.rows[0]
-            self.adjust_counts(changed.source_id, applied.before.status, changed.status)
+        self.check_changes()  # counts and sources follow our change as anyone's
         undo = undo_of(applied)
         if undo is not None and not message.is_undo:
             self.undo_stack.append(undo)
@@ -211,6 +214,8 @@ class ReviewWrites(Screen[None]):
             self.statements.replace_row(replace(shown, status=pending.was))  # not saved
         if message.stale or is_verdict:
             self._refresh_row(sid)
+        if is_verdict:  # decide again while looking at it, not at the next one
+            self._go_to(sid)
         form_kind = FORM_OF_CHANGE.get(type(pending.change))
         if form_kind is not None and not message.is_undo and pending.row is not None:
             form = FORMS[form_kind][0]
@@ -371,8 +376,8 @@ class ReviewWrites(Screen[None]):
             self.notify("No evidence link on this statement yet: e adds one.")
             return
         if len(detail.evidence) == 1:
-            self.app.open_url(detail.evidence[0].url)
+            open_link(self.app, detail.evidence[0].url)
             return
         self.app.push_screen(
-            LinkPicker(detail.evidence), lambda url: url and self.app.open_url(url)
+            LinkPicker(detail.evidence), lambda url: url and open_link(self.app, url)
         )

@@ -18,10 +18,21 @@ LEGEND = f"[{SPEAKER_STYLE}]speaker[/] [{CUE_STYLE}]cue[/] [{CONTENT_STYLE}]cont
 SENTENCE_STYLE = "on $boost"
 
 
-def article_content(detail: StatementDetail) -> Content:
-    """Title line, a legend, then the paragraph with the statement's spans styled."""
-    row, source = detail.row, detail.source
+def context_bounds(detail: StatementDetail) -> tuple[int, int]:
+    """The statement's paragraph and the one before it: that is often where the person a
+    pronoun ("she said") stands for is named."""
     start, end = detail.paragraph_bounds()
+    if start >= 2:
+        previous = detail.text.rfind("\n\n", 0, start - 2)
+        start = 0 if previous < 0 else previous + 2
+    return start, end
+
+
+def article_content(detail: StatementDetail, bounds: tuple[int, int] | None = None) -> Content:
+    """Title line, then the text within `bounds` (default: the context) with the statement's
+    spans styled."""
+    row, source = detail.row, detail.source
+    start, end = bounds if bounds is not None else context_bounds(detail)
     paragraph = Content(visible(detail.text[start:end]))  # same length: spans stay
 
     def mark(content: Content, span_start: int | None, span_end: int | None, style: str) -> Content:
@@ -35,6 +46,7 @@ def article_content(detail: StatementDetail) -> Content:
     paragraph = mark(paragraph, row.cue_start, row.cue_end, CUE_STYLE)
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
     return Content.assemble(
+        (f"source #{source.id} ", "$text-muted"),  # the id filters take
         (visible(source.title or "(untitled source)"), "bold"),
         (f"  {visible(byline) or when(source.ingested_at)}", "$text-muted"),
         "\n",

@@ -22,6 +22,8 @@ STATUS_STYLES = {
 def _history_line(entry: HistoryEntry) -> Content:
     if entry.field == "note":
         change = f"note: {entry.new}"
+    elif entry.new is None and entry.old is not None:  # evidence removed: not an addition
+        change = f"{entry.field} removed: {entry.old}"
     elif entry.old is not None and entry.new is not None:
         change = f"{entry.field}: {entry.old} → {entry.new}"
     else:
@@ -81,6 +83,8 @@ def detail_content(detail: StatementDetail) -> Content:
             (f"  {visible(link.title)}" if link.title else "", "italic"),
             "\n",
         ]
+        if link.excerpt:
+            parts += [(f'     "{visible(link.excerpt)}"', "$text-muted"), "\n"]
     parts += ["\n", (f"History ({len(detail.history)})", "bold underline"), "\n"]
     if not detail.history:
         parts += [("  no changes yet", "$text-muted"), "\n"]

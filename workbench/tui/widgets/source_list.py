@@ -30,7 +30,10 @@ def source_prompt(source: SourceRow) -> Content:
     byline = " · ".join(p for p in (source.outlet, str(source.published or "")) if p)
     title = visible(source.title or "(untitled)").replace("\n", " ")
     shown = visible(f"{byline}  {counts}".strip()).replace("\n", " ")
-    return Content.assemble((title, "bold"), "\n", (shown, "$text-muted"))
+    # The id first: the filter form and `--source` take it.
+    return Content.assemble(
+        (f"#{source.id} ", "$text-muted"), (title, "bold"), "\n", (shown, "$text-muted")
+    )
 
 
 class SourceList(OptionList, inherit_bindings=False):
@@ -150,19 +153,12 @@ class SourceList(OptionList, inherit_bindings=False):
             if self.highlighted is None:
                 self.highlighted = 0
 
-    def adjust(self, source_id: int, old: str, new: str) -> None:
-        """One of the source's statements moved between statuses: redraw its counts in place.
-
-        A source not loaded yet needs nothing: its counts are read fresh when it is.
-        """
+    def set_counts(self, source_id: int, counts: dict[str, int]) -> None:
+        """Someone changed the source's statements: show its counts as read now."""
         source = self._shown.get(source_id)
-        if source is None or old == new:
-            return
-        counts = dict(source.counts)
-        counts[old] = max(0, counts.get(old, 0) - 1)
-        counts[new] = counts.get(new, 0) + 1
-        self._shown[source_id] = source = replace(source, counts=counts)
-        self.replace_option_prompt(str(source_id), source_prompt(source))
+        if source is not None and source.counts != counts:
+            self._shown[source_id] = source = replace(source, counts=counts)
+            self.replace_option_prompt(str(source_id), source_prompt(source))
 
     @on(OptionList.OptionHighlighted)
     def _near_end(self, event: OptionList.OptionHighlighted) -> None:
