@@ -294,6 +294,14 @@ def translate_errors(location: str) -> Iterator[None]:
                 where=location,
                 hint="reads still work; make the file writable to record changes",
             ) from None
+        if "disk is full" in message or "disk i/o error" in message:
+            # SQLITE_FULL, or SQLITE_IOERR when not even the WAL's shared memory fits: SQLite
+            # rolled the transaction back.
+            raise DatabaseProblem(
+                f"cannot write to the disk ({error.orig}): nothing was changed",
+                where=location,
+                hint="free some space (see `df`) and try again",
+            ) from None
         if "locked" in message or "busy" in message:
             raise DatabaseProblem(
                 "the database stayed locked by another writer; nothing was changed",
@@ -321,6 +329,12 @@ def translate_errors(location: str) -> Iterator[None]:
             ) from None
         raise
     except exc.DatabaseError as error:
+        if "malformed" in str(error.orig).lower():  # SQLITE_CORRUPT
+            raise DatabaseProblem(
+                "the database file is damaged (database disk image is malformed)",
+                where=location,
+                hint="restore it from a backup; `sqlite3 FILE .recover` saves what is readable",
+            ) from None
         if "not a database" in str(error.orig).lower():
             raise DatabaseProblem(
                 "is not a workbench database (not a SQLite file)", where=location
