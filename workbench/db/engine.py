@@ -10,6 +10,7 @@ SQLAlchemy's documented recipe: take transaction control away from the sqlite3 d
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -46,12 +47,21 @@ def normalise_url(url: str) -> str:
 
 
 def _file_is_read_only(path: Path) -> bool:
-    """Honour the file's write bits even for root, so "chmod a-w" always means read-only."""
+    """Honour the file's write bits even for root, so "chmod a-w" always means read-only;
+    a file on a read-only mount is read-only too."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return False
-    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or _on_read_only_mount(path)
+
+
+def _on_read_only_mount(path: Path) -> bool:
+    """A read-only filesystem: SQLite cannot even create the WAL's shared-memory file there."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -250,8 +260,11 @@ class _SqliteFile:
 
     def connect(self) -> sqlite3.Connection:
         mode = "ro" if self.read_only else ("rw" if self.identity else "rwc")
+        # On a read-only mount nothing can change the file, and a WAL database could not be
+        # opened at all (its -shm file cannot be made): `immutable` reads it without locks.
+        immutable = "&immutable=1" if self.read_only and _on_read_only_mount(self.path) else ""
         connection = sqlite3.connect(
-            f"file:{self.path}?mode={mode}",
+            f"file:{self.path}?mode={mode}{immutable}",
             uri=True,
             timeout=BUSY_TIMEOUT_MS / 1000,
             check_same_thread=False,
