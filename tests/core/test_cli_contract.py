@@ -218,6 +218,28 @@ def test_demo_print_builds_the_sample_database(run: Run, tmp_path: Path) -> None
     assert "statements: all statements" in outcome.out
     again = run("--db", str(tmp_path / "demo.db"), "demo", "--print")  # rebuilt, not doubled
     assert again.err == outcome.err
+    assert "backup" not in again.err  # setting the disclaimers aside is not an analyst's work
+
+
+def test_the_demo_shows_a_claim_across_two_sources_not_the_disclaimers(
+    run: Run, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "demo.db")
+    assert run("--db", db, "demo", "--print").code == 0
+    across = [
+        json.loads(line)
+        for line in run("--db", db, "claims", "--across", "--format", "jsonl").out.splitlines()
+    ]
+    assert [c["proposition"] for c in across] == [
+        "North Korea supplied artillery shells to Russia."
+    ]
+    stances = {(s["actor"], s["stance"]) for s in across[0]["statements"]}
+    assert stances == {
+        ("United States", "asserts"), ("North Korea", "denies"), ("Russia", "denies")
+    }  # fmt: skip
+    assert across[0]["sources"] == 2
+    listed = run("--db", db, "statements", "--search", '"fictional sample"', "--format", "jsonl")
+    assert listed.out == ""  # dismissed: out of the analyst's way
 
 
 def test_the_cli_works_on_postgresql(run: Run, postgres_db: Database, article: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -47,9 +48,28 @@ def build_demo_database(target: Path, *, analyst: str) -> tuple[int, int]:
                 analyst=analyst,
                 settings=Settings(),
             )
+        with db.transaction() as session:
+            _set_disclaimers_aside(session)
     finally:
         db.dispose()
     return summary.sources, summary.statements
+
+
+def _set_disclaimers_aside(session: Any) -> None:
+    """Each sample ends by saying it is fictional. The extractor rightly reads that as the
+    outlet asserting something, but it is no claim to check, and as the one sentence every
+    sample shares it would top `workbench claims --across`: it is dismissed, with the reason
+    in its history."""
+    from workbench.cli.demo_backup import DEMO_ANALYST
+    from workbench.services.changes import Dismiss, apply_change
+    from workbench.services.statements import StatementFilter, list_statements
+
+    for phrase in ("fictional sample", "quotes are invented"):
+        found = list_statements(session, StatementFilter(search=f'"{phrase}"'), limit=1000)
+        for row in found:
+            if not row.dismissed:
+                change = Dismiss(row.id, note="the sample's disclaimer: not a claim to check")
+                apply_change(session, change, analyst=DEMO_ANALYST)
 
 
 def _holds_only_demo_data(target: Path) -> bool:

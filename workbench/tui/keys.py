@@ -32,4 +32,3 @@ def key_entries(
             if isinstance(binding, Binding):
                 keys = keymap.get(binding.id or "", binding.key)
                 yield KeyEntry(area, keys, binding.description, binding.id or "", binding.tooltip)
-
