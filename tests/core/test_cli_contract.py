@@ -194,6 +194,16 @@ def test_actors_lists_aliases(run: Run, cli_db: Path) -> None:
     assert outcome.code == 0 and "Ana Ruiz" in outcome.out
 
 
+def test_actors_jsonl_has_aliases_and_counts_per_stance(run: Run, cli_db: Path) -> None:
+    records = [json.loads(line) for line in run("actors", "--format", "jsonl").out.splitlines()]
+    assert all(
+        set(r) == {"id", "name", "kind", "affiliation", "aliases", "counts"} for r in records
+    )
+    company = next(r for r in records if r["name"] == "company")
+    assert company["counts"] == {"asserts": 0, "denies": 1, "questions": 0}
+    assert isinstance(company["aliases"], list)
+
+
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help_lists_the_commands(run: Run, flag: str) -> None:
     outcome = run(flag)

@@ -58,16 +58,33 @@ def sources(app: AppContext, output: str) -> None:
 
 
 @click.command()
+@click.option(
+    "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 @click.pass_obj
-def actors(app: AppContext) -> None:
+def actors(app: AppContext, output: str) -> None:
     """List actors, their aliases and how many statements each speaks."""
     from rich.table import Table
 
     from workbench.services.actors import list_actors
+    from workbench.vocabulary import STANCES
 
     db = app.open_db(write=False)
     with db.reader() as session:
         views = list_actors(session)
+    if output == "jsonl":
+        write_jsonl(
+            {
+                "id": v.id,
+                "name": v.name,
+                "kind": v.kind,
+                "affiliation": v.affiliation,
+                "aliases": list(v.aliases),
+                "counts": {stance: v.stances.get(stance, 0) for stance in STANCES},
+            }
+            for v in views
+        )
+        return
     table = Table(title=f"{len(views)} actors", title_justify="left")
     for name in ("id", "name", "kind", "affiliation", "aliases", "statements"):
         table.add_column(name)

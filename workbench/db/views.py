@@ -110,6 +110,7 @@ class ActorView:
     affiliation: str | None
     aliases: tuple[str, ...]
     statement_count: int = 0
+    stances: dict[str, int] = field(default_factory=dict)  # live statements per stance
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,13 +87,14 @@ def actor_ids_matching(session: Session, name: str) -> list[int]:
 
 def list_actors(session: Session) -> list[ActorView]:
     """Every actor with its aliases and how many live statements it speaks."""
-    counts = dict(
-        session.exec(
-            select(Statement.actor_id, func.count())
-            .where(col(Statement.dismissed).is_(False))
-            .group_by(col(Statement.actor_id))
-        ).all()
-    )
+    stances: dict[int | None, dict[str, int]] = {}
+    for actor_id, stance, number in session.exec(
+        select(Statement.actor_id, Statement.stance, func.count())
+        .where(col(Statement.dismissed).is_(False))
+        .group_by(col(Statement.actor_id), col(Statement.stance))
+    ):
+        stances.setdefault(actor_id, {})[stance] = number
+    counts = {actor_id: sum(found.values()) for actor_id, found in stances.items()}
     aliases: dict[int, list[str]] = {}
     for actor_id, alias in session.exec(
         select(ActorAlias.actor_id, ActorAlias.alias).order_by(col(ActorAlias.id))
@@ -107,6 +108,7 @@ def list_actors(session: Session) -> list[ActorView]:
             affiliation=actor.affiliation,
             aliases=tuple(aliases.get(actor.id or 0, ())),
             statement_count=counts.get(actor.id, 0),
+            stances=stances.get(actor.id, {}),
         )
         for actor in session.exec(select(Actor).order_by(col(Actor.name)))
     ]
