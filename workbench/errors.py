@@ -30,6 +30,24 @@ class NotFound(WorkbenchError):
 class StaleEdit(WorkbenchError):
     """Someone else changed the row since this analyst loaded it: nothing was overwritten."""
 
+    @classmethod
+    def of(
+        cls,
+        what: str,
+        row_id: int,
+        *,
+        by: str,
+        now: int,
+        seen: int,
+        hint: str = "reload it and decide again; nothing was overwritten",
+    ) -> StaleEdit:
+        """The one wording of a refused change: who changed it, its version now, the one seen."""
+        return cls(
+            f"{what} {row_id} was changed by {by} (now version {now}; you saw {seen})",
+            where=what,
+            hint=hint,
+        )
+
 
 class DatabaseProblem(WorkbenchError):
     """The database cannot be opened or written: missing folder, not a database, read-only…"""

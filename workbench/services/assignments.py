@@ -14,8 +14,8 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from workbench.db.models import Assignment, utc_now
-from workbench.errors import InvalidInput, StaleEdit
-from workbench.services.changes import Applied, handles
+from workbench.errors import InvalidInput
+from workbench.services.changes import Applied, check_seen, handles
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 
@@ -47,13 +47,7 @@ def holders(session: Session, statement_ids: list[int]) -> dict[int, str]:
 @handles(Assign)
 def _assign(session: Session, c: Assign, analyst: str, seen: int | None) -> Applied:
     row = get_statement_row(session, c.statement_id)
-    if seen is not None and row.version != seen:
-        raise StaleEdit(
-            f"statement {row.id} was changed by {row.updated_by} "
-            f"(now version {row.version}; you saw {seen})",
-            where="statement",
-            hint="reload it and assign again; nothing was changed",
-        )
+    check_seen(row, seen, hint="reload it and assign again; nothing was changed")
     to = c.to.strip() if c.to is not None else None
     if to == "":
         raise InvalidInput("the analyst name is empty", where="--to", hint="name an analyst")

@@ -165,15 +165,12 @@ def apply_change(
     raise AssertionError("unreachable")
 
 
-def _check_seen(row: StatementRow, expected_version: int | None) -> None:
-    """For changes that do not bump the statement's version (notes, evidence)."""
+def check_seen(row: StatementRow, expected_version: int | None, *, hint: str = "") -> None:
+    """For changes that do not bump the statement's version (notes, evidence, assignments)."""
     if expected_version is not None and row.version != expected_version:
-        raise StaleEdit(
-            f"statement {row.id} was changed by {row.updated_by} "
-            f"(now version {row.version}; you saw {expected_version})",
-            where="statement",
-            hint="reload it and decide again; nothing was overwritten",
-        )
+        extra = {"hint": hint} if hint else {}
+        by, now = row.updated_by, row.version
+        raise StaleEdit.of("statement", row.id, by=by, now=now, seen=expected_version, **extra)
 
 
 @handles(SetStatus)
@@ -190,7 +187,7 @@ def _set_status(session: Session, c: SetStatus, analyst: str, seen: int | None) 
 @handles(AddNote)
 def _add_note(session: Session, c: AddNote, analyst: str, seen: int | None) -> Applied:
     row = get_statement_row(session, c.statement_id)
-    _check_seen(row, seen)
+    check_seen(row, seen)
     statement_writes.write_note(session, row, text=c.text, analyst=analyst)
     return Applied(c, (row,), row, None, None, "note added")
 
@@ -198,7 +195,7 @@ def _add_note(session: Session, c: AddNote, analyst: str, seen: int | None) -> A
 @handles(AddEvidence)
 def _add_evidence(session: Session, c: AddEvidence, analyst: str, seen: int | None) -> Applied:
     row = get_statement_row(session, c.statement_id)
-    _check_seen(row, seen)
+    check_seen(row, seen)
     view = evidence.add_evidence(
         session,
         statement_id=c.statement_id,
@@ -218,7 +215,7 @@ def _remove_evidence(
     session: Session, c: RemoveEvidence, analyst: str, seen: int | None
 ) -> Applied:
     row = get_statement_row(session, c.statement_id)
-    _check_seen(row, seen)
+    check_seen(row, seen)
     evidence.remove_evidence(session, evidence_id=c.evidence_id, analyst=analyst, note=c.note)
     return Applied(c, (row,), row, None, None, "evidence removed")
 

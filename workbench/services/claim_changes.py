@@ -160,12 +160,12 @@ def _link(session: Session, c: LinkToClaim, analyst: str, seen: int | None) -> A
     old = _current_claim(session, c.statement_id)
     if old == c.claim_id:
         return _accept(session, c, analyst, seen, claim, row)
-    version = bump_claim(session, claim, seen, analyst)
+    bump_claim(session, claim, seen, analyst)
     _move(session, c.statement_id, c.claim_id)
     _history(session, analyst, c.claim_id, "statement", old, c.statement_id, "linked")
     undo = LinkToClaim(c.statement_id, old) if old is not None else UnlinkFromClaim(c.statement_id)
     message = f"statement {c.statement_id} linked to claim {c.claim_id}"
-    return Applied(c, (row,), row, undo, None, message, created_id=version)
+    return Applied(c, (row,), row, undo, None, message)
 
 
 def _accept(  # type: ignore[no-untyped-def]
@@ -179,7 +179,7 @@ def _accept(  # type: ignore[no-untyped-def]
             f"statement {c.statement_id} is already in claim {c.claim_id}", where="link"
         )
     score = member.score
-    version = bump_claim(session, claim, seen, analyst)
+    bump_claim(session, claim, seen, analyst)
     session.execute(
         update(ClaimMember)
         .where(col(ClaimMember.statement_id) == c.statement_id)
@@ -188,7 +188,7 @@ def _accept(  # type: ignore[no-untyped-def]
     shown = "no score" if score is None else f"score {score:.0f}"
     _history(session, analyst, c.claim_id, "statement", None, c.statement_id, f"accepted ({shown})")
     message = f"statement {c.statement_id} accepted in claim {c.claim_id}"
-    return Applied(c, (row,), row, None, None, message, created_id=version)
+    return Applied(c, (row,), row, None, None, message)
 
 
 @handles(UnlinkFromClaim)

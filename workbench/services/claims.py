@@ -315,10 +315,7 @@ def bump_claim(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         session.refresh(claim)
-        raise StaleEdit(
-            f"claim {claim.id} was changed by {claim.updated_by} "
-            f"(now version {claim.version}; you saw {seen})",
-            where="claim",
-            hint="reload it and decide again; nothing was overwritten",
+        raise StaleEdit.of(
+            "claim", claim.id or 0, by=claim.updated_by, now=claim.version, seen=seen
         )
     return seen + 1

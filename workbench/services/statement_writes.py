@@ -54,11 +54,7 @@ def _change(
         ).first()
         version, by = (now_at[0], now_at[1]) if now_at else (row.version, row.updated_by)
         error = Raced if seen_version is None else StaleEdit
-        raise error(
-            f"statement {row.id} was changed by {by} (now version {version}; you saw {expected})",
-            where="statement",
-            hint="reload it and decide again; nothing was overwritten",
-        )
+        raise error.of("statement", row.id, by=by, now=version, seen=expected)
     shown = {k: v for k, v in values.items() if k in StatementRow.__dataclass_fields__}
     return replace(row, **shown, version=expected + 1, updated_at=now, updated_by=analyst)
 

@@ -76,9 +76,6 @@ class ReviewWrites(Screen[None]):
     filter: StatementFilter
     detail: StatementDetail | None
 
-    def adjust_counts(self, source_id: int, old: str, new: str) -> None:
-        raise NotImplementedError
-
     def apply_filter(self, flt: StatementFilter, *, keep_id: int | None = None) -> None:
         raise NotImplementedError
 
