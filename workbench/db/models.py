@@ -269,3 +269,54 @@ class Assignment(SQLModel, table=True):
     analyst: str = Field(sa_type=sa.String(64), index=True)
     assigned_by: str = Field(default="")
     assigned_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+
+
+class Setting(SQLModel, table=True):
+    """A per-database setting shared by every analyst of the database (e.g. second review)."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(sa_type=sa.String(64), primary_key=True)
+    value: str = Field(default="")
+    set_by: str = Field(default="")
+    set_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+
+
+class Presence(SQLModel, table=True):
+    """One running TUI: who it is, which statement it shows, when it last said so.
+
+    A heartbeat row per session (not per analyst: one analyst may have two terminals open);
+    rows silent for a minute are treated as gone and cleared by the next heartbeat.
+    """
+
+    __tablename__ = "presence"
+
+    session: str = Field(sa_type=sa.String(36), primary_key=True)
+    analyst: str = Field(sa_type=sa.String(64))
+    statement_id: int | None = Field(default=None)
+    seen_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column(), index=True)
+
+
+class SecondReview(SQLModel, table=True):
+    """Four-eyes state of one statement's verdict while second review is on.
+
+    `state` is pending (first verdict awaits a second analyst), agreed (final), disputed (the
+    second analyst disagrees: waits for an adjudicator) or decided (adjudicated, final). The
+    verdicts themselves stay in `statement.status` and the history; this row says who gave which.
+    """
+
+    __tablename__ = "second_review"
+
+    statement_id: int = Field(foreign_key="statement.id", primary_key=True, ondelete="CASCADE")
+    state: str = Field(sa_type=sa.String(16), index=True)
+    first_analyst: str = Field(default="")
+    first_verdict: str = Field(sa_type=sa.String(16))
+    first_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
+    second_analyst: str | None = Field(default=None)
+    second_verdict: str | None = Field(default=None, sa_type=sa.String(16))
+    second_note: str | None = Field(default=None)
+    second_at: datetime | None = Field(default=None, sa_type=_utc_column())
+    decided_by: str | None = Field(default=None)
+    decided_verdict: str | None = Field(default=None, sa_type=sa.String(16))
+    decided_reason: str | None = Field(default=None)
+    decided_at: datetime | None = Field(default=None, sa_type=_utc_column())

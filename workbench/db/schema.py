@@ -12,7 +12,15 @@ from pathlib import Path
 from workbench.db.engine import Database, current_revision, translate_errors
 from workbench.errors import SchemaMismatch
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006_team")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006_team",
+    "0007_review",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).parent / "migrations"
 
