@@ -41,7 +41,10 @@ def test_stats_reads_each_analysts_last_verdict_including_agreement(run: Run, cl
         ("bo", "2", "confirmed"),
         ("bo", "3", "disputed"),
     ):
-        assert run("--analyst", analyst, "verdict", statement, verdict).code == 0
+        extra = (
+            ("--override", "--note", "bo disagrees") if (analyst, statement) == ("bo", "2") else ()
+        )
+        assert run("--analyst", analyst, "verdict", statement, verdict, *extra).code == 0
     outcome = run("stats", "--format", "json")
     record = json.loads(outcome.out)
     (pair,) = record["agreement"]

@@ -14,7 +14,7 @@ from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput, StaleEdit
 from workbench.extract import extract
 from workbench.ingest.document import Document
-from workbench.services import changes
+from workbench.services import changes, verdict_rules
 from workbench.services.changes import (
     AddEvidence,
     AddNote,
@@ -162,7 +162,7 @@ def test_a_verdict_without_a_version_survives_a_concurrent_commit(
         )
     with postgres_db.reader() as session:
         union = next(r for r in list_statements(session) if r.actor == "union")
-    real_read = changes.get_statement_row
+    real_read = verdict_rules.get_statement_row
     raced = {"done": False}
 
     def read_then_lose_the_race(session: sa.orm.Session, statement_id: int) -> StatementRow:
@@ -176,7 +176,7 @@ def test_a_verdict_without_a_version_survives_a_concurrent_commit(
                 )
         return row
 
-    monkeypatch.setattr(changes, "get_statement_row", read_then_lose_the_race)
+    monkeypatch.setattr(verdict_rules, "get_statement_row", read_then_lose_the_race)
     applied = _apply(postgres_db, SetStatus(union.id, "confirmed"))
     assert raced["done"] and applied.rows[0].status == "confirmed"
     assert applied.rows[0].version == union.version + 2
@@ -193,7 +193,7 @@ def _cli_statement(run: Run, cli_db: Path) -> dict[str, object]:
 @pytest.mark.parametrize(
     "command",
     [
-        ("verdict", "{id}", "confirmed"),
+        ("verdict", "{id}", "confirmed", "--override", "--note", "a second look"),
         ("note", "{id}", "checked"),
         ("evidence", "add", "{id}", "https://example.org/c"),
         ("correct", "{id}", "--stance", "questions"),

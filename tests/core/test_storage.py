@@ -103,7 +103,7 @@ for number in range(rounds):
         row = get_statement_row(session, statement_id)
         flipped = "disputed" if row.status == "confirmed" else "confirmed"
         set_status(session, statement_id=statement_id, status=flipped, analyst=name,
-                   seen_version=row.version)
+                   seen_version=row.version, override=True, note=f"{name} flips it")
         add_note(session, statement_id=statement_id, text=f"{name} {number}", analyst=name)
 db.dispose()
 print("done")
@@ -158,7 +158,14 @@ def test_threads_sharing_one_database_lose_no_update(sqlite_db: Database) -> Non
                 with sqlite_db.transaction() as session:
                     row = get_statement_row(session, target)
                     status = "disputed" if row.status == "confirmed" else "confirmed"
-                    set_status(session, statement_id=target, status=status, analyst=name)
+                    set_status(
+                        session,
+                        statement_id=target,
+                        status=status,
+                        analyst=name,
+                        override=True,
+                        note="flip",
+                    )
         except BaseException as error:  # noqa: BLE001 (reported below)
             errors.append(error)
 
@@ -284,6 +291,8 @@ def test_concurrent_writers_on_postgresql_lose_no_update(postgres_db: Database) 
                         status=status,
                         analyst=name,
                         seen_version=row.version,
+                        override=True,
+                        note="flip",
                     )
                 committed.append(name)
             except StaleEdit:

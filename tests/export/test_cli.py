@@ -93,7 +93,14 @@ def test_a_conflict_is_listed(reviewed_db: Database, tmp_path: Path) -> None:
         row = list_statements(session, StatementFilter(statuses=("confirmed",)), limit=1)[0]
     colleague = Database.open(other)
     with colleague.transaction() as session:
-        set_status(session, statement_id=row.id, status="disputed", analyst="cleo")
+        set_status(
+            session,
+            statement_id=row.id,
+            status="disputed",
+            analyst="cleo",
+            override=True,
+            note="cleo disagrees",
+        )
     colleague.dispose()
     run("--db", other, "export", "--format", "json", "-o", "theirs.json")
     imported = run("import", "theirs.json")

@@ -26,7 +26,14 @@ def test_report_shows_kappa_per_pair_and_alpha(demo_db: Database) -> None:
     with demo_db.transaction() as session:
         for statement_id, (first, second) in zip(ids, plan, strict=True):
             set_status(session, statement_id=statement_id, status=first, analyst="ana")
-            set_status(session, statement_id=statement_id, status="unverified", analyst="lead")
+            set_status(
+                session,
+                statement_id=statement_id,
+                status="unverified",
+                analyst="lead",
+                override=True,
+                note="a second look",
+            )
             set_status(session, statement_id=statement_id, status=second, analyst=MARKUP_NAME)
     text = export_text(demo_db, "html")
     tree = lxml.html.document_fromstring(text)

@@ -144,7 +144,14 @@ def test_disagreeing_verdicts_become_a_conflict_never_an_overwrite(
     with colleague.reader() as session:
         target = list_statements(session, StatementFilter(statuses=("confirmed",)), limit=1)[0]
     with colleague.transaction() as session:
-        set_status(session, statement_id=target.id, status="disputed", analyst="cleo")
+        set_status(
+            session,
+            statement_id=target.id,
+            status="disputed",
+            analyst="cleo",
+            override=True,
+            note="cleo disagrees",
+        )
     summary = load(local, full(colleague), origin="cleo.json")
     assert summary.conflicts == 1
     with local.reader() as session:

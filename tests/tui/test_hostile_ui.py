@@ -365,7 +365,9 @@ async def test_undo_off_screen_never_overwrites_another_analyst(review_db, make_
         await pilot.press("enter")
         await settle(pilot)
         with review_db.transaction() as session:
-            set_status(session, statement_id=1, status="disputed", analyst="bo")
+            set_status(
+                session, statement_id=1, status="disputed", analyst="bo", override=True, note="no"
+            )
         await pilot.press("z")
         await settle(pilot)
         assert row(review_db, 1).status == "disputed"

@@ -52,12 +52,25 @@ def _register() -> None:
         demo,
         extract,
         ingest,
+        reviews,
         revisions,
         statements,
         stats,
     )
 
-    modules = (admin, assign, audit, claims, demo, extract, ingest, statements, revisions, stats)
+    modules = (
+        admin,
+        assign,
+        audit,
+        claims,
+        demo,
+        extract,
+        ingest,
+        statements,
+        reviews,
+        revisions,
+        stats,
+    )
     for module in modules:
         module.register(cli)
     for optional in ("workbench.cli.tui", "workbench.cli.export"):

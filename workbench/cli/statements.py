@@ -200,6 +200,10 @@ def show(app: AppContext, statement_id: int, context_before: int) -> None:
         markup=False,
     )
     out.print(plain(f"proposition: {row.proposition}"), markup=False)
+    if detail.holder:
+        out.print(plain(f"held by: {detail.holder}"), markup=False)
+    if detail.review is not None:
+        out.print(plain(f"second review: {detail.review.describe()}"), markup=False)
     start, end = row.sentence_start, row.sentence_end
     raw_sentence = detail.text[start:end]
     if plain(raw_sentence) != raw_sentence:  # markers would shift the spans: no styling
@@ -265,6 +269,12 @@ def _history_line(entry: HistoryEntry) -> str:
     help="Relation of the --evidence links (default: supports if confirmed, refutes if disputed).",
 )
 @click.option("--note", default="", help="Why: kept in the history.")
+@click.option(
+    "--override",
+    is_flag=True,
+    help="Replace a verdict another analyst set (or decide a disputed second review); "
+    "needs --note REASON.",
+)
 @expect_version_option()
 @click.pass_obj
 def verdict(
@@ -274,15 +284,21 @@ def verdict(
     urls: tuple[str, ...],
     relation: str | None,
     note: str,
+    override: bool,
     expect_version: int | None,
 ) -> None:
-    """Record a verdict on a statement, with evidence, in one transaction."""
+    """Record a verdict on a statement, with evidence, in one transaction.
+
+    A verdict another analyst set is never replaced silently: give --override --note REASON.
+    With second review on (`workbench settings set second-review on`) the first verdict waits
+    for a second analyst; see `workbench reviews`.
+    """
     from workbench.services.changes import AddEvidence, SetStatus, apply_change
 
     relation = relation or {"confirmed": "supports", "disputed": "refutes"}.get(status, "context")
     db = app.open_db(write=True)
     with db.transaction() as session:
-        change = SetStatus(statement_id, status, note)
+        change = SetStatus(statement_id, status, note, override=override)
         applied = apply_change(
             session, change, analyst=app.analyst, expected_version=expect_version
         )
@@ -291,6 +307,8 @@ def verdict(
             apply_change(session, link, analyst=app.analyst)
     row = applied.rows[0]
     click.echo(f"statement {row.id}: {row.status} (version {row.version})")
+    if applied.remark:  # an override, an agreement, a round of second review
+        click.echo(applied.remark)
 
 
 @click.group()

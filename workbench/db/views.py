@@ -47,6 +47,32 @@ class StatementRow:
     claim_group: int
     origin: str
     merged_into_id: int | None
+    # Who holds it for review: None when not read (most queries), "" when nobody does.
+    holder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    """A statement's second review (four-eyes) as the detail panel and `show` tell it."""
+
+    state: str  # pending, disputed, agreed, decided
+    first_analyst: str
+    first_verdict: str
+    second_analyst: str | None
+    second_verdict: str | None
+    decided_by: str | None
+    decided_reason: str | None
+
+    def describe(self) -> str:
+        first = f"{self.first_analyst} said {self.first_verdict}"
+        if self.state == "pending":
+            return f"waits for a second analyst ({first})"
+        second = f"{self.second_analyst} said {self.second_verdict}"
+        if self.state == "disputed":
+            return f"disputed: {first}, {second}; a verdict now decides it (with a reason)"
+        if self.state == "decided":
+            return f"decided by {self.decided_by}: {self.decided_reason} ({first}, {second})"
+        return f"final: {self.first_analyst} and {self.second_analyst} agree"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +149,8 @@ class StatementDetail:
     evidence: tuple[EvidenceView, ...]
     history: tuple[HistoryEntry, ...]
     claim: ClaimView | None = None  # the claim across sources this statement states
+    holder: str | None = None  # the analyst it is assigned to
+    review: ReviewView | None = None  # its second review, when there is one
 
     @property
     def sentence(self) -> str:

@@ -18,6 +18,8 @@ from sqlmodel import Session, col, func, select
 
 from workbench.db.models import ChangeEvent, Claim, Source, Statement
 
+# A verdict, and a second reviewer's dissent (kept beside the verdict it disagrees with).
+VERDICT_FIELDS = ("status", "second_opinion")
 Verdicts = Mapping[str, Mapping[int, str]]  # analyst -> statement id -> last verdict
 
 
@@ -26,7 +28,7 @@ def last_verdicts(session: Session) -> dict[str, dict[int, str]]:
     found: dict[str, dict[int, str]] = defaultdict(dict)
     query = (
         select(ChangeEvent.analyst, ChangeEvent.statement_id, ChangeEvent.new)
-        .where(col(ChangeEvent.field) == "status", col(ChangeEvent.entity) == "statement")
+        .where(col(ChangeEvent.field).in_(VERDICT_FIELDS), col(ChangeEvent.entity) == "statement")
         .order_by(col(ChangeEvent.id))
     )
     for analyst, statement_id, verdict in session.exec(query):

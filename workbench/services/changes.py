@@ -31,7 +31,6 @@ from workbench.errors import StaleEdit
 from workbench.services import evidence, statement_writes
 from workbench.services.statement_writes import Raced
 from workbench.services.statements import get_statement_row
-from workbench.verdicts import verdict_in_words
 
 # A write that named no version can lose a race on PostgreSQL (READ COMMITTED lets another
 # analyst commit between our read and our compare-and-swap). Nobody contested it, so it is
@@ -46,6 +45,8 @@ class SetStatus:
     statement_id: int
     status: str
     note: str = ""
+    # Replace a verdict another analyst set (needs a note saying why): see verdict_rules.
+    override: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class Applied:
     undo_version: int | None  # the version the undo expects (the one this change committed)
     message: str
     created_id: int | None = None  # a row the change made: the new evidence, a split's half
+    # What else the analyst must be told: an override, an agreement, a second-review round.
+    remark: str = ""
 
 
 C = TypeVar("C")
@@ -150,7 +153,7 @@ def apply_change(
     """Apply one change in the caller's transaction; StaleEdit if the row moved past
     `expected_version` (the version the analyst saw). Without a version it is applied to the
     row as it is, retried if another writer commits in between."""
-    handler = _HANDLERS.get(type(change))
+    handler = _HANDLERS.get(type(change)) or _registered(type(change))
     if handler is None:
         raise TypeError(f"no handler for {type(change).__name__}")  # a bug, not user input
     if expected_version is not None:
@@ -165,23 +168,26 @@ def apply_change(
     raise AssertionError("unreachable")
 
 
+# Kinds of change defined next to their domain (verdicts, claims, settings, the work split)
+# register themselves when imported. They import this module, so they are loaded on first use
+# rather than at the end of this one: no import cycle, whichever module a program imports first.
+REGISTERING_MODULES = ("verdict_rules", "claim_changes", "settings", "assignments")
+
+
+def _registered(kind: type) -> Handler | None:
+    from importlib import import_module
+
+    for name in REGISTERING_MODULES:
+        import_module(f"workbench.services.{name}")
+    return _HANDLERS.get(kind)
+
+
 def check_seen(row: StatementRow, expected_version: int | None, *, hint: str = "") -> None:
     """For changes that do not bump the statement's version (notes, evidence, assignments)."""
     if expected_version is not None and row.version != expected_version:
         extra = {"hint": hint} if hint else {}
         by, now = row.updated_by, row.version
         raise StaleEdit.of("statement", row.id, by=by, now=now, seen=expected_version, **extra)
-
-
-@handles(SetStatus)
-def _set_status(session: Session, c: SetStatus, analyst: str, seen: int | None) -> Applied:
-    before = get_statement_row(session, c.statement_id)
-    row = statement_writes.write_status(
-        session, before, status=c.status, analyst=analyst, seen_version=seen, note=c.note
-    )
-    undo = SetStatus(c.statement_id, before.status)
-    words = verdict_in_words(row.stance, row.status, row.actor)
-    return Applied(c, (row,), before, undo, row.version, f"#{row.id} {row.status} — {words}")
 
 
 @handles(AddNote)
@@ -286,7 +292,3 @@ def _merge(session: Session, c: Merge, analyst: str, seen: int | None) -> Applie
         note=c.note,
     )
     return Applied(c, (row,), keep, None, None, f"#{c.merge_id} merged into #{row.id}")
-
-
-# Kinds of change defined next to their domain register themselves on import.
-from workbench.services import claim_changes  # noqa: E402, F401

@@ -18,6 +18,7 @@ from workbench.services.changes import Applied, SetStatus, apply_change, handles
 from workbench.services.claims import BY_ANALYST, bump_claim, check_verdict, status_for
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
+from workbench.services.verdict_rules import standing_verdict
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _set_verdict(session: Session, c: SetClaimVerdict, analyst: str, seen: int |
         bump_claim(session, claim, seen, analyst, verdict=c.verdict, rationale=c.rationale.strip())
         _history(session, analyst, c.claim_id, "verdict", before[0], c.verdict, c.rationale)
     rows = []
+    kept: list[str] = []
     if c.apply:
         members = session.execute(
             select(col(ClaimMember.statement_id))
@@ -109,6 +111,10 @@ def _set_verdict(session: Session, c: SetClaimVerdict, analyst: str, seen: int |
             wanted = status_for(row.stance, c.verdict)
             if row.dismissed or wanted is None or wanted == row.status:
                 continue
+            standing = standing_verdict(session, row)
+            if standing is not None and standing.analyst != analyst:
+                kept.append(f"#{row.id} ({standing.analyst})")  # never overridden in passing
+                continue
             note = f"from the verdict on claim {c.claim_id}"
             rows.append(
                 apply_change(session, SetStatus(row.id, wanted, note), analyst=analyst).rows[0]
@@ -117,6 +123,11 @@ def _set_verdict(session: Session, c: SetClaimVerdict, analyst: str, seen: int |
     message = f"claim {c.claim_id}: {c.verdict}" + (
         f"; {len(rows)} statements set" if c.apply else ""
     )
+    if kept:
+        message += (
+            f"; left as other analysts judged them: {', '.join(kept)} "
+            "(change them with `workbench verdict ID STATUS --override --note REASON`)"
+        )
     return Applied(c, tuple(rows), None, undo, before[2] + 1, message)
 
 

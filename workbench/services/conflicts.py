@@ -49,7 +49,8 @@ def resolve_conflict(
         + ("local verdict" if keep == "here" else f"verdict of {conflict.incoming_analyst}")
     )
     if keep == "incoming" and chosen:
-        apply_change(session, SetStatus(conflict.statement_id, chosen, why), analyst=analyst)
+        change = SetStatus(conflict.statement_id, chosen, why, override=True)  # chosen openly
+        apply_change(session, change, analyst=analyst)
     result = session.execute(
         update(Conflict)
         .where(col(Conflict.id) == conflict_id, col(Conflict.version) == conflict.version)

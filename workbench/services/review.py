@@ -29,9 +29,10 @@ def set_status(
     analyst: str,
     seen_version: int | None = None,
     note: str = "",
+    override: bool = False,
 ) -> StatementRow:
-    """Mark a statement confirmed, disputed or unverified."""
-    change = SetStatus(statement_id, status, note)
+    """Mark a statement confirmed, disputed or unverified (`override`: see verdict_rules)."""
+    change = SetStatus(statement_id, status, note, override=override)
     return apply_change(session, change, analyst=analyst, expected_version=seen_version).rows[0]
 
 

@@ -230,7 +230,9 @@ def get_statement_row(session: Session, statement_id: int) -> StatementRow:
 
 def get_statement(session: Session, statement_id: int) -> StatementDetail:
     """The statement, its whole source text, evidence and history."""
+    from workbench.services.assignments import holder
     from workbench.services.claims import claim_of_statement
+    from workbench.services.verdict_rules import review_view
 
     row = get_statement_row(session, statement_id)
     return StatementDetail(
@@ -240,6 +242,8 @@ def get_statement(session: Session, statement_id: int) -> StatementDetail:
         evidence=tuple(evidence_for(session, statement_id)),
         history=tuple(statement_history(session, statement_id)),
         claim=claim_of_statement(session, statement_id),
+        holder=holder(session, statement_id),
+        review=review_view(session, statement_id),
     )
 
 

@@ -97,6 +97,30 @@ class NoteForm(RowForm):
         return {"text": text}
 
 
+class OverrideForm(RowForm):
+    """Asked before a verdict replaces another analyst's (or decides a disputed review): it
+    shows who set what, when and why, and takes the reason, which goes into the history."""
+
+    def __init__(self, row: StatementRow, status: str, refusal: str) -> None:
+        super().__init__(row)
+        self.status, self.refusal = status, refusal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(f"Mark #{self.row.id} {self.status}?", classes="form-title")
+            yield Static(visible(self.refusal), markup=False, id="override-standing")
+            yield Input(placeholder="why you replace it (kept in the history)", id="override-why")
+            yield Static("", classes="form-error", markup=False)
+            yield Static("enter replaces it · escape keeps it as it is", classes="form-hint")
+
+    def check(self) -> Values | None:
+        why = self.query_one("#override-why", Input).value.strip()
+        if not why:
+            self.show_error("Say why: an override is never silent.")
+            return None
+        return {"note": why}
+
+
 class EditForm(RowForm):
     """Correct the extraction; only changed fields are returned."""
 

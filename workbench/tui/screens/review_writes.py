@@ -38,10 +38,18 @@ from workbench.services.changes import (
     Split,
 )
 from workbench.services.statements import StatementFilter
+from workbench.services.verdict_rules import OverrideNeeded
 from workbench.tui.failures import report_worker_error
 from workbench.tui.links import open_link
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
-from workbench.tui.modals.forms import EditForm, EvidenceForm, NoteForm, RowForm, SplitForm
+from workbench.tui.modals.forms import (
+    EditForm,
+    EvidenceForm,
+    NoteForm,
+    OverrideForm,
+    RowForm,
+    SplitForm,
+)
 from workbench.tui.store import ReviewStore
 from workbench.tui.widgets.statement_list import StatementList
 from workbench.tui.writes import PendingWrite, WriteQueue, perform, undo_of
@@ -105,10 +113,16 @@ class ReviewWrites(Screen[None]):
 
     class WriteFailed(Message):
         def __init__(
-            self, pending: PendingWrite, stale: bool, error: str = "", is_undo: bool = False
+            self,
+            pending: PendingWrite,
+            stale: bool,
+            error: str = "",
+            is_undo: bool = False,
+            ask_override: bool = False,
         ):
             super().__init__()
             self.pending, self.stale, self.error, self.is_undo = pending, stale, error, is_undo
+            self.ask_override = ask_override  # the verdict replaces a colleague's: ask first
 
     class Located(Message):
         def __init__(self, statement_id: int, position: int) -> None:
@@ -151,6 +165,11 @@ class ReviewWrites(Screen[None]):
     def _write(self, pending: PendingWrite, version: int | None, is_undo: bool) -> None:
         try:
             applied = perform(self.db, self.analyst, pending, version)
+        except OverrideNeeded as error:  # not a failure: a question for the analyst
+            self.post_message(
+                self.WriteFailed(pending, False, error.message, is_undo, ask_override=True)
+            )
+            return
         except WorkbenchError as error:
             stale = isinstance(error, StaleEdit)
             self.app.notify(error.one_line(), title="Not saved", severity="error")
@@ -185,7 +204,8 @@ class ReviewWrites(Screen[None]):
         following = self.queue.finished(sid)
         if following is not None:
             self.submit(following[0], is_undo=following[1])
-        self.query_one("#status-line").say(f"saved: {applied.message}")
+        remark = f" · {applied.remark}" if applied.remark else ""
+        self.query_one("#status-line").say(f"saved: {applied.message}{remark}")
         if isinstance(applied.change, (Split, Merge)):
             self.apply_filter(self.filter, keep_id=sid)
         elif self.statements.current is not None and self.statements.current.id == sid:
@@ -213,6 +233,8 @@ class ReviewWrites(Screen[None]):
             self._refresh_row(sid)
         if is_verdict:  # decide again while looking at it, not at the next one
             self._go_to(sid)
+        if message.ask_override and isinstance(pending.change, SetStatus) and shown is not None:
+            self._ask_override(pending, shown, message.error)
         form_kind = FORM_OF_CHANGE.get(type(pending.change))
         if form_kind is not None and not message.is_undo and pending.row is not None:
             form = FORMS[form_kind][0]
@@ -220,6 +242,19 @@ class ReviewWrites(Screen[None]):
                 form(pending.row, dict(pending.typed), message.error),
                 partial(self._submit_form, form_kind, pending.label, pending.row),
             )
+
+    def _ask_override(self, pending: PendingWrite, row: StatementRow, refusal: str) -> None:
+        change = pending.change
+        assert isinstance(change, SetStatus)
+
+        def answered(values: Typed | None) -> None:
+            if not values:
+                self.notify(f"#{row.id} left as it was.")
+                return
+            again = replace(change, override=True, note=values["note"])
+            self.submit(PendingWrite(again, "override", was=pending.was))
+
+        self.app.push_screen(OverrideForm(row, change.status, refusal), answered)
 
     @on(Worker.StateChanged)
     def _report_worker_error(self, event: Worker.StateChanged) -> None:

@@ -55,6 +55,7 @@ def detail_content(detail: StatementDetail) -> Content:
         (status_label(row), STATUS_STYLES.get(status_key, "")),
         (f"  v{row.version} · {visible(row.updated_by)} {when(row.updated_at)}", "$text-muted"),
         "\n",
+        *team_lines(detail),
         ("Actor: ", "bold"),
         visible(actor),
         ("   Speaker: ", "bold"),
@@ -91,6 +92,17 @@ def detail_content(detail: StatementDetail) -> Content:
     for entry in reversed(detail.history):
         parts += [" ", _history_line(entry), "\n"]
     return Content.assemble(*parts)
+
+
+def team_lines(detail: StatementDetail) -> list[Content | str | tuple[str, str]]:
+    """Who holds the statement, and where its second review stands."""
+    parts: list[Content | str | tuple[str, str]] = []
+    if detail.holder:
+        parts += [("Held by: ", "bold"), visible(detail.holder), "\n"]
+    if detail.review is not None:
+        style = "bold $warning" if detail.review.state == "disputed" else "$text-muted"
+        parts += [("Second review: ", "bold"), (visible(detail.review.describe()), style), "\n"]
+    return parts
 
 
 def claim_lines(detail: StatementDetail) -> list[Content | str | tuple[str, str]]:

@@ -1,0 +1,61 @@
+"""Team review in the TUI: overriding a colleague asks first, second review and holders shown."""
+
+from __future__ import annotations
+
+from workbench.services.assignments import Assign
+from workbench.services.changes import SetStatus, apply_change
+from workbench.services.settings import ChangeSetting
+
+from .helpers import detail, notices, row, settle, text_of
+
+
+def _as(db, change, analyst):  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        return apply_change(session, change, analyst=analyst)
+
+
+async def test_replacing_a_colleagues_verdict_asks_who_when_why_and_records_the_reason(
+    review_db, make_app
+) -> None:
+    _as(review_db, SetStatus(1, "disputed", "the minutes say otherwise"), "bo")
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        asked = text_of(pilot, "#override-standing")
+        assert "bo set it disputed" in asked and "the minutes say otherwise" in asked
+        assert row(review_db, 1).status == "disputed"  # nothing written while it asks
+        await pilot.press("enter")  # no reason: refused inside the form
+        await settle(pilot)
+        assert app.screen.query_one("#override-why") is not None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert row(review_db, 1).status == "disputed"
+        assert "#1 left as it was." in notices(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*"new footage", "enter")
+        await settle(pilot)
+        assert row(review_db, 1).status == "confirmed"
+        last = detail(review_db, 1).history[-1]
+        assert (last.field, last.new, last.note) == ("status", "confirmed", "new footage")
+        assert "overrode disputed by bo" in text_of(pilot, "#status-line")
+
+
+async def test_detail_shows_the_holder_and_the_second_review_round(review_db, make_app) -> None:
+    _as(review_db, ChangeSetting("second-review", "on"), "lead")
+    _as(review_db, Assign(1, "bo"), "lead")
+    _as(review_db, SetStatus(1, "confirmed", "transcript"), "bo")
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = text_of(pilot, "#detail-text")
+        assert "Held by: bo" in shown
+        assert "Second review: waits for a second analyst (bo said confirmed)" in shown
+        await pilot.press("d")  # a different verdict: a second opinion, not an override
+        await settle(pilot)
+        assert row(review_db, 1).status == "confirmed"
+        await pilot.press("k")
+        await settle(pilot)
+        assert "disputed: bo said confirmed" in text_of(pilot, "#detail-text")
