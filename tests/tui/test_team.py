@@ -59,3 +59,54 @@ async def test_detail_shows_the_holder_and_the_second_review_round(review_db, ma
         await pilot.press("k")
         await settle(pilot)
         assert "disputed: bo said confirmed" in text_of(pilot, "#detail-text")
+
+
+async def test_my_queue_key_shows_what_i_hold_and_each_row_says_who_holds_it(
+    review_db, make_app
+) -> None:
+    _as(review_db, Assign(2, "tester"), "lead")
+    _as(review_db, Assign(5, "tester"), "lead")
+    _as(review_db, Assign(3, "bo"), "lead")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        listing = app.screen.statements
+        assert [listing.window.get(p).holder for p in range(4)] == ["", "tester", "bo", ""]
+        header = listing.render_line(0).text
+        assert "held" in header and "tester" in listing.render_line(2).text
+        await pilot.press("M")
+        await settle(pilot)
+        assert listing.window.extent == 2
+        assert [listing.window.get(p).id for p in range(2)] == [2, 5]
+        assert "assigned to tester" in str(app.screen.query_one("#statements-pane").border_title)
+        await pilot.press("M")
+        await settle(pilot)
+        assert listing.window.extent == 9
+
+
+async def test_a_reassignment_by_the_lead_reaches_the_row_on_screen(review_db, make_app) -> None:
+    app = make_app(review_db, poll_seconds=0.2)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _as(review_db, Assign(1, "bo"), "lead")
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert app.screen.statements.window.get(0).holder == "bo"
+
+
+async def test_presence_shows_who_else_is_here_and_on_which_statement(review_db, make_app) -> None:
+    from workbench.services import presence
+
+    with review_db.transaction() as session:
+        presence.beat(session, "other-terminal", "bo", 4)
+    app = make_app(review_db, poll_seconds=0.2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert "also here: bo #4" in text_of(pilot, "#status-line")
+        with review_db.reader() as session:
+            seen = presence.others(session, "other-terminal")
+        assert [(p.analyst, p.statement_id) for p in seen] == [("tester", 1)]
+    with review_db.reader() as session:  # leaving removes our row at once
+        assert presence.others(session, "other-terminal") == []

@@ -8,12 +8,14 @@ and an analyst mid-verdict must not get a stale-edit refusal because a lead re-s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from workbench.db.models import Assignment, utc_now
+from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput
 from workbench.services.changes import Applied, check_seen, handles
 from workbench.services.history import record_change
@@ -42,6 +44,12 @@ def holders(session: Session, statement_ids: list[int]) -> dict[int, str]:
         col(Assignment.statement_id).in_(statement_ids)
     )
     return {sid: name for sid, name in session.connection().execute(query)}
+
+
+def with_holders(session: Session, rows: Sequence[StatementRow]) -> list[StatementRow]:
+    """The rows with their holder filled in ("" for nobody), for lists that show it."""
+    held = holders(session, [row.id for row in rows])
+    return [replace(row, holder=held.get(row.id, "")) for row in rows]
 
 
 @handles(Assign)

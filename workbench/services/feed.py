@@ -19,6 +19,7 @@ from sqlmodel import Session, col, func, select
 
 from workbench.db.models import ChangeEvent, Statement
 from workbench.db.views import StatementRow
+from workbench.services.assignments import with_holders
 from workbench.services.sources import _status_counts
 from workbench.services.statements import (
     StatementFilter,
@@ -193,7 +194,8 @@ def _rows(session: Session, ids: set[int]) -> tuple[StatementRow, ...]:
     if not ids:
         return ()
     query = statement_row_query([col(Statement.id).in_(sorted(ids))])
-    return tuple(StatementRow(*r) for r in session.execute(query))
+    rows = [StatementRow(*r) for r in session.execute(query)]
+    return tuple(with_holders(session, rows))  # an assignment changes the holder, not the row
 
 
 def _matching(session: Session, flt: StatementFilter, ids: set[int]) -> set[int]:

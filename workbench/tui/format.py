@@ -71,7 +71,7 @@ def when(moment: datetime | None) -> str:
 def columns(width: int) -> list[tuple[str, int]]:
     """Column names and widths for a list this wide; narrow terminals drop cue and source."""
     if width >= 100:
-        fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10)]
+        fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10), ("held", 8)]
         source = 22
         content = max(10, width - sum(w for _, w in fixed) - source - len(fixed) - 1)
         return [*fixed, ("claim", content), ("source", source)]
@@ -90,6 +90,8 @@ def cell(row: StatementRow, name: str) -> str:
         return speaker
     if name == "source":
         return row.source_title
+    if name == "held":  # who holds it for review (the work split)
+        return row.holder or ""
     if name == "claim":  # the proposition: the content fragment may read "the claims"
         return row.proposition or row.content
     value = getattr(row, name)

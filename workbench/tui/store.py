@@ -7,10 +7,11 @@ calls: a long read transaction would pin a snapshot and stop WAL checkpoints.
 from __future__ import annotations
 
 from collections.abc import Callable
+from uuid import uuid4
 
 from workbench.db.engine import Database
 from workbench.db.views import SourceRow, StatementDetail, StatementRow
-from workbench.services import browse, feed, sources, statements
+from workbench.services import assignments, browse, feed, presence, sources, statements
 from workbench.services.statements import StatementFilter
 from workbench.tui.window import Fetch
 
@@ -21,6 +22,20 @@ class ReviewStore:
     def __init__(self, db: Database, analyst: str) -> None:
         self.db = db
         self.analyst = analyst
+        self.session_id = str(uuid4())  # this screen's presence row
+
+    def heartbeat(self, statement_id: int | None) -> list[presence.Present]:
+        """Say we are here (unless the database is read-only) and read who else is."""
+        if not self.db.read_only:
+            with self.db.transaction() as session:
+                presence.beat(session, self.session_id, self.analyst, statement_id)
+        with self.db.reader() as session:
+            return presence.others(session, self.session_id)
+
+    def leave(self) -> None:
+        if not self.db.read_only:
+            with self.db.transaction() as session:
+                presence.leave(session, self.session_id)
 
     def page(self, flt: StatementFilter, fetch: Fetch) -> tuple[list[StatementRow], int]:
         """The rows of one fetch and, for `around`, the index of the anchor among them."""
@@ -39,8 +54,8 @@ class ReviewStore:
                 head = browse.list_page(session, flt, before_id=fetch.anchor_id + 1, limit=half)
                 tail = browse.list_page(session, flt, after_id=fetch.anchor_id, limit=half)
                 index = next((i for i, r in enumerate(head) if r.id == fetch.anchor_id), 0)
-                return head + tail, index
-        return rows, 0
+                return assignments.with_holders(session, head + tail), index
+            return assignments.with_holders(session, rows), 0
 
     def counts(
         self,

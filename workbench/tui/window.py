@@ -8,7 +8,7 @@ known, and by offset only for jumps where none is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from workbench.db.views import StatementRow
@@ -90,6 +90,9 @@ class RowWindow:
         """A row changed (a verdict, an edit): update it in place if it is loaded."""
         position = self.positions.get(row.id)
         if position is not None:
+            shown = self.rows.get(position)
+            if row.holder is None and shown is not None:  # a write's row: holder not read
+                row = replace(row, holder=shown.holder)
             self.rows[position] = row
         return position
 

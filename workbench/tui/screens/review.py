@@ -7,6 +7,7 @@ an analyst makes live in `ReviewWrites`. Every database call runs in a thread wo
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 
@@ -23,6 +24,7 @@ from workbench.db.engine import Database
 from workbench.db.views import StatementDetail, StatementRow
 from workbench.errors import InvalidInput, WorkbenchError
 from workbench.services.browse import Interrupted
+from workbench.services.presence import Present
 from workbench.services.statements import StatementFilter
 from workbench.tui.commands import ScreenActions
 from workbench.tui.format import counts_line, visible
@@ -50,6 +52,8 @@ NO_MATCH = "No statement matches {filter}.\n\nPress escape to clear the filter, 
 # The search bar stays docked under the list (it shows the search in force); its hint says
 # how to open it until it is open, then how to apply or leave it.
 SEARCH_IDLE = '/ to search: words or "a phrase"'
+# The heartbeat runs every few polls: presence is a minute-scale fact, not a per-key one.
+PRESENCE_EVERY_POLLS = 2.5
 SEARCH_OPEN = 'search words or "a phrase" · enter applies · escape closes'
 
 
@@ -67,6 +71,11 @@ class ReviewScreen(ReviewFeed):
             super().__init__()
             self.generation, self.counts, self.unverified = generation, counts, unverified
             self.watermark = watermark  # the history id the counts are true at
+
+    class PresenceRead(Message):
+        def __init__(self, others: tuple[Present, ...]) -> None:
+            super().__init__()
+            self.others = others
 
     class DetailLoaded(Message):
         def __init__(self, detail: StatementDetail) -> None:
@@ -127,6 +136,35 @@ class ReviewScreen(ReviewFeed):
         self.apply_filter(self.filter)
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll)
+            self.set_interval(self.poll_seconds * PRESENCE_EVERY_POLLS, self._heartbeat)
+            self._heartbeat()
+
+    # -- presence: who else is working here -------------------------------------------------
+
+    def _heartbeat(self) -> None:
+        current = self.statements.current
+        self._beat(current.id if current else None)
+
+    @work(thread=True, exclusive=True, group="presence", exit_on_error=False)
+    def _beat(self, statement_id: int | None) -> None:
+        try:
+            found = self.store.heartbeat(statement_id)
+        except WorkbenchError:
+            return  # presence is a courtesy: a failed beat never disturbs the review
+        self.post_message(self.PresenceRead(tuple(found)))
+
+    @on(PresenceRead)
+    def _show_presence(self, message: PresenceRead) -> None:
+        names = [
+            f"{p.analyst} #{p.statement_id}" if p.statement_id else p.analyst
+            for p in message.others
+        ]
+        self.query_one(StatusLine).set_others(visible(", ".join(names)))
+
+    def on_unmount(self) -> None:
+        if self.poll_seconds > 0:
+            with suppress(WorkbenchError):
+                self.store.leave()  # the others stop seeing us at once, not after a minute
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -212,6 +250,12 @@ class ReviewScreen(ReviewFeed):
             self.notify("The highlighted statement has no actor to filter by.")
             return
         self.apply_filter(replace(self.filter, actors=(row.actor,)))
+
+    def action_my_queue(self) -> None:
+        mine = None if self.filter.assigned_to == self.analyst else self.analyst
+        self.apply_filter(replace(self.filter, assigned_to=mine))
+        if mine:
+            self.notify("Your queue: space jumps to the next unverified one.")
 
     def action_clear_filter(self) -> None:
         search = self.query_one("#search", Input)

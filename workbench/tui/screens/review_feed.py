@@ -67,10 +67,18 @@ class ReviewFeed(ReviewWrites):
         current = self.statements.current
         for row in changes.rows:
             shown = self.statements.window.row_of(row.id)
-            if self.writing(row.id) or shown is None or shown.version >= row.version:
+            if self.writing(row.id) or shown is None:
+                continue
+            newer = shown.version < row.version
+            if not newer and row.holder in (None, shown.holder):
                 continue
             self.statements.replace_row(row)
-            if current is not None and current.id == row.id and row.updated_by != self.analyst:
+            if (
+                newer
+                and current is not None
+                and current.id == row.id
+                and row.updated_by != self.analyst
+            ):
                 self.notify(f"#{row.id} was changed by {row.updated_by}", title="Updated")
         if current is not None and current.id in changes.changed_ids:
             self._load_detail(current.id)  # a note or evidence does not change the row

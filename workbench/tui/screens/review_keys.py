@@ -152,6 +152,13 @@ REVIEW_BINDINGS = [
         tooltip="Show or hide the sources list",
     ),
     Binding(
+        "M",
+        "my_queue",
+        "My queue",
+        id="my-queue",
+        tooltip="Show only the statements assigned to you; press again for everyone's",
+    ),
+    Binding(
         "tab",
         "app.focus_next",
         "Next pane",

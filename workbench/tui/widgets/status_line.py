@@ -16,6 +16,7 @@ class StatusLine(Static):
         self.location, self.analyst, self.read_only = location, analyst, read_only
         self.unverified: int | None = None
         self.message = ""
+        self.others = ""  # who else is working here now
         self.set_class(read_only, "-read-only")
 
     def on_mount(self) -> None:
@@ -24,6 +25,11 @@ class StatusLine(Static):
     def set_unverified(self, count: int | None) -> None:
         self.unverified = count
         self._draw()
+
+    def set_others(self, others: str) -> None:
+        if others != self.others:
+            self.others = others
+            self._draw()
 
     def say(self, message: str) -> None:
         self.message = message
@@ -34,6 +40,8 @@ class StatusLine(Static):
         parts = [f"workbench · {self.location}", f"analyst {self.analyst}", unverified]
         if self.read_only:
             parts.insert(0, "READ-ONLY: changes are disabled")
+        if self.others:
+            parts.append(f"also here: {self.others}")
         if self.message:
             parts.append(self.message)
         self.update(" │ ".join(parts), layout=False)  # one fixed line: no relayout
