@@ -62,3 +62,41 @@ def test_a_viewer_reads_and_every_write_is_refused_in_one_line(
     assert "may only read: nothing was changed" in refused.value.message
     with viewer.reader() as session:
         assert {r.status for r in list_statements(session)} == {"unverified"}
+
+
+def test_a_viewer_opens_read_only_and_the_cli_refuses_before_writing(
+    viewer: Database, postgres_db: Database, rows: dict[str, StatementRow]
+) -> None:
+    from core.conftest import run_cli
+
+    assert viewer.with_role_privileges().read_only
+    assert not postgres_db.with_role_privileges().read_only
+    target = viewer.engine.url.render_as_string(hide_password=False)  # with its search_path
+    union = rows["union"]
+    listed = run_cli("--db", target, "statements", "--format", "jsonl")
+    assert listed.code == 0 and len(listed.out.splitlines()) == len(rows)
+    refused = run_cli("--db", target, "verdict", str(union.id), "confirmed")
+    assert refused.code == 2 and len(refused.error_lines) == 1
+    assert "this database role may only read: nothing was changed" in refused.err
+    with postgres_db.reader() as session:
+        assert {r.status for r in list_statements(session)} == {"unverified"}
+
+
+async def test_the_review_screen_of_a_viewer_is_read_only(
+    viewer: Database, rows: dict[str, StatementRow]
+) -> None:
+    from workbench.config import Settings
+    from workbench.tui.app import WorkbenchApp
+
+    app = WorkbenchApp(
+        viewer.with_role_privileges(), Settings(analyst="vic"), poll_seconds=0, count_delay=0
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        line = app.screen.query_one("#status-line").content
+        assert "READ-ONLY" in str(line)
+    with viewer.reader() as session:
+        assert {r.status for r in list_statements(session)} == {"unverified"}

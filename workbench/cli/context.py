@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.config import Settings, load_settings
-from workbench.errors import DatabaseProblem
+from workbench.errors import DatabaseProblem, ReadOnlyDatabase
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a command opens the database, not for --help
     from workbench.db.engine import Database
@@ -67,6 +67,14 @@ class AppContext:
         if create and write and not db.read_only and not db.has_tables():
             upgrade_to_head(db)
         check_schema(db)
+        db = db.with_role_privileges()  # a SELECT-only PostgreSQL role opens read-only
+        self._db = db
+        if write and db.read_only and db.dialect == "postgresql":
+            raise ReadOnlyDatabase(
+                "this database role may only read: nothing was changed",
+                where=db.location,
+                hint="ask the desk lead for an analyst role (docs/team.md)",
+            )
         return db
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +184,24 @@ class Database:
         """A short read-only unit of work (deferred BEGIN on SQLite: never takes the write lock)."""
         with translate_errors(self.location), Session(self.read_engine) as session, session.begin():
             yield session
+
+    def with_role_privileges(self) -> Database:
+        """This database, marked read-only when the PostgreSQL role may not write.
+
+        A viewer role (docs/team.md) then gets the review screen's read-only mode and a
+        one-line refusal before any write is sent, instead of a permission error mid-way.
+        One catalogue query; SQLite files already know from their permissions.
+        """
+        if self.dialect != "postgresql" or self.read_only:
+            return self
+        query = text(
+            "SELECT to_regclass('statement') IS NULL OR ("
+            "has_table_privilege(to_regclass('statement'), 'UPDATE') AND "
+            "has_table_privilege(to_regclass('change_event'), 'INSERT'))"
+        )
+        with translate_errors(self.location), self.read_engine.connect() as connection:
+            may_write = bool(connection.execute(query).scalar())
+        return self if may_write else replace(self, read_only=True)
 
     def dispose(self) -> None:
         self.engine.dispose()
