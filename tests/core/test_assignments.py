@@ -68,9 +68,22 @@ def test_cli_assign_by_filter_and_queue(run: Run, cli_db: Path) -> None:
     assert run("audit", "verify").code == 0
 
 
+def test_cli_assign_a_claim_gives_every_live_statement_of_it(run: Run, cli_db: Path) -> None:
+    import json
+
+    claims = [json.loads(line) for line in run("claims", "--format", "jsonl").out.splitlines()]
+    claim = max(claims, key=lambda c: len(c["statements"]))
+    expected = sorted(s["id"] for s in claim["statements"])
+    done = run("--analyst", "lead", "assign", "--claim", str(claim["id"]), "--to", "ana")
+    assert done.code == 0 and done.out.startswith(f"{len(expected)} statements assigned")
+    queue = run("statements", "--assigned-to", "ana", "--format", "jsonl").out.splitlines()
+    assert sorted(json.loads(line)["id"] for line in queue) == expected
+
+
 @pytest.mark.parametrize(
     ("args", "where"),
     [
+        (("assign", "--claim", "999", "--to", "ana"), "claim"),
         (("assign", "--source", "1"), "--to"),
         (("assign", "--source", "1", "--to", "ana", "--unassign"), "--to"),
         (("assign", "--to", "ana"), "assign"),
