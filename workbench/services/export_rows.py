@@ -28,11 +28,14 @@ from workbench.services.statements import statement_row_query
 # become ISO text): selected last, in this order, so a record is one slice of the driver's row
 # plus two values (see `_page_query`).
 _CONVERTED = ("dismissed", "updated_at")
+# `StatementRow` fields that the row query does not select (filled in by the lists that show them).
+_NOT_SELECTED = ("holder",)
+_SELECTED = [f.name for f in fields(StatementRow) if f.name not in _NOT_SELECTED]
 
 # Derived from `StatementRow` rather than spelled out again, so the two cannot drift apart.
 StatementRecord = namedtuple(  # type: ignore[misc]
     "StatementRecord",
-    [f.name for f in fields(StatementRow) if f.name not in _CONVERTED] + list(_CONVERTED),
+    [name for name in _SELECTED if name not in _CONVERTED] + list(_CONVERTED),
 )
 StatementRecord.__doc__ = """`StatementRow`'s fields as a tuple (a hundred thousand are built per
 export), with `updated_at` as ISO text and the `_CONVERTED` fields last."""
@@ -124,7 +127,7 @@ _KEYS = select(Statement.id, Statement.key).where(
 def _page_query(conditions: list[Any], batch: int) -> Any:
     """The keyset page of one export, built once: only the position changes between pages."""
     query = statement_row_query([*conditions, _AFTER])
-    named = dict(zip((f.name for f in fields(StatementRow)), query.selected_columns, strict=True))
+    named = dict(zip(_SELECTED, query.selected_columns, strict=True))
     return (
         query.with_only_columns(*(named[name] for name in StatementRecord._fields))
         .order_by(col(Statement.source_id), col(Statement.id))
