@@ -49,3 +49,15 @@ def verdict_in_words(stance: str, status: str, speaker: str | None) -> str:
     if meaning is None:
         return f"{who} {noun} {holds}"
     return f"{who} {noun} {holds}: the claim is {'true' if meaning else 'false'}"
+
+
+# How reports qualify a verdict while its second review is open (docs/team.md).
+REVIEW_QUALIFIERS = {
+    "pending": "awaiting a second analyst",
+    "disputed": "analysts disagree: awaiting an adjudicator",
+}
+
+
+def review_qualifier(state: str | None) -> str:
+    """The words a report adds to a verdict that is not final yet ("" when it is)."""
+    return REVIEW_QUALIFIERS.get(state or "", "")

@@ -42,6 +42,7 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
+from workbench.verdicts import review_qualifier
 
 CONTEXT_CHARS = 220  # of the paragraph shown around the sentence, each side
 CHART_ROWS = 15  # bars per chart; the rest are counted below it
@@ -255,6 +256,8 @@ def card(text: str, item: ExportedStatement) -> Markup:
         if who
         else "Not yet decided"
     )
+    if qualifier := review_qualifier(item.review):
+        decided += f' <span class="review">({escape_text(qualifier)}; not final)</span>'
     lines.append(f'          <p class="decided">{decided} · statement {row.id}</p>')
     lines.append("        </div>")
     return Markup("\n".join(lines))

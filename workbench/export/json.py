@@ -94,6 +94,7 @@ def statement_record(item: ExportedStatement) -> dict[str, Any]:
         "confidence": row.confidence,
         "origin": row.origin,
         "status": row.status,
+        "review": item.review,
         "dismissed": row.dismissed,
         "merged_into": item.merged_into_key,
         "version": row.version,

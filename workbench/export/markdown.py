@@ -25,7 +25,7 @@ from workbench.services.reporting import (
     iter_source_groups,
     summarise,
 )
-from workbench.verdicts import verdict_in_words
+from workbench.verdicts import review_qualifier, verdict_in_words
 
 # Characters that change meaning anywhere in a line. Parentheses and "!" need no escape once
 # "[" and "]" are escaped (no link or image can form), so reports stay readable as plain text.
@@ -116,6 +116,8 @@ def _statement(group: SourceGroup, item: ExportedStatement) -> Iterator[str]:
         yield f"- Speaker: {md(row.speaker) or '(none)'}; cue: {md(row.cue) or '(none)'}"
     if who := decided(item):
         yield f"- Decided: {row.status} by {who}"
+    if qualifier := review_qualifier(item.review):
+        yield f"- Second review: {qualifier} (not final)"
     if item.evidence:
         yield "- Evidence:"
         for evidence in item.evidence:

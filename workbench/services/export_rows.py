@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from workbench.db.models import ChangeEvent, Evidence, Statement, UTCDateTime
+from workbench.db.models import ChangeEvent, Evidence, SecondReview, Statement, UTCDateTime
 from workbench.db.views import StatementRow
 from workbench.services.statements import statement_row_query
 
@@ -124,6 +124,11 @@ _KEYS = select(Statement.id, Statement.key).where(
 )
 
 
+_REVIEW_STATES = select(SecondReview.statement_id, SecondReview.state).where(
+    col(SecondReview.statement_id).in_(sa.bindparam("ids", expanding=True))
+)
+
+
 def _page_query(conditions: list[Any], batch: int) -> Any:
     """The keyset page of one export, built once: only the position changes between pages."""
     query = statement_row_query([*conditions, _AFTER])
@@ -148,6 +153,10 @@ class ExportWalk:
         self.connection = session.connection()
         self.page_query = _page_query(conditions, batch)
         self.spell = stamp_reader(self.connection.dialect)
+        # Most databases never turn second review on: then no page asks for review states.
+        self.any_review = (
+            self.connection.execute(select(SecondReview.statement_id).limit(1)).first() is not None
+        )
 
     def _fetch(self, query: Any, parameters: dict[str, int]) -> list[tuple[Any, ...]]:
         result = self.connection.execute(query, parameters)
@@ -179,6 +188,13 @@ class ExportWalk:
         for r in self._fetch(_HISTORY, bounds):
             found.setdefault(r[4], []).append(make(r[:-1] + (spell(r[-1]),)))
         return found
+
+    def review_states(self, statement_ids: list[int]) -> dict[int, str]:
+        """Second-review states by statement id (pending, disputed, agreed, decided)."""
+        if not statement_ids or not self.any_review:
+            return {}
+        rows = self.connection.execute(_REVIEW_STATES, {"ids": statement_ids})
+        return {statement_id: state for statement_id, state in rows}
 
     def keys(self, statement_ids: list[int]) -> dict[int, str]:
         """Statement keys by id (for `merged_into`), in one query."""

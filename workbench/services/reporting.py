@@ -87,6 +87,7 @@ class ExportedStatement(NamedTuple):
     evidence: tuple[EvidenceRecord, ...] = ()  # removed ones only when the walk asked for them
     history: tuple[HistoryRecord, ...] = ()
     merged_into_key: str | None = None
+    review: str | None = None  # second review: pending, disputed, agreed, decided (None: off)
 
 
 class Position(NamedTuple):
@@ -363,6 +364,7 @@ def iter_source_groups(
         links = walk.evidence(bounds, include_removed) if evidence else {}
         events = walk.history(bounds) if history else {}
         merged = walk.keys([r.merged_into_id for r in page if r.merged_into_id])
+        reviews = walk.review_states([r.id for r in page])
         new_sources = sorted({row.source_id for row in page} - sources.keys())
         sources.update(_source_rows(session, new_sources))
         if source_history:
@@ -381,6 +383,7 @@ def iter_source_groups(
                     tuple(links.get(row.id, ())),
                     tuple(events.get(row.id, ())),
                     merged.get(row.merged_into_id) if row.merged_into_id else None,
+                    reviews.get(row.id),
                 )
             )
         after = last
