@@ -347,6 +347,45 @@ def evidence_add(
     click.echo(f"evidence {applied.created_id} added to statement {statement_id} ({relation})")
 
 
+@evidence.command("edit")
+@click.argument("evidence_id", type=ROW_ID)
+@click.option("--url", default=None, help="A new http(s) address.")
+@click.option("--title", default=None, help="A new title.")
+@click.option("--relation", default=None, help="supports, refutes or context.")
+@click.option("--excerpt", default=None, help="A new quoted passage.")
+@click.option(
+    "--expect-version",
+    type=ROW_ID,
+    default=None,
+    help="Refuse if the link changed since you saw it at this version.",
+)
+@click.pass_obj
+def evidence_edit(
+    app: AppContext,
+    evidence_id: int,
+    url: str | None,
+    title: str | None,
+    relation: str | None,
+    excerpt: str | None,
+    expect_version: int | None,
+) -> None:
+    """Correct a link: its URL, title, relation or excerpt (each change in the history)."""
+    from workbench.errors import NotFound
+    from workbench.services.changes import EditEvidence, apply_change
+    from workbench.services.evidence import statement_of
+
+    db = app.open_db(write=True)
+    with db.transaction() as session:
+        statement_id = statement_of(session, evidence_id)
+        if statement_id is None:
+            raise NotFound(f"no evidence with id {evidence_id}", where="evidence")
+        change = EditEvidence(
+            statement_id, evidence_id, url, title, relation, excerpt, expect_version
+        )
+        applied = apply_change(session, change, analyst=app.analyst)
+    click.echo(applied.message)
+
+
 @click.command()
 @click.argument("statement_id", type=ROW_ID)
 @click.option(

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session
 
 from workbench.db.views import StatementRow
-from workbench.errors import StaleEdit
+from workbench.errors import InvalidInput, NotFound, StaleEdit
 from workbench.services import evidence, statement_writes
 from workbench.services.statement_writes import Raced
 from workbench.services.statements import get_statement_row
@@ -69,6 +69,19 @@ class RemoveEvidence:
     statement_id: int
     evidence_id: int
     note: str = ""
+
+
+@dataclass(frozen=True)
+class EditEvidence:
+    """Change a link's URL, title, relation or excerpt; a field left None is kept."""
+
+    statement_id: int
+    evidence_id: int
+    url: str | None = None
+    title: str | None = None
+    relation: str | None = None
+    excerpt: str | None = None
+    evidence_version: int | None = None  # the link's version the analyst saw
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,17 @@ class Merge:
     note: str = ""
 
 
-Change = SetStatus | AddNote | AddEvidence | RemoveEvidence | Correct | Dismiss | Split | Merge
+Change = (
+    SetStatus
+    | AddNote
+    | AddEvidence
+    | RemoveEvidence
+    | EditEvidence
+    | Correct
+    | Dismiss
+    | Split
+    | Merge
+)
 
 
 @dataclass(frozen=True)
@@ -224,6 +247,33 @@ def _remove_evidence(
     check_seen(row, seen)
     evidence.remove_evidence(session, evidence_id=c.evidence_id, analyst=analyst, note=c.note)
     return Applied(c, (row,), row, None, None, "evidence removed")
+
+
+@handles(EditEvidence)
+def _edit_evidence(session: Session, c: EditEvidence, analyst: str, seen: int | None) -> Applied:
+    row = get_statement_row(session, c.statement_id)
+    check_seen(row, seen)
+    link = evidence.statement_of(session, c.evidence_id)
+    if link is None:
+        raise NotFound(f"no evidence with id {c.evidence_id}", where="evidence")
+    if link != c.statement_id:
+        raise InvalidInput(
+            f"evidence {c.evidence_id} is not on statement {c.statement_id}", where="evidence"
+        )
+    view, old = evidence.edit_evidence(
+        session,
+        evidence_id=c.evidence_id,
+        analyst=analyst,
+        seen_version=c.evidence_version,
+        url=c.url,
+        title=c.title,
+        relation=c.relation,
+        excerpt=c.excerpt,
+    )
+    if not old:
+        return Applied(c, (row,), row, None, None, f"evidence {view.id}: unchanged")
+    undo = EditEvidence(c.statement_id, c.evidence_id, evidence_version=view.version, **old)
+    return Applied(c, (row,), row, undo, None, f"evidence {view.id} changed: {', '.join(old)}")
 
 
 @handles(Correct)

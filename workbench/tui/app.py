@@ -108,7 +108,7 @@ class WorkbenchApp(App[None]):
 def bound_classes() -> list[tuple[str, type]]:
     """The classes that declare bindings, with the area name shown in help and docs."""
     from workbench.tui.modals.article import ArticleScreen
-    from workbench.tui.modals.base import FormModal
+    from workbench.tui.modals.base import FormModal, FormSelect
     from workbench.tui.modals.choice import ConfirmModal, LinkPicker
     from workbench.tui.modals.help import HelpScreen
     from workbench.tui.screens.claim import ClaimScreen
@@ -123,6 +123,7 @@ def bound_classes() -> list[tuple[str, type]]:
         ("sources list", SourceList),
         ("article and detail panes", ReadingPane),
         ("forms", FormModal),
+        ("choices in forms", FormSelect),
         ("confirm dialog", ConfirmModal),
         ("link picker", LinkPicker),
         ("help", HelpScreen),

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from textual import on
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 T = TypeVar("T")
 
@@ -51,6 +51,34 @@ class FormModal(ModalScreen[T]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
         value = self.check()
         if value is not None:
             self.dismiss(value)
+
+
+class FormSelect(Select[T]):
+    """A choice in a form: enter saves the form, as in every other field (space, up and down
+    open the list). Textual's Select opens its list on enter, so an analyst who chose a
+    relation and pressed enter found the list open again instead of the evidence saved."""
+
+    BINDINGS = [
+        Binding(
+            "down,space,up",
+            "show_overlay",
+            "Show choices",
+            id="choice-open",
+            show=False,
+            tooltip="Open the list of choices",
+        ),
+        Binding(
+            "enter",
+            "screen.submit",
+            "Save",
+            id="choice-save",
+            show=False,
+            tooltip="Save the form with the choice shown",
+        ),
+    ]

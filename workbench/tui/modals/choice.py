@@ -49,13 +49,13 @@ class LinkPicker(ModalScreen[str]):
         Binding("escape", "cancel", "Cancel", id="links-cancel", tooltip="Open nothing"),
     ]
 
-    def __init__(self, links: tuple[EvidenceView, ...]) -> None:
+    def __init__(self, links: tuple[EvidenceView, ...], prompt: str = "Open which link?") -> None:
         super().__init__()
-        self.links = links
+        self.links, self.prompt = links, prompt
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Open which link? (enter opens, escape cancels)")
+            yield Label(f"{self.prompt} (enter chooses, escape cancels)")
             yield OptionList(
                 *(
                     Option(Content(visible(f"[{i}] {e.relation}: {e.url}")), id=e.url)

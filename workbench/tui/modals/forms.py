@@ -16,7 +16,7 @@ from workbench.db.views import StatementRow
 from workbench.errors import InvalidInput
 from workbench.services.propositions import word_start
 from workbench.tui.format import visible
-from workbench.tui.modals.base import FormModal
+from workbench.tui.modals.base import FormModal, FormSelect
 from workbench.urls import require_http_url
 from workbench.vocabulary import RELATIONS, STANCES
 
@@ -52,7 +52,7 @@ class EvidenceForm(RowForm):
                 placeholder="excerpt: the passage of the page that matters (optional)",
                 id="evidence-excerpt",
             )
-            yield Select(
+            yield FormSelect(
                 [(r, r) for r in RELATIONS],
                 value=values.get("relation", "supports"),
                 allow_blank=False,
@@ -143,7 +143,7 @@ class EditForm(RowForm):
             yield Input(shown["content"], id="edit-content")
             yield Label("Proposition (the checkable claim)")
             yield Input(shown["proposition"], id="edit-proposition")
-            yield Select(
+            yield FormSelect(
                 [(s, s) for s in STANCES],
                 value=shown["stance"],
                 allow_blank=False,

@@ -48,6 +48,14 @@ REVIEW_BINDINGS = [
         tooltip="Attach a link that supports, refutes or gives context",
     ),
     Binding(
+        "E",
+        "edit_evidence",
+        "Edit evidence",
+        id="edit-evidence",
+        show=False,
+        tooltip="Correct an evidence link: its URL, title, relation or excerpt",
+    ),
+    Binding(
         "o",
         "open_evidence",
         "Open link",

@@ -25,7 +25,7 @@ from textual.worker import Worker
 
 from workbench.config import Settings
 from workbench.db.engine import Database
-from workbench.db.views import StatementDetail, StatementRow
+from workbench.db.views import EvidenceView, StatementDetail, StatementRow
 from workbench.errors import StaleEdit, WorkbenchError
 from workbench.services.changes import (
     AddEvidence,
@@ -33,6 +33,7 @@ from workbench.services.changes import (
     Applied,
     Correct,
     Dismiss,
+    EditEvidence,
     Merge,
     SetStatus,
     Split,
@@ -400,6 +401,35 @@ class ReviewWrites(Screen[None]):
         self.marked_id = None
         self.statements.marked_id = None
         self.statements.refresh()
+
+    def action_edit_evidence(self) -> None:
+        row = self._writable_row("editing evidence")
+        detail = self.detail
+        if row is None:
+            return
+        if detail is None or detail.row.id != row.id or not detail.evidence:
+            self.notify("No evidence link on this statement yet: e adds one.")
+            return
+
+        def edit(link: EvidenceView) -> None:
+            shown = {"url": link.url, "title": link.title, "excerpt": link.excerpt}
+            shown["relation"] = link.relation
+
+            def submitted(typed: Typed | None) -> None:
+                if typed:
+                    change = EditEvidence(row.id, link.id, evidence_version=link.version, **typed)
+                    self.submit(PendingWrite(change, "edit evidence", row=row, typed=typed))
+
+            self.app.push_screen(EvidenceForm(row, shown), submitted)
+
+        if len(detail.evidence) == 1:
+            edit(detail.evidence[0])
+            return
+        by_url = {link.url: link for link in detail.evidence}
+        self.app.push_screen(
+            LinkPicker(detail.evidence, prompt="Edit which link?"),
+            lambda url: edit(by_url[url]) if url else None,
+        )
 
     def action_open_evidence(self) -> None:
         detail = self.detail
