@@ -110,3 +110,25 @@ async def test_presence_shows_who_else_is_here_and_on_which_statement(review_db,
         assert [(p.analyst, p.statement_id) for p in seen] == [("tester", 1)]
     with review_db.reader() as session:  # leaving removes our row at once
         assert presence.others(session, "other-terminal") == []
+
+
+async def test_review_queue_key_lists_what_waits_for_me_and_c_seconds_it(
+    review_db, make_app
+) -> None:
+    _as(review_db, ChangeSetting("second-review", "on"), "lead")
+    _as(review_db, SetStatus(2, "confirmed"), "bo")  # waits for a second analyst: me
+    _as(review_db, SetStatus(4, "disputed"), "tester")  # my own: not mine to second
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        listing = app.screen.statements
+        assert listing.window.extent == 1 and listing.current.id == 2
+        assert "second review for tester" in str(
+            app.screen.query_one("#statements-pane").border_title
+        )
+        await pilot.press("c")
+        await settle(pilot)
+        assert "agreed with bo: final" in text_of(pilot, "#status-line")
+        assert detail(review_db, 2).review.state == "agreed"

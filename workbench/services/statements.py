@@ -10,7 +10,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from workbench.db import dialect
-from workbench.db.models import STANCES, STATUSES, Actor, Assignment, Source, Statement
+from workbench.db.models import (
+    STANCES,
+    STATUSES,
+    Actor,
+    Assignment,
+    SecondReview,
+    Source,
+    Statement,
+)
 from workbench.db.views import StatementDetail, StatementRow
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.actors import actor_ids_matching
@@ -29,6 +37,7 @@ class StatementFilter:
     stances: tuple[str, ...] = ()
     analyst: str | None = None  # last changed by
     assigned_to: str | None = None  # held by this analyst (the work split)
+    review_for: str | None = None  # second review this analyst can move on (not their own)
     search: str = ""
     include_dismissed: bool = False
 
@@ -64,6 +73,8 @@ class StatementFilter:
             parts.append(f"by {self.analyst}")
         if self.assigned_to:
             parts.append(f"assigned to {self.assigned_to}")
+        if self.review_for:
+            parts.append(f"second review for {self.review_for}")
         if self.search:
             parts.append(f'search "{self.search}"')
         if self.include_dismissed:
@@ -132,6 +143,15 @@ def statement_conditions(session: Session, flt: StatementFilter) -> list[Any]:
             col(Assignment.analyst) == flt.assigned_to
         )
         conditions.append(col(Statement.id).in_(held))
+    if flt.review_for:
+        waiting = select(col(SecondReview.statement_id)).where(
+            (col(SecondReview.state) == "disputed")
+            | (
+                (col(SecondReview.state) == "pending")
+                & (col(SecondReview.first_analyst) != flt.review_for)
+            )
+        )
+        conditions.append(col(Statement.id).in_(waiting))
     if terms := dialect.parse_search(flt.search):
         bind = session.get_bind()
         conditions.append(dialect.search_clause(bind.dialect.name, terms, Statement, Source))

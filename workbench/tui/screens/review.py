@@ -257,6 +257,12 @@ class ReviewScreen(ReviewFeed):
         if mine:
             self.notify("Your queue: space jumps to the next unverified one.")
 
+    def action_review_queue(self) -> None:
+        mine = None if self.filter.review_for == self.analyst else self.analyst
+        self.apply_filter(replace(self.filter, review_for=mine))
+        if mine:
+            self.notify("Second review: c, d or u seconds a verdict, or decides a disputed one.")
+
     def action_clear_filter(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:

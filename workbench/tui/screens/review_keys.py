@@ -167,6 +167,13 @@ REVIEW_BINDINGS = [
         tooltip="Show only the statements assigned to you; press again for everyone's",
     ),
     Binding(
+        "R",
+        "review_queue",
+        "Review queue",
+        id="review-queue",
+        tooltip="Second review: verdicts waiting for you to second or decide; press again for all",
+    ),
+    Binding(
         "tab",
         "app.focus_next",
         "Next pane",
