@@ -112,3 +112,39 @@ async def test_the_statement_list_shows_the_proposition_not_the_content_fragment
         denials = [x for x in lines if " denies " in x]
         assert any("North Korea provided arms to Russia." in x for x in denials)
         assert not any(x.rstrip().endswith("the claims") for x in denials)
+
+
+async def test_y_accepts_a_suggested_link_and_n_rejects_it(
+    tmp_path: Path, make_app: Callable[..., Any]
+) -> None:
+    import sqlalchemy as sa
+
+    from workbench.services.claims import claim_of_statement
+
+    async with _on_the_denial(tmp_path, make_app) as (pilot, db, claim, denial):
+        with db.engine.begin() as connection:  # the matcher was unsure of this one
+            connection.execute(
+                sa.text(
+                    "UPDATE claim_member SET score = 80, pinned = 0, reason = 'same terms' "
+                    "WHERE statement_id = :id"
+                ),
+                {"id": denial.id},
+            )
+        await pilot.press("C")
+        await settle(pilot)
+        assert "suggested (score 80, same terms): y accepts, n rejects" in text_of(
+            pilot, "#claim-text"
+        )
+        await pilot.press("y")
+        await settle(pilot)
+        assert "suggested" not in text_of(pilot, "#claim-text")
+        with db.reader() as session:
+            kept = claim_of_statement(session, denial.id)
+        assert kept is not None and kept.id == claim.id
+        assert next(s for s in kept.live if s.id == denial.id).pinned
+        await pilot.press("n")
+        await settle(pilot)
+        with db.reader() as session:
+            moved = claim_of_statement(session, denial.id)
+        assert moved is not None and moved.id != claim.id
+        assert f"#{denial.id} " not in text_of(pilot, "#claim-text")

@@ -19,15 +19,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbench.db.engine import Database
-from workbench.db.views import ClaimView
+from workbench.db.views import ClaimStatement, ClaimView
 from workbench.errors import WorkbenchError
+from workbench.services.claims import SUGGEST_BELOW
 from workbench.tui.format import visible
 from workbench.verdicts import verdict_in_words
 
 READ_ONLY = "Read-only database: claim verdicts are disabled, nothing can be written here."
 
 
-def claim_content(claim: ClaimView) -> Content:
+def is_suggestion(statement: ClaimStatement) -> bool:
+    """A link the matcher was not sure of: the analyst accepts (pins) or rejects it."""
+    return statement.score is not None and not statement.pinned and statement.score < SUGGEST_BELOW
+
+
+def claim_content(claim: ClaimView, origin: int | None = None) -> Content:
     """The claim as text: what the report's claim section says, for one claim."""
     verdict = claim.effective_verdict
     implied = " (implied by its statements)" if claim.verdict != verdict else ""
@@ -61,12 +67,16 @@ def claim_content(claim: ClaimView) -> Content:
     for s in claim.live:
         words = verdict_in_words(s.stance, s.status, s.actor)
         parts += [
-            f" #{s.id} ",
+            ("▶" if s.id == origin else " ", "bold"),
+            f"#{s.id} ",
             visible(s.actor or "(unknown)"),
             f" {s.stance}, {s.status}: ",
             (visible(words), "italic"),
             "\n",
         ]
+        if is_suggestion(s):
+            mark = "y accepts, n rejects" if s.id == origin else "open it to accept or reject"
+            parts += [(f"   suggested (score {s.score:.0f}, {s.reason}): {mark}", "$warning"), "\n"]
     return Content.assemble(*parts)
 
 
@@ -103,6 +113,20 @@ class ClaimScreen(ModalScreen[bool]):
             tooltip="Set the claim's verdict back to unverified",
         ),
         Binding(
+            "y",
+            "accept_link",
+            "Accept link",
+            id="claim-accept",
+            tooltip="The statement you came from does state this claim: keep it here (pinned)",
+        ),
+        Binding(
+            "n",
+            "reject_link",
+            "Reject link",
+            id="claim-reject",
+            tooltip="The statement you came from states another claim: take it out of this one",
+        ),
+        Binding(
             "A",
             "apply_verdict",
             "Apply to statements",
@@ -117,14 +141,17 @@ class ClaimScreen(ModalScreen[bool]):
     #claim-box { background: $panel; }
     """
 
-    def __init__(self, db: Database, analyst: str, claim: ClaimView) -> None:
+    def __init__(
+        self, db: Database, analyst: str, claim: ClaimView, origin: int | None = None
+    ) -> None:
         super().__init__()
         self.db, self.analyst, self.claim = db, analyst, claim
+        self.origin = origin  # the statement the view was opened from: y / n act on it
         self.changed = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="claim-box"):
-            yield Static(claim_content(self.claim), id="claim-text")
+            yield Static(claim_content(self.claim, self.origin), id="claim-text")
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
@@ -135,20 +162,36 @@ class ClaimScreen(ModalScreen[bool]):
     def action_apply_verdict(self) -> None:
         self._write(self.claim.verdict, apply=True)
 
+    def action_accept_link(self) -> None:
+        from workbench.services.claim_changes import LinkToClaim
+
+        if self.origin is not None:
+            self._apply(LinkToClaim(self.origin, self.claim.id), None)
+
+    def action_reject_link(self) -> None:
+        from workbench.services.claim_changes import UnlinkFromClaim
+
+        if self.origin is not None:
+            self._apply(UnlinkFromClaim(self.origin), None)
+
     def _write(self, verdict: str, *, apply: bool) -> None:
+        from workbench.services.claim_changes import SetClaimVerdict
+
+        change = SetClaimVerdict(self.claim.id, verdict, self.claim.rationale, apply)
+        self._apply(change, self.claim.version)
+
+    def _apply(self, change: Any, version: int | None) -> None:
         """One transaction on the typed path; a stale version or bad input is one notice."""
         from workbench.services.changes import apply_change
-        from workbench.services.claim_changes import SetClaimVerdict
         from workbench.services.claims import get_claim
 
         if self.db.read_only:
             self.notify(READ_ONLY, title="Read-only", severity="warning")
             return
-        change = SetClaimVerdict(self.claim.id, verdict, self.claim.rationale, apply)
         try:
             with self.db.transaction() as session:
                 applied = apply_change(
-                    session, change, analyst=self.analyst, expected_version=self.claim.version
+                    session, change, analyst=self.analyst, expected_version=version
                 )
                 self.claim = get_claim(session, self.claim.id)
         except WorkbenchError as error:
@@ -156,7 +199,7 @@ class ClaimScreen(ModalScreen[bool]):
             return
         self.changed = True
         self.notify(f"saved: {applied.message}")
-        self.query_one("#claim-text", Static).update(claim_content(self.claim))
+        self.query_one("#claim-text", Static).update(claim_content(self.claim, self.origin))
 
 
 def open_claim(review: Any) -> None:
@@ -182,4 +225,4 @@ def open_claim(review: Any) -> None:
         if changed:
             review.action_reload()
 
-    review.app.push_screen(ClaimScreen(review.db, review.analyst, claim), back)
+    review.app.push_screen(ClaimScreen(review.db, review.analyst, claim, current.id), back)
