@@ -68,14 +68,16 @@ def when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def columns(width: int) -> list[tuple[str, int]]:
-    """Column names and widths for a list this wide; narrow terminals drop cue and source."""
+def columns(width: int, held: bool = False) -> list[tuple[str, int]]:
+    """Column names and widths for a list this wide; narrow terminals drop cue and source.
+    `held` adds who holds each row, once the work is split (no empty column before that)."""
+    holder = [("held", 8)] if held else []
     if width >= 100:
-        fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10), ("held", 8)]
+        fixed = [("status", 12), ("speaker", 18), ("stance", 9), ("cue", 10), *holder]
         source = 22
         content = max(10, width - sum(w for _, w in fixed) - source - len(fixed) - 1)
         return [*fixed, ("claim", content), ("source", source)]
-    fixed = [("status", 12), ("speaker", 14), ("stance", 9)]
+    fixed = [("status", 12), ("speaker", 14), ("stance", 9), *holder]
     content = max(10, width - sum(w for _, w in fixed) - len(fixed))
     return [*fixed, ("claim", content)]
 

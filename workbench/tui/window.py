@@ -36,11 +36,13 @@ class RowWindow:
         self.rows: dict[int, StatementRow] = {}
         self.positions: dict[int, int] = {}  # statement id -> position
         self.total: int | None = None
+        self.any_held = False  # a loaded row is held by someone: show the "held" column
 
     def clear(self) -> None:
         self.rows.clear()
         self.positions.clear()
         self.total = None
+        self.any_held = False
 
     @property
     def extent(self) -> int:
@@ -70,6 +72,7 @@ class RowWindow:
             self.rows.pop(previous, None)
         self.rows[position] = row
         self.positions[row.id] = position
+        self.any_held = self.any_held or bool(row.holder)
 
     def put(self, fetch: Fetch, rows: list[StatementRow], anchor_index: int = 0) -> None:
         """Store a fetched page where it belongs; a short forward page reveals the total."""
@@ -94,6 +97,7 @@ class RowWindow:
             if row.holder is None and shown is not None:  # a write's row: holder not read
                 row = replace(row, holder=shown.holder)
             self.rows[position] = row
+            self.any_held = self.any_held or bool(row.holder)
         return position
 
     def plan(self, start: int, end: int) -> Fetch | None:

@@ -347,7 +347,7 @@ class StatementList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            text = " ".join(fit(name, w) for name, w in columns(width))
+            text = " ".join(fit(name, w) for name, w in columns(width, self.window.any_held))
             return Strip([Segment(fit(text, width), self._style("header"))], width)
         position = int(self.scroll_offset.y) + y - 1
         base = self._style("base")
@@ -366,7 +366,7 @@ class StatementList(ScrollView, can_focus=True):
         if position == self.cursor:
             overlay = self._style("cursor" if self.has_focus else "cursor-blurred")
         segments = []
-        for name, cell_width in columns(width):
+        for name, cell_width in columns(width, self.window.any_held):
             style = base + status if name == "status" else base
             if name == "status" and row.id == self.marked_id:
                 style += self._style("marked")
