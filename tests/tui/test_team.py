@@ -132,3 +132,16 @@ async def test_review_queue_key_lists_what_waits_for_me_and_c_seconds_it(
         await settle(pilot)
         assert "agreed with bo: final" in text_of(pilot, "#status-line")
         assert detail(review_db, 2).review.state == "agreed"
+
+
+def test_presence_lists_each_colleague_once_and_not_myself(review_db) -> None:
+    from workbench.services import presence
+
+    with review_db.transaction() as session:
+        presence.beat(session, "bo-laptop", "bo", 3)
+        presence.beat(session, "bo-desk", "bo", 7)  # the later heartbeat wins
+        presence.beat(session, "my-other-terminal", "tester", 1)
+        presence.beat(session, "cleo", "cleo", None)
+    with review_db.reader() as session:
+        seen = presence.others(session, "this-terminal", "tester")
+    assert [(p.analyst, p.statement_id) for p in seen] == [("bo", 7), ("cleo", None)]

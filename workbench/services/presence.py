@@ -42,11 +42,17 @@ def leave(session: Session, session_id: str) -> None:
     session.connection().execute(delete(Presence).where(col(Presence.session) == session_id))
 
 
-def others(session: Session, session_id: str) -> list[Present]:
-    """Everyone else heard from within the last minute, by name."""
+def others(session: Session, session_id: str, analyst: str = "") -> list[Present]:
+    """Every other analyst heard from within the last minute, once each, with the statement
+    of their latest heartbeat (an analyst with two terminals is one colleague)."""
     rows = session.execute(
         select(col(Presence.analyst), col(Presence.statement_id))
-        .where(col(Presence.session) != session_id, col(Presence.seen_at) >= utc_now() - EXPIRY)
-        .order_by(col(Presence.analyst), col(Presence.seen_at))
+        .where(
+            col(Presence.session) != session_id,
+            col(Presence.analyst) != analyst,
+            col(Presence.seen_at) >= utc_now() - EXPIRY,
+        )
+        .order_by(col(Presence.seen_at))
     ).all()
-    return [Present(analyst, statement_id) for analyst, statement_id in rows]
+    latest = {name: statement_id for name, statement_id in rows}  # the last one wins
+    return [Present(name, latest[name]) for name in sorted(latest)]

@@ -30,7 +30,7 @@ class ReviewStore:
             with self.db.transaction() as session:
                 presence.beat(session, self.session_id, self.analyst, statement_id)
         with self.db.reader() as session:
-            return presence.others(session, self.session_id)
+            return presence.others(session, self.session_id, self.analyst)
 
     def leave(self) -> None:
         if not self.db.read_only:
