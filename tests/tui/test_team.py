@@ -74,12 +74,21 @@ async def test_my_queue_key_shows_what_i_hold_and_each_row_says_who_holds_it(
         assert [listing.window.get(p).holder for p in range(4)] == ["", "tester", "bo", ""]
         header = listing.render_line(0).text
         assert "held" in header and "tester" in listing.render_line(2).text
-        await pilot.press("M")
+        await pilot.press("M")  # my queue: what I hold and have not decided
         await settle(pilot)
         assert listing.window.extent == 2
         assert [listing.window.get(p).id for p in range(2)] == [2, 5]
-        assert "assigned to tester" in str(app.screen.query_one("#statements-pane").border_title)
-        await pilot.press("M")
+        title = str(app.screen.query_one("#statements-pane").border_title)
+        assert "assigned to tester" in title and "unverified" in title
+        await pilot.press("c")  # decided: it leaves the queue on the next reload
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert [listing.window.get(p).id for p in range(listing.window.extent)] == [5]
+        await pilot.press("M")  # all I hold
+        await settle(pilot)
+        assert [listing.window.get(p).id for p in range(2)] == [2, 5]
+        await pilot.press("M")  # everyone's
         await settle(pilot)
         assert listing.window.extent == 9
 

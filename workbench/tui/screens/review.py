@@ -252,10 +252,15 @@ class ReviewScreen(ReviewFeed):
         self.apply_filter(replace(self.filter, actors=(row.actor,)))
 
     def action_my_queue(self) -> None:
-        mine = None if self.filter.assigned_to == self.analyst else self.analyst
-        self.apply_filter(replace(self.filter, assigned_to=mine))
-        if mine:
-            self.notify("Your queue: space jumps to the next unverified one.")
+        """Three steps: what I still have to decide, then all I hold, then everyone's."""
+        flt = self.filter
+        if flt.assigned_to != self.analyst:
+            self.apply_filter(replace(flt, assigned_to=self.analyst, statuses=("unverified",)))
+            self.notify("Your queue: what you hold and have not decided. M again: all you hold.")
+        elif flt.statuses == ("unverified",):
+            self.apply_filter(replace(flt, statuses=()))
+        else:
+            self.apply_filter(replace(flt, assigned_to=None))
 
     def action_review_queue(self) -> None:
         mine = None if self.filter.review_for == self.analyst else self.analyst

@@ -164,7 +164,7 @@ REVIEW_BINDINGS = [
         "my_queue",
         "My queue",
         id="my-queue",
-        tooltip="Show only the statements assigned to you; press again for everyone's",
+        tooltip="Your queue: what you hold and have not decided; again: all you hold; again: all",
     ),
     Binding(
         "R",
