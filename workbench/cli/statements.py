@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from operator import attrgetter
 from typing import Any
 
 import click
@@ -40,10 +41,13 @@ HISTORY_FIELDS = (
 )
 
 
+_STATEMENT_VALUES = attrgetter(*STATEMENT_FIELDS)
+
+
 def statement_record(row: StatementRow) -> dict[str, Any]:
-    # Plain attribute reads: `asdict` deep-copies every value and was 70% of the time of
-    # `statements --format jsonl` (5,900 rows/s at 100k statements; the fields are scalars).
-    return {name: getattr(row, name) for name in STATEMENT_FIELDS}
+    # One C-level attribute fetch for all fields: `asdict` deep-copies every value and was 70%
+    # of the time of `statements --format jsonl` (the fields are scalars).
+    return dict(zip(STATEMENT_FIELDS, _STATEMENT_VALUES(row), strict=True))
 
 
 def history_record(entry: HistoryEntry) -> dict[str, Any]:

@@ -280,12 +280,21 @@ def next_unverified_id(session: Session, flt: StatementFilter, after_id: int) ->
 
 
 def iter_statements(
-    session: Session, flt: StatementFilter = StatementFilter(), *, batch: int = 1000
+    session: Session, flt: StatementFilter = StatementFilter(), *, batch: int = 5000
 ) -> Iterator[StatementRow]:
-    """Every matching statement in id order, fetched in keyset batches (flat memory)."""
+    """Every matching statement in id order, fetched in keyset batches (flat memory).
+
+    The query is built once with the position as a parameter and run on the connection, not
+    through the ORM session: the ORM's row loading was a third of `statements --format jsonl`
+    (26,000 → 40,000 rows/s at a million statements).
+    """
+    after = sa.bindparam("after_id", type_=sa.Integer)
+    conditions = [*_conditions(session, flt), col(Statement.id) > after]
+    query = _row_query(conditions).order_by(col(Statement.id)).limit(batch)
+    connection = session.connection()
     last_id = 0
     while True:
-        page = list_statements(session, flt, after_id=last_id, limit=batch)
+        page = [StatementRow(*r) for r in connection.execute(query, {"after_id": last_id})]
         yield from page
         if len(page) < batch:
             return
