@@ -73,7 +73,7 @@ def _register() -> None:
     )
     for module in modules:
         module.register(cli)
-    for optional in ("workbench.cli.tui", "workbench.cli.export"):
+    for optional in ("workbench.cli.tui", "workbench.cli.export", "workbench.cli.serve"):
         try:
             module = __import__(optional, fromlist=["register"])
         except ModuleNotFoundError as error:

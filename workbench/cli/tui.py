@@ -5,6 +5,7 @@ Textual is imported inside the command, so `workbench --help` stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -15,7 +16,10 @@ from workbench.errors import InvalidInput
 
 def has_terminal() -> bool:
     """Textual reads keys from stdin and draws on stdout: without a terminal on both it would
-    write escape codes into a file (or a pipe) and wait for keys that never come."""
+    write escape codes into a file (or a pipe) and wait for keys that never come. Served to a
+    browser (`workbench serve`), the pipes carry Textual's web protocol instead."""
+    if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        return True
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
@@ -33,7 +37,7 @@ def review(app: AppContext) -> None:
             where="review",
             hint="for text output use `workbench statements` or `workbench export`",
         )
-    db = app.open_db(write=True)
+    db = app.open_db(write=False)  # a read-only file or role opens the read-only screen
     from workbench.tui.app import WorkbenchApp
 
     WorkbenchApp(db=db, settings=app.settings).run()

@@ -1,0 +1,77 @@
+"""`workbench serve`: the review screen in a browser, for colleagues without a terminal habit.
+
+textual-serve runs `workbench review` once per browser tab, as a subprocess speaking Textual's
+web protocol, and serves the page that draws it (xterm.js). Every tab is the same analyst on the
+same database: the one `serve` was started with. It listens on 127.0.0.1 unless told
+otherwise; anywhere else, anyone who can reach the port reviews (and writes) as that analyst,
+so it says so.
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sys
+
+import click
+
+from workbench.cli.context import AppContext
+from workbench.cli.params import WholeNumber
+from workbench.errors import InvalidInput
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def review_command(database: str, analyst: str) -> str:
+    """The shell command textual-serve runs per tab: quoted, so no path or name is shell code."""
+    parts = [sys.executable, "-m", "workbench", "--db", database, "--analyst", analyst, "review"]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse an address that cannot be listened on, in one line, before the server starts."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidInput(
+            f"cannot listen on {host}:{port}: {reason}",
+            where="serve",
+            hint="choose another --port, or a --host of this machine",
+        ) from None
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=WholeNumber(1, 65535), default=8000, show_default=True, help="Port.")
+@click.pass_obj
+def serve(app: AppContext, host: str, port: int) -> None:
+    """Serve the review screen to a browser (textual-serve) at http://HOST:PORT."""
+    try:
+        from textual_serve.server import Server
+    except ModuleNotFoundError:
+        raise InvalidInput(
+            "serving to a browser needs the textual-serve package",
+            where="serve",
+            hint="pip install textual-serve",
+        ) from None
+    db = app.open_db(write=False)  # refuse a missing or foreign database now, not per tab
+    check_address(host, port)
+    if host not in LOCAL_HOSTS:
+        click.echo(
+            f"warning: serving on {host}: anyone who can reach port {port} reviews and writes "
+            f"as {app.analyst}; bind to 127.0.0.1 (the default) unless that is what you want",
+            err=True,
+        )
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+    click.echo(f"serving {db.location} as {app.analyst} at {url} (Ctrl+C stops)", err=True)
+    server = Server(review_command(app.settings.database, app.analyst), host=host, port=port)
+    server.public_url = url
+    server.serve()
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)
