@@ -23,7 +23,7 @@ def init(app: AppContext) -> None:
         if before is not None and before != after:
             # An older database gains claims (schema 0002): its statements are grouped now.
             with db.transaction() as session:
-                linked = link_unclaimed(session, analyst=app.analyst)
+                linked = link_unclaimed(session, analyst=app.analyst, progress=_say_progress)
                 refresh_statistics(session.connection())  # new indexes need statistics
     finally:
         db.dispose()
@@ -35,6 +35,11 @@ def init(app: AppContext) -> None:
         click.echo(f"upgraded database {db.location} from schema {before} to {after}")
         if linked is not None and linked.statements:
             click.echo(linked.line())
+
+
+def _say_progress(done: int, total: int) -> None:
+    """One stderr line per step: linking a million statements into claims takes minutes."""
+    click.echo(f"claims: {done:,} of {total:,} statements linked", err=True)
 
 
 def register(group: click.Group) -> None:

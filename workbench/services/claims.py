@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
@@ -129,8 +129,14 @@ _UNCLAIMED = (
 )
 
 
-def link_unclaimed(session: Session, *, analyst: str) -> LinkSummary:
-    """Join every live statement without a claim to its claim, or start one."""
+def link_unclaimed(
+    session: Session, *, analyst: str, progress: Callable[[int, int], None] | None = None
+) -> LinkSummary:
+    """Join every live statement without a claim to its claim, or start one.
+
+    `progress(done, total)` is called every `CHUNK` statements: grouping a million statements
+    takes minutes (an upgraded database), and a silent terminal looks hung.
+    """
     rows = session.execute(_UNCLAIMED).all()
     if not rows:
         return LinkSummary(0, 0, 0)
@@ -162,6 +168,8 @@ def link_unclaimed(session: Session, *, analyst: str) -> LinkSummary:
         if len(members) >= CHUNK:
             session.execute(insert(ClaimMember), members)
             members = []
+            if progress is not None:
+                progress(joined + created, len(rows))
     if members:
         session.execute(insert(ClaimMember), members)
     return LinkSummary(len(rows), joined, created)
