@@ -78,3 +78,37 @@ def test_a_full_disk_is_one_line(full_disk: Path, command: tuple) -> None:
     before = full_disk.read_bytes()
     _one_error(run_cli("--db", str(full_disk), *command), "cannot write to the disk", "df")
     assert full_disk.read_bytes() == before
+
+
+@pytest.fixture
+def quietly_damaged(cli_db: Path) -> Path:
+    """One page that ingest never touches (the evidence table's) overwritten: SQLite alone
+    would not notice, and an ingest appended next to it used to report success."""
+    import sqlite3
+
+    connection = sqlite3.connect(cli_db)
+    (page,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'evidence'"
+    ).fetchone()
+    (size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    with cli_db.open("r+b") as handle:
+        handle.seek(size * (page - 1))
+        handle.write(b"\xde\xad\xbe\xef" * (size // 4))
+    return cli_db
+
+
+def test_ingest_and_import_refuse_a_damaged_file_before_writing(
+    quietly_damaged: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "new.txt"
+    article.write_text('"The pier is closed," said Mara Ellison on Monday.\n', encoding="utf-8")
+    exported = tmp_path / "work.json"
+    clean = tmp_path / "clean.db"
+    assert run_cli("--db", str(clean), "ingest", str(article)).code == 0
+    assert run_cli("--db", str(clean), "export", "--format", "json", "-o", str(exported)).code == 0
+    before = quietly_damaged.read_bytes()
+    for command in (("ingest", str(article)), ("import", str(exported))):
+        outcome = run_cli("--db", str(quietly_damaged), *command)
+        _one_error(outcome, "the database file is damaged", "restore it from a backup")
+        assert quietly_damaged.read_bytes() == before

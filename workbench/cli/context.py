@@ -39,7 +39,7 @@ class AppContext:
     def analyst(self) -> str:
         return self.settings.analyst
 
-    def open_db(self, *, write: bool, create: bool = False) -> Database:
+    def open_db(self, *, write: bool, create: bool = False, bulk: bool = False) -> Database:
         """The database, schema-checked; a missing one is refused unless `create` is set.
 
         Only `init`, `ingest`, `demo` and `import` create a database: a mistyped --db on
@@ -66,6 +66,8 @@ class AppContext:
             _warn_if_network_share(target)
         if create and write and not db.read_only and not db.has_tables():
             upgrade_to_head(db)
+        elif bulk and write:
+            db.refuse_if_damaged()  # an ingest or import never writes into a damaged file
         check_schema(db)
         db = db.with_role_privileges()  # a SELECT-only PostgreSQL role opens read-only
         self._db = db

@@ -169,7 +169,7 @@ def import_(app: AppContext, file: Path) -> None:
         export = ExportFile.check(handle, origin)
         # Import may create: handing work to a colleague's new database is its purpose, and
         # the checked file fills it (unlike `verdict` on a mistyped --db, which left it empty).
-        db = app.open_db(write=True, create=True)
+        db = app.open_db(write=True, create=True, bulk=True)
         with db.transaction() as session:
             summary = import_export(session, export)
             # Imported statements join claims, and a large import gets fresh statistics.

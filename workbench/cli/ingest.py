@@ -107,7 +107,7 @@ def _database_for_ingest(app: AppContext) -> Database:
 
     target = app.settings.database
     if is_url(target) or Path(target).expanduser().exists():
-        return app.open_db(write=True, create=True)
+        return app.open_db(write=True, create=True, bulk=True)
     Database.open(target).dispose()  # checks the folder exists; creates nothing
     return cast(Database, _CreatedOnFirstWrite(app))
 
@@ -120,7 +120,9 @@ class _CreatedOnFirstWrite:
 
     @contextmanager
     def transaction(self, *, bulk: bool = False) -> Iterator[Session]:
-        with self._app.open_db(write=True, create=True).transaction(bulk=bulk) as session:
+        with self._app.open_db(write=True, create=True, bulk=True).transaction(
+            bulk=bulk
+        ) as session:
             yield session
 
 
