@@ -37,6 +37,7 @@ from workbench.services.changes import SetStatus, apply_change
 db = Database.open(sys.argv[1])
 rng = random.Random(int(sys.argv[2]))
 ids = [int(i) for i in sys.argv[3].split(",")]
+print("ready", flush=True)  # start-up (imports, opening the file) is not a kill point
 for number in range(100000):
     tag = f"{sys.argv[2]}-{number}"
     change = SetStatus(rng.choice(ids), rng.choice(("confirmed", "disputed")), tag, override=True)
@@ -112,10 +113,20 @@ def _sound(found: dict[str, Any], reference: dict[str, int]) -> list[str]:
     return problems
 
 
-def kill_after(command: list[str], delay: float) -> subprocess.Popen[str]:
+def kill_after(
+    command: list[str], delay: float, after_line: str | None = None
+) -> subprocess.Popen[str]:
+    """SIGKILL `command` `delay` seconds after it starts, or after it prints `after_line`.
+
+    Waiting for the line keeps a loaded machine's slow start-up from eating the whole delay.
+    """
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
+    if after_line is not None:
+        assert process.stdout is not None
+        while (line := process.stdout.readline()) and line.strip() != after_line:
+            pass
     time.sleep(delay)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
@@ -179,7 +190,8 @@ def verdict_kills(folder: Path, kills: int, rng: random.Random) -> dict[str, Any
     for round_number in range(kills):
         process = kill_after(
             [sys.executable, str(script), str(db), str(round_number), ",".join(ids)],
-            rng.uniform(0.8, 2.0),
+            rng.uniform(0.05, 1.0),
+            after_line="ready",
         )
         assert process.stdout is not None
         committed += process.stdout.read().split()

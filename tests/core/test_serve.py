@@ -54,7 +54,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_for_port(port: int, seconds: float = 20) -> None:
+def _wait_for_port(port: int, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         with socket.socket() as probe:
@@ -98,7 +98,7 @@ class Browser:
             stderr=subprocess.DEVNULL,
         )
         port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not port_file.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         self.port = int(port_file.read_text().split()[0])
@@ -136,7 +136,8 @@ class Browser:
         self.process.wait(timeout=10)
 
 
-async def _until(check, seconds: float = 20.0):  # type: ignore[no-untyped-def]
+# Generous: under `pytest -n 2` on two cores the app behind the page can take long to start.
+async def _until(check, seconds: float = 90.0):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = await check()

@@ -7,15 +7,32 @@ who decided, when and what, and a history event on the statement says so.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import update
 from sqlmodel import Session, col
 
 from workbench.db.models import Conflict, utc_now
 from workbench.errors import InvalidInput, NotFound, StaleEdit
-from workbench.services.changes import SetStatus, apply_change
+from workbench.services.changes import Correct, Dismiss, SetStatus, apply_change
 from workbench.services.history import record_change
 
 CHOICES = ("here", "incoming")
+
+
+def _taking(conflict: Conflict, value: str, why: str) -> Any:
+    """The change that gives the statement the incoming value of the conflict's field, made
+    on the typed path like any analyst's (compare-and-swap, history)."""
+    sid = conflict.statement_id
+    if conflict.field == "status":
+        return SetStatus(sid, value, why, override=True)  # chosen openly: not silent
+    if conflict.field == "dismissed":
+        return Dismiss(sid, dismissed=value.lower() == "true", note=why)
+    if conflict.field in ("speaker", "actor", "stance", "content", "proposition"):
+        return Correct(sid, **{conflict.field: value}, note=why)
+    raise InvalidInput(  # a field some later version records: not settled blindly
+        f"conflicts on '{conflict.field}' cannot be resolved here yet", where="conflict"
+    )
 
 
 def resolve_conflict(
@@ -39,18 +56,14 @@ def resolve_conflict(
             f"conflict {conflict_id} was already resolved by {conflict.resolved_by}",
             where="conflict",
         )
-    if conflict.field != "status":
-        raise InvalidInput(
-            f"conflicts on '{conflict.field}' cannot be resolved here yet", where="conflict"
-        )
     chosen = conflict.local_value if keep == "here" else conflict.incoming_value
+    what = "verdict" if conflict.field == "status" else conflict.field
     why = note or (
         f"conflict {conflict_id}: kept the "
-        + ("local verdict" if keep == "here" else f"verdict of {conflict.incoming_analyst}")
+        + (f"local {what}" if keep == "here" else f"{what} of {conflict.incoming_analyst}")
     )
-    if keep == "incoming" and chosen:
-        change = SetStatus(conflict.statement_id, chosen, why, override=True)  # chosen openly
-        apply_change(session, change, analyst=analyst)
+    if keep == "incoming" and chosen is not None:
+        apply_change(session, _taking(conflict, chosen, why), analyst=analyst)
     result = session.execute(
         update(Conflict)
         .where(col(Conflict.id) == conflict_id, col(Conflict.version) == conflict.version)

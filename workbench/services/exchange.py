@@ -33,7 +33,8 @@ from workbench.db.models import (
 )
 from workbench.errors import InvalidInput
 from workbench.services.actors import alias_key
-from workbench.services.import_merge import reconcile_status, resolve_merges
+from workbench.services.import_fields import reconcile_fields
+from workbench.services.import_merge import decided_here_since, reconcile_status, resolve_merges
 from workbench.services.import_reader import ExportFile
 from workbench.services.import_validation import (
     FORMAT_VERSION,
@@ -110,6 +111,10 @@ class _Importer:
                 self._alias(found, name)
         self.actors[name] = found
         return found
+
+    def _actor_name(self, actor_id: int | None) -> str | None:
+        found = self.session.get(Actor, actor_id) if actor_id is not None else None
+        return found.name if found is not None else None
 
     def _known_actors(self) -> dict[str, int]:
         """Actors and alias keys already here, read once (not one query per name in the file)."""
@@ -265,6 +270,28 @@ class _Importer:
                 f"field {record.path}.key: belongs to another source here", where=self.origin
             )
         self.summary.statements_matched += 1
+        conflicts, skipped = reconcile_fields(
+            self.session,
+            statement_id,
+            values,
+            {event.text("field") for event in history},
+            actor_name=self._actor_name,
+            analyst=updated_by,
+            at=updated_at,
+            origin=self.origin,
+        )
+        self.summary.conflicts += conflicts
+        if merged := record.text("merged_into", optional=True):
+            self.merges.append((key, merged, f"{record.path}.merged_into"))
+        evidence_ids = self._evidence(evidence, statement_id)
+        decided_here = decided_here_since(self.session, statement_id, updated_at)
+        self.import_history(  # first: the verdict below is then taken with its own event
+            [event for event in history if event.text("field") not in skipped],
+            entity="statement",
+            entity_id=statement_id,
+            statement_id=statement_id,
+            evidence_ids=evidence_ids,
+        )
         outcome = reconcile_status(
             self.session,
             statement_id,
@@ -273,21 +300,12 @@ class _Importer:
             updated_by,
             updated_at,
             origin=self.origin,
+            decided_here=decided_here,
         )
         if outcome == "taken":
             self.summary.verdicts_taken += 1
         elif outcome == "conflict":
             self.summary.conflicts += 1
-        if merged := record.text("merged_into", optional=True):
-            self.merges.append((key, merged, f"{record.path}.merged_into"))
-        evidence_ids = self._evidence(evidence, statement_id)
-        self.import_history(
-            history,
-            entity="statement",
-            entity_id=statement_id,
-            statement_id=statement_id,
-            evidence_ids=evidence_ids,
-        )
 
     # evidence and history -------------------------------------------------------------------
     def _evidence(self, records: list[Fields], statement_id: int) -> dict[tuple[str, str], int]:

@@ -1,11 +1,13 @@
 """What an import decides about a statement both databases hold: take, keep or record.
 
-A statement still unverified here takes the incoming verdict (with a history event in the
-incoming analyst's name, noted "imported from …"). When both databases hold a verdict and they
-differ, or an analyst here set the status after the incoming decision, the disagreement is kept
-as a `Conflict` row for review; the local value is never overwritten. An incoming "unverified"
-never replaces a local verdict. Merges (`merged_into`) are resolved once every statement of the
-file is in, since a statement may name one that comes later.
+A statement still unverified here takes the incoming verdict: the file's own history event
+says who set it and when (imported with the statement's history); only when the file holds no
+such event is one written in the incoming analyst's name, noted "imported from …". When both
+databases hold a verdict and they differ, or an analyst here set the status after the incoming
+decision, the disagreement is kept as a `Conflict` row for review; the local value is never
+overwritten. An incoming "unverified" never replaces a local verdict. Merges (`merged_into`)
+are resolved once every statement of the file is in, since a statement may name one that comes
+later.
 """
 
 from __future__ import annotations
@@ -32,14 +34,23 @@ def reconcile_status(
     at: datetime | None,
     *,
     origin: str,
+    decided_here: bool | None = None,
 ) -> Outcome:
     """Settle an incoming status against the local one: "taken" when the verdict was set here,
-    "conflict" when a new disagreement was recorded, None when nothing changed."""
+    "conflict" when a new disagreement was recorded, None when nothing changed.
+
+    `decided_here` is `decided_here_since`, asked before the file's history was imported (its
+    own events are not decisions made here)."""
     if incoming == local or incoming == "unverified":
         return None
-    if local == "unverified" and not _decided_here_since(session, statement_id, at):
-        change = SetStatus(statement_id, incoming, note=f"imported from {origin}")
-        apply_change(session, change, analyst=analyst or "import")
+    if decided_here is None:
+        decided_here = decided_here_since(session, statement_id, at)
+    if local == "unverified" and not decided_here:
+        if _in_history(session, statement_id, incoming, analyst):
+            _set_without_event(session, statement_id, incoming, analyst)
+        else:
+            change = SetStatus(statement_id, incoming, note=f"imported from {origin}")
+            apply_change(session, change, analyst=analyst or "import")
         return "taken"
     conflict = Conflict(
         statement_id=statement_id,
@@ -51,10 +62,35 @@ def reconcile_status(
         origin=origin,
         created_at=utc_now(),
     )
-    return "conflict" if _record_conflict(session, conflict) else None
+    return "conflict" if record_conflict(session, conflict) else None
 
 
-def _decided_here_since(session: Session, statement_id: int, at: datetime | None) -> bool:
+def _in_history(session: Session, statement_id: int, status: str, analyst: str) -> bool:
+    """Did the file's history (imported just before) bring the event that set this status?
+    Then taking the status needs no event of its own: one would record the verdict twice, and
+    out of time order."""
+    return (
+        session.exec(
+            select(ChangeEvent.id).where(
+                col(ChangeEvent.statement_id) == statement_id,
+                col(ChangeEvent.field) == "status",
+                col(ChangeEvent.new) == status,
+                col(ChangeEvent.analyst) == analyst,
+            )
+        ).first()
+        is not None
+    )
+
+
+def _set_without_event(session: Session, statement_id: int, status: str, analyst: str) -> None:
+    from workbench.services.statement_writes import change_row
+    from workbench.services.statements import get_statement_row
+
+    row = get_statement_row(session, statement_id)
+    change_row(session, row, None, analyst, status=status)
+
+
+def decided_here_since(session: Session, statement_id: int, at: datetime | None) -> bool:
     """Did an analyst here set the status (say, back to unverified) after the incoming one?"""
     events = session.exec(
         select(ChangeEvent.at).where(
@@ -65,7 +101,7 @@ def _decided_here_since(session: Session, statement_id: int, at: datetime | None
     return any(incoming is None or (utc(e) or incoming) > incoming for e in events)
 
 
-def _record_conflict(session: Session, conflict: Conflict) -> bool:
+def record_conflict(session: Session, conflict: Conflict) -> bool:
     """Add the conflict unless the same disagreement is already waiting for review (importing
     one file twice records it once); returns whether it was added."""
     existing = session.exec(

@@ -27,7 +27,7 @@ class Raced(StaleEdit):
     `apply_change` reads it again and retries instead of refusing a change nobody contested."""
 
 
-def _change(
+def change_row(
     session: Session,
     row: StatementRow,
     seen_version: int | None,
@@ -92,7 +92,7 @@ def write_status(
         elif note:
             write_note(session, row, text=note, analyst=analyst)
         return row
-    changed = _change(session, row, seen_version, analyst, status=status)
+    changed = change_row(session, row, seen_version, analyst, status=status)
     record_change(
         session,
         analyst=analyst,
@@ -226,7 +226,7 @@ def write_correction(
         values["proposition"] = proposition.strip()
         changes["proposition"] = (row.proposition, values["proposition"])
     if values:
-        _change(session, row, seen_version, analyst, **values)
+        change_row(session, row, seen_version, analyst, **values)
         _record_fields(session, analyst, row, changes, note)
     if actor_kind is not None or affiliation is not None:
         actor_id = values.get("actor_id", row.actor_id)
@@ -282,7 +282,7 @@ def write_dismissal(
         return row
     if not dismissed:
         _refuse_merged(row, "restore")
-    _change(session, row, seen_version, analyst, dismissed=dismissed)
+    change_row(session, row, seen_version, analyst, dismissed=dismissed)
     record_change(
         session,
         analyst=analyst,
@@ -331,7 +331,7 @@ def write_split(
     if first_end <= row.content_start or second_start >= row.content_end:
         raise InvalidInput("one side of the split would be empty", where="split")
     first, second = text[row.content_start : first_end], text[second_start : row.content_end]
-    _change(
+    change_row(
         session,
         row,
         seen_version,
@@ -432,7 +432,7 @@ def write_merge(
     text = source_text(session, keep.source_id)
     start = min(keep.content_start, other.content_start)
     end = max(keep.content_end, other.content_end)
-    _change(
+    change_row(
         session,
         keep,
         keep_version,
@@ -444,7 +444,7 @@ def write_merge(
         sentence_start=min(keep.sentence_start, other.sentence_start),
         sentence_end=max(keep.sentence_end, other.sentence_end),
     )
-    _change(session, other, merge_version, analyst, dismissed=True, merged_into_id=keep_id)
+    change_row(session, other, merge_version, analyst, dismissed=True, merged_into_id=keep_id)
     _record_fields(session, analyst, keep, {"content": (keep.content, text[start:end])}, note)
     record_change(
         session,
