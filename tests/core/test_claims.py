@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +47,32 @@ DIFFERENT = [
     ("The mayor closed the harbour.", "The mayor opened the bridge."),
     ("China supplied arms to Russia.", "North Korea supplied arms to Russia."),
 ]
+
+
+def test_names_are_found_longest_first_as_a_plain_alternation_finds_them() -> None:
+    """The name table's trie-shaped pattern finds what a longest-first alternation finds."""
+    aliases = [
+        ("Korea", "Korea Inc"),
+        ("Korea Herald", "Korea Herald"),
+        ("Mara Ellison", "Mara Ellison"),
+        ("Mara", "Mara Group"),
+        ("U.N.", "United Nations"),
+        ("al-Hassan", "Omar al-Hassan"),
+    ]
+    table = name_table(load_lexicon().places, aliases)
+    body = "|".join(re.escape(n) for n in sorted(table.canonical, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:the\s+)?({body})(?![\w-])", re.IGNORECASE)
+    texts = [
+        "The Korea Herald said North Korea sent arms to Russia via South Korea.",
+        "Mara Ellison and Mara met the U.N. envoy; al-Hassan and al-Hassani did not.",
+        "Koreans in the North Korean capital, Pyongyang, and the Kremlin denied it.",
+        "the united states and THE UNITED KINGDOM told the Korea Heralds.",
+    ]
+    for text in texts:
+        found = [m.group(1).casefold() for m in table.pattern.finditer(text)]
+        assert found == [m.group(1).casefold() for m in plain.finditer(text)], text
+    _rest, actors = table.replace(texts[0])
+    assert actors == ["Korea Herald", "North Korea", "Russia", "South Korea"]
 
 
 @pytest.mark.parametrize(("a", "b"), SAME)

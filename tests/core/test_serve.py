@@ -160,8 +160,11 @@ def test_a_colleague_reviews_in_a_browser(served: tuple[str, Path], tmp_path: Pa
             await browser.call("Page.navigate", url=url)
 
             async def drawn() -> str:
+                # Both, whichever frame brings each: the page starts small and is redrawn when
+                # it takes the window's size, the header line and the article in any order.
                 text = await browser.screen_text()
-                return text if "Pyongyang is responsible" in text else ""
+                wanted = ("analyst web", "Pyongyang is responsible")
+                return text if all(part in text for part in wanted) else ""
 
             shown = await _until(drawn)
             assert "analyst web" in shown and "Pyongyang is responsible" in shown

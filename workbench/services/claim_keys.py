@@ -155,8 +155,7 @@ class NameTable:
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self.canonical = {name.casefold(): actor for name, actor in names.items() if name.strip()}
-        ordered = sorted(self.canonical, key=len, reverse=True)
-        body = "|".join(re.escape(name) for name in ordered) or r"(?!x)x"
+        body = _trie_pattern(self.canonical) or r"(?!x)x"
         self.pattern = re.compile(rf"(?<![\w-])(?:the\s+)?({body})(?![\w-])", re.IGNORECASE)
 
     def replace(self, text: str) -> tuple[str, list[str]]:
@@ -170,6 +169,36 @@ class NameTable:
             return " "
 
         return self.pattern.sub(mark, text), actors
+
+
+_Trie = dict[str, "_Trie"]  # a character to the rest of the names; "" marks a name's end
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regular expression for many names, shaped as a trie of their characters.
+
+    A plain alternation of thousands of actor aliases makes the engine try every name at every
+    position of every proposition (half a millisecond a statement, most of an ingest's
+    linking). In the trie each position follows only the branches its text starts, and a
+    longer name is tried before a shorter one it extends, so the match is the same as the
+    longest-first alternation it replaces.
+    """
+    root: _Trie = {}
+    for name in names:
+        node = root
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a name ends here
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")  # after every longer branch: the longest name wins
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(root) if root else ""
 
 
 def claim_key(proposition: str, names: NameTable) -> ClaimKey:
