@@ -19,6 +19,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session, col
@@ -86,11 +87,8 @@ class ClaimIndex:
 
     def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
         """The matching claim with the highest score, if any."""
-        shared: Counter[int] = Counter()
-        for block in key.probes:
-            found = self.blocks.get(block, ())
-            if len(found) <= COMMON_BLOCK:
-                shared.update(found)
+        blocks = (self.blocks.get(block, ()) for block in key.probes)
+        shared = Counter(chain.from_iterable(b for b in blocks if len(b) <= COMMON_BLOCK))
         best: tuple[int, float, str] | None = None
         # A claim that states the same act shares most of the key's blocks: the candidates
         # sharing the most are decided, the long tail sharing one generic pair is not.
@@ -104,20 +102,23 @@ class ClaimIndex:
 def _most_shared(shared: Counter[int]) -> list[int]:
     """The CANDIDATES claims sharing the most blocks, lowest id first among equals.
 
-    The same as sorting every (count, id) pair, without a Python key call per candidate: a
-    common proposition meets thousands of claims through its blocks, and sorting them all was
-    most of an ingest's linking. Counts are small, so candidates are taken a count at a time.
+    The same as sorting every (count, id) pair, without a Python call per candidate: a common
+    proposition meets thousands of claims through its blocks (most sharing one), and sorting
+    them all was most of an ingest's linking. The count the cut falls on is found from a
+    histogram of the counts; only the few candidates above it are sorted.
     """
-    by_count: defaultdict[int, list[int]] = defaultdict(list)
-    for claim_id, count in shared.items():
-        by_count[count].append(claim_id)
-    ranked: list[int] = []
-    for count in sorted(by_count, reverse=True):
-        wanted = CANDIDATES - len(ranked)
-        ranked += heapq.nsmallest(wanted, by_count[count])
-        if len(ranked) >= CANDIDATES:
+    histogram = Counter(shared.values())
+    above, cut = 0, 0
+    for count in sorted(histogram, reverse=True):
+        if above + histogram[count] >= CANDIDATES:
+            cut = count
             break
-    return ranked
+        above += histogram[count]
+    top = sorted((c for c, n in shared.items() if n > cut), key=lambda c: (-shared[c], c))
+    if cut:
+        at_cut = [claim_id for claim_id, n in shared.items() if n == cut]
+        top += heapq.nsmallest(CANDIDATES - len(top), at_cut)
+    return top
 
 
 @dataclass(frozen=True)
