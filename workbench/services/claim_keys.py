@@ -234,9 +234,22 @@ def _number(word: str, following: list[str]) -> str:
 
 
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Matched terms over all terms, in percent; a term matches its equal or a near spelling."""
+    """Matched terms over all terms, in percent; a term matches its equal or a near spelling.
+
+    Where even matching every long leftover term could not reach SAME_TERMS, that ceiling is
+    returned without the fuzzy comparisons: linking decides tens of candidates a statement,
+    most far apart, and the pairwise spelling check was most of its time.
+    """
     left, right = set(a), set(b)
     matched = left & right
+    # Each near spelling matches one long term of each side and takes one term off the union.
+    longest = min(
+        sum(len(t) >= 6 for t in left - matched), sum(len(t) >= 6 for t in right - matched)
+    )
+    union = len(left | right) - longest
+    ceiling = 100.0 * (len(matched) + longest) / union if union else 0.0
+    if ceiling < SAME_TERMS:
+        return ceiling
     for term_a in sorted(left - matched):
         for term_b in sorted(right - matched):
             if min(len(term_a), len(term_b)) >= 6 and fuzz.ratio(term_a, term_b) >= SAME_WORD:
