@@ -183,7 +183,12 @@ def test_a_colleague_reviews_in_a_browser(served: tuple[str, Path], tmp_path: Pa
                     db.dispose()
 
             assert await _until(confirmed)
-            return await browser.screen_text()
+
+            async def told() -> str:  # the screen follows the database, a frame or two later
+                text = await browser.screen_text()
+                return text if "saved: #1 confirmed" in text else ""
+
+            return await _until(told)
         finally:
             await browser.close()
 
