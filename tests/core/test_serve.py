@@ -225,3 +225,31 @@ def test_serving_beyond_this_machine_warns_and_a_taken_port_is_one_line(
     assert f"cannot listen on 127.0.0.1:{busy}" in refused.err
     missing = run_cli("--db", str(tmp_path / "nothing.db"), "serve")
     assert missing.code == 2 and "no database here yet" in missing.err
+
+
+@pytest.mark.parametrize(
+    ("host", "said"),
+    [
+        ("", "no address given"),  # would listen on every interface
+        ("  ", "no address given"),
+        ("not a host!", "'not a host!' is not an IP address or a host name"),
+        ("999.1.1.1", "'999.1.1.1' is not an IP address or a host name"),
+        ("[::1]", "'[::1]' is not an IP address or a host name"),
+        ("192.0.2.1", "192.0.2.1 is not an address of this machine"),  # TEST-NET-1
+    ],
+)
+def test_an_invalid_host_is_one_line_naming_host_and_nothing_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str, said: str
+) -> None:
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+    from textual_serve.server import Server
+
+    started: list[str] = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self.host))
+    database = tmp_path / "x.db"
+    assert run_cli("--db", str(database), "ingest", str(SAMPLE)).code == 0
+    refused = run_cli("--db", str(database), "serve", "--host", host, "--port", str(_free_port()))
+    assert refused.code == 2 and started == []
+    assert refused.error_lines == [refused.err.strip()]  # one line, no warning, no traceback
+    assert refused.err.startswith(f"error: --host: {said}")
+    assert "127.0.0.1, the default" in refused.err

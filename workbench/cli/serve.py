@@ -9,6 +9,7 @@ so it says so.
 
 from __future__ import annotations
 
+import errno
 import shlex
 import socket
 import sys
@@ -20,6 +21,7 @@ from workbench.cli.params import WholeNumber
 from workbench.errors import InvalidInput
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+HOST_HINT = "give an address of this machine: 127.0.0.1, the default, or 0.0.0.0 for all of them"
 
 
 def review_command(database: str, analyst: str) -> str:
@@ -29,13 +31,32 @@ def review_command(database: str, analyst: str) -> str:
 
 
 def check_address(host: str, port: int) -> None:
-    """Refuse an address that cannot be listened on, in one line, before the server starts."""
+    """Refuse an address that cannot be listened on, in one line, before the server starts.
+
+    An empty --host (an unset shell variable, say) would listen on every interface, the widest
+    choice, so it is refused rather than taken at its word. A host that is no address of this
+    machine, or no name at all, names --host and what to give instead.
+    """
+    if not host.strip():
+        raise InvalidInput("no address given", where="--host", hint=HOST_HINT)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
+    # Not a name the resolver takes: unknown, malformed, or not encodable (a NUL, an undecodable
+    # byte from the shell, an over-long international label).
+    except (socket.gaierror, UnicodeError, TypeError, ValueError):
+        raise InvalidInput(
+            f"'{host}' is not an IP address or a host name this machine knows",
+            where="--host",
+            hint=HOST_HINT,
+        ) from None
     except OSError as error:
+        if error.errno == errno.EADDRNOTAVAIL:
+            raise InvalidInput(
+                f"{host} is not an address of this machine", where="--host", hint=HOST_HINT
+            ) from None
         reason = error.strerror or str(error)
         raise InvalidInput(
             f"cannot listen on {host}:{port}: {reason}",
