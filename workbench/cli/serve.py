@@ -10,6 +10,7 @@ so it says so.
 from __future__ import annotations
 
 import errno
+import os
 import shlex
 import socket
 import sys
@@ -24,10 +25,21 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 HOST_HINT = "give an address of this machine: 127.0.0.1, the default, or 0.0.0.0 for all of them"
 
 
-def review_command(database: str, analyst: str) -> str:
-    """The shell command textual-serve runs per tab: quoted, so no path or name is shell code."""
-    parts = [sys.executable, "-m", "workbench", "--db", database, "--analyst", analyst, "review"]
+def review_command(analyst: str) -> str:
+    """The shell command textual-serve runs per tab: quoted, so no name is shell code.
+
+    It names no database: a PostgreSQL URL may hold a password, and any user of the machine
+    can read a process's command line (`ps`). Each tab's app reads it from `WORKBENCH_DB`
+    instead (see `review_environment`), which only the same user (and root) can read.
+    """
+    parts = [sys.executable, "-m", "workbench", "--analyst", analyst, "review"]
     return " ".join(shlex.quote(part) for part in parts)
+
+
+def review_environment(database: str) -> None:
+    """Hand the database to the tabs' apps: textual-serve starts each with a copy of this
+    process's environment, and `WORKBENCH_DB` is what settings read when no --db is given."""
+    os.environ["WORKBENCH_DB"] = database
 
 
 def check_address(host: str, port: int) -> None:
@@ -89,7 +101,9 @@ def serve(app: AppContext, host: str, port: int) -> None:
         )
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     click.echo(f"serving {db.location} as {app.analyst} at {url} (Ctrl+C stops)", err=True)
-    server = Server(review_command(app.settings.database, app.analyst), host=host, port=port)
+    review_environment(app.settings.database)
+    title = f"workbench: {db.location} as {app.analyst}"  # the page's title, password hidden
+    server = Server(review_command(app.analyst), host=host, port=port, title=title)
     server.public_url = url
     server.serve()
 
