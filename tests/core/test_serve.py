@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import socket
@@ -233,3 +234,111 @@ def test_serving_beyond_this_machine_warns_and_a_taken_port_is_one_line(
     assert f"cannot listen on 127.0.0.1:{busy}" in refused.err
     missing = run_cli("--db", str(tmp_path / "nothing.db"), "serve")
     assert missing.code == 2 and "no database here yet" in missing.err
+
+
+@pytest.mark.parametrize(
+    ("host", "said"),
+    [
+        ("", "no address given"),  # would listen on every interface
+        ("  ", "no address given"),
+        ("not a host!", "'not a host!' is not an IP address or a host name"),
+        ("999.1.1.1", "'999.1.1.1' is not an IP address or a host name"),
+        ("[::1]", "'[::1]' is not an IP address or a host name"),
+        ("192.0.2.1", "192.0.2.1 is not an address of this machine"),  # TEST-NET-1
+    ],
+)
+def test_an_invalid_host_is_one_line_naming_host_and_nothing_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, host: str, said: str
+) -> None:
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+    from textual_serve.server import Server
+
+    started: list[str] = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self.host))
+    database = tmp_path / "x.db"
+    assert run_cli("--db", str(database), "ingest", str(SAMPLE)).code == 0
+    refused = run_cli("--db", str(database), "serve", "--host", host, "--port", str(_free_port()))
+    assert refused.code == 2 and started == []
+    assert refused.error_lines == [refused.err.strip()]  # one line, no warning, no traceback
+    assert refused.err.startswith(f"error: --host: {said}")
+    assert "127.0.0.1, the default" in refused.err
+
+
+def _screen_data(stream: bytes) -> bytes:
+    """The terminal output in Textual's web driver stream: after a `__GANGLION__` line, packets
+    of a type byte, a 4-byte length and the payload; "D" packets carry the screen."""
+    _, _, stream = stream.partition(b"__GANGLION__\n")
+    data, at = b"", 0
+    while at + 5 <= len(stream):
+        kind, size = stream[at : at + 1], int.from_bytes(stream[at + 1 : at + 5], "big")
+        if at + 5 + size > len(stream):
+            break  # the rest of this packet has not been read yet
+        if kind == b"D":
+            data += stream[at + 5 : at + 5 + size]
+        at += 5 + size
+    return data
+
+
+def _first_screen(command: str, env: dict[str, str], *wanted: str, seconds: float = 90) -> str:
+    """Start one tab's app as textual-serve does (a shell command, its web driver, the server's
+    environment) and read what it draws until all of `wanted` shows, or the time is up."""
+    env = env | {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
+    env |= {"COLUMNS": "200", "ROWS": "40"}  # wide enough for a long URL and the analyst
+    tab = subprocess.Popen(
+        command,
+        shell=True,
+        env=env,
+        stdin=subprocess.PIPE,  # kept open: the app waits for the browser's keys on it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    assert tab.stdout is not None
+    drawn, text = b"", ""
+    deadline = time.monotonic() + seconds
+    try:
+        while not all(part in text for part in wanted):
+            if time.monotonic() > deadline or tab.poll() is not None:
+                break
+            ready, _, _ = select.select([tab.stdout], [], [], 0.5)
+            if ready:
+                drawn += os.read(tab.stdout.fileno(), 65536)
+                text = ANSI.sub("", _screen_data(drawn).decode(errors="replace"))
+    finally:
+        os.killpg(tab.pid, signal.SIGKILL)
+        tab.wait(timeout=10)
+    return text
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_the_database_reaches_each_tab_by_environment_never_its_command_line(
+    engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """A PostgreSQL URL may hold a password, and any user sees a command line in `ps`."""
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+    from textual_serve.server import Server
+
+    secret = "s3cret-pw"
+    if engine == "postgres":
+        url = request.getfixturevalue("postgres_db").engine.url.set(password=secret)
+        database = url.render_as_string(hide_password=False)
+    else:  # a path stands in for the URL: no part of it may be on the command line either
+        database = str(tmp_path / f"desk-{secret}.db")
+    assert run_cli("--db", database, "ingest", str(SAMPLE)).code == 0
+    started: list[tuple[str, str, dict[str, str]]] = []
+    monkeypatch.setattr(
+        Server,
+        "serve",
+        lambda self, debug=False: started.append((self.command, self.title, dict(os.environ))),
+    )
+    served = run_cli("--db", database, "--analyst", "web", "serve", "--port", str(_free_port()))
+    assert served.code == 0
+    ((command, title, environment),) = started
+    assert secret not in command and "--db" not in command
+    if engine == "postgres":  # the page's title is shown to anyone who reaches the port
+        assert secret not in title and secret not in served.err
+    assert environment["WORKBENCH_DB"] == database
+    shown = _first_screen(command, environment, "Pyongyang is responsible", "analyst web")
+    assert "Pyongyang is responsible" in shown and "analyst web" in shown
+    if engine == "postgres":
+        assert secret not in shown  # the status line names the database, password hidden

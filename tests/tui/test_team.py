@@ -154,3 +154,37 @@ def test_presence_lists_each_colleague_once_and_not_myself(review_db) -> None:
     with review_db.reader() as session:
         seen = presence.others(session, "this-terminal", "tester")
     assert [(p.analyst, p.statement_id) for p in seen] == [("bo", 7), ("cleo", None)]
+
+
+async def test_my_queue_and_review_queue_replace_each_other_instead_of_stacking(
+    review_db, make_app
+) -> None:
+    _as(review_db, ChangeSetting("second-review", "on"), "lead")
+    _as(review_db, Assign(2, "tester"), "lead")  # mine to decide
+    _as(review_db, SetStatus(4, "confirmed"), "bo")  # bo's verdict, waiting for me to second
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = app.screen.statements
+
+        def shown() -> list[int]:
+            return [listing.window.get(p).id for p in range(listing.window.extent)]
+
+        def title() -> str:
+            return str(app.screen.query_one("#statements-pane").border_title)
+
+        await pilot.press("M")
+        await settle(pilot)
+        assert shown() == [2]
+        await pilot.press("R")  # leaves my queue (and its "undecided") for the review queue
+        await settle(pilot)
+        assert shown() == [4]
+        assert "second review for tester" in title()
+        assert "assigned to" not in title() and "unverified" not in title()
+        await pilot.press("M")  # and back: leaves the review queue
+        await settle(pilot)
+        assert shown() == [2]
+        assert "assigned to tester" in title() and "second review" not in title()
+        await pilot.press("M", "R")  # from "all I hold" too
+        await settle(pilot)
+        assert shown() == [4] and "assigned to" not in title()

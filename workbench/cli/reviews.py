@@ -130,9 +130,12 @@ def show_round(app: AppContext, statement_id: int) -> None:
         out.print(
             cell(f"decided {found.decided_verdict} by {found.decided_by}: {found.decided_reason}")
         )
-    elif found.state == "disputed":
+    elif found.state == "disputed" and found.second is not None:
         out.print(
-            f"decide with `workbench verdict {row.id} VERDICT --override --note REASON`",
+            cell(
+                f"a third analyst, not {found.first.analyst} or {found.second.analyst}, may "
+                f"decide with `workbench verdict {row.id} VERDICT --override --note REASON`"
+            ),
             markup=False,
         )
 

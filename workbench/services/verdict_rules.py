@@ -9,8 +9,9 @@ write once several analysts share a database:
 - **Second review** (the per-database `second-review` setting): the first verdict on a
   statement waits for a second analyst. The same verdict from someone else makes it final
   ("agreed"); a different one is recorded beside it, leaves the statement as it was and waits
-  for an adjudicator ("disputed"); the adjudicator's verdict needs a reason and ends it
-  ("decided"). Changing a final verdict is an override and starts a new round.
+  for an adjudicator ("disputed"): a third analyst, never one of the two, whose verdict needs
+  a reason and ends it ("decided"). Either of the two may still come round to the other's
+  verdict ("agreed"). Changing a final verdict is an override and starts a new round.
 
 The rounds live in `second_review` (who said what); every verdict, agreeing or not, is also a
 history event, so agreement (`workbench stats`) is measured on second opinions too.
@@ -46,7 +47,12 @@ class OverrideNeeded(InvalidInput):
     """The verdict would replace another analyst's: say so (and why) to go ahead."""
 
     def __init__(
-        self, message: str, *, standing: StandingVerdict | None, action: str = "replace"
+        self,
+        message: str,
+        *,
+        standing: StandingVerdict | None,
+        action: str = "replace",
+        between: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -54,6 +60,7 @@ class OverrideNeeded(InvalidInput):
             hint=f"to {action} it give --override --note REASON; nothing was changed",
         )
         self.standing = standing
+        self.between = between  # the two who disagree, when this decides a second review
 
 
 @dataclass(frozen=True)
@@ -318,6 +325,8 @@ def _adjudicate(
         side = "first_verdict" if analyst == current.first_analyst else "second_verdict"
         _update_round(session, before.id, DISPUTED, state=AGREED, **{side: c.status})
         return _write(session, before, c, analyst, seen, suffix="agreed: final")
+    if analyst in (current.first_analyst, current.second_analyst):
+        _refuse_party(before.id, current, analyst)
     if not override:
         raise OverrideNeeded(
             f"statement {before.id} is disputed: {current.first_analyst} said "
@@ -325,6 +334,7 @@ def _adjudicate(
             f"marking it {c.status} decides it",
             standing=standing_verdict(session, before),
             action="decide",
+            between=(current.first_analyst, current.second_analyst or ""),
         )
     _update_round(
         session,
@@ -337,6 +347,22 @@ def _adjudicate(
         decided_at=utc_now(),
     )
     return _write(session, before, c, analyst, seen, suffix="decided: final")
+
+
+def _refuse_party(statement_id: int, current: SecondReview, analyst: str) -> None:
+    """One of the two who disagree may come round to the other's verdict, never decide it:
+    four eyes means a third pair settles a disagreement, with or without --override."""
+    if analyst == current.first_analyst:
+        other, theirs = current.second_analyst, current.second_verdict
+    else:
+        other, theirs = current.first_analyst, current.first_verdict
+    raise InvalidInput(
+        f"statement {statement_id} is disputed between {current.first_analyst} "
+        f"({current.first_verdict}) and {current.second_analyst} ({current.second_verdict}): "
+        "a third analyst decides it",
+        where="verdict",
+        hint=f"you can come round to {other}'s verdict, {theirs}; nothing was changed",
+    )
 
 
 def _open_round(

@@ -98,20 +98,37 @@ class NoteForm(RowForm):
 
 
 class OverrideForm(RowForm):
-    """Asked before a verdict replaces another analyst's (or decides a disputed review): it
-    shows who set what, when and why, and takes the reason, which goes into the history."""
+    """Asked before a verdict replaces another analyst's, or decides a disputed second review:
+    it shows who set what, when and why, and takes the reason, which goes into the history.
+    Deciding is worded as such, so the adjudicator knows whose disagreement they settle."""
 
-    def __init__(self, row: StatementRow, status: str, refusal: str) -> None:
+    def __init__(
+        self,
+        row: StatementRow,
+        status: str,
+        refusal: str,
+        between: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(row)
-        self.status, self.refusal = status, refusal
+        self.status, self.refusal, self.between = status, refusal, between
 
     def compose(self) -> ComposeResult:
+        if self.between:
+            first, second = self.between
+            title = (
+                f"Decide the disagreement between {first} and {second}: "
+                f"mark #{self.row.id} {self.status}?"
+            )
+            ask, hint = "why you decide it so", "enter decides it · escape leaves it open"
+        else:
+            title = f"Mark #{self.row.id} {self.status}?"
+            ask, hint = "why you replace it", "enter replaces it · escape keeps it as it is"
         with Vertical(classes="form"):
-            yield Label(f"Mark #{self.row.id} {self.status}?", classes="form-title")
+            yield Label(visible(title), classes="form-title", markup=False, id="override-title")
             yield Static(visible(self.refusal), markup=False, id="override-standing")
-            yield Input(placeholder="why you replace it (kept in the history)", id="override-why")
+            yield Input(placeholder=f"{ask} (kept in the history)", id="override-why")
             yield Static("", classes="form-error", markup=False)
-            yield Static("enter replaces it · escape keeps it as it is", classes="form-hint")
+            yield Static(hint, classes="form-hint")
 
     def check(self) -> Values | None:
         why = self.query_one("#override-why", Input).value.strip()

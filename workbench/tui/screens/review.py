@@ -253,7 +253,7 @@ class ReviewScreen(ReviewFeed):
 
     def action_my_queue(self) -> None:
         """Three steps: what I still have to decide, then all I hold, then everyone's."""
-        flt = self.filter
+        flt = replace(self.filter, review_for=None)  # one queue at a time: M leaves R
         if flt.assigned_to != self.analyst:
             self.apply_filter(replace(flt, assigned_to=self.analyst, statuses=("unverified",)))
             self.notify("Your queue: what you hold and have not decided. M again: all you hold.")
@@ -263,10 +263,17 @@ class ReviewScreen(ReviewFeed):
             self.apply_filter(replace(flt, assigned_to=None))
 
     def action_review_queue(self) -> None:
-        mine = None if self.filter.review_for == self.analyst else self.analyst
-        self.apply_filter(replace(self.filter, review_for=mine))
-        if mine:
-            self.notify("Second review: c, d or u seconds a verdict, or decides a disputed one.")
+        """The rounds waiting for me, instead of my queue: a verdict to second has already been
+        given, so my queue's "not decided" on top of it would always show an empty list."""
+        if self.filter.review_for == self.analyst:
+            self.apply_filter(replace(self.filter, review_for=None))
+            return
+        flt = self.filter
+        if flt.assigned_to == self.analyst:  # R leaves M, and the status M chose with it
+            statuses = () if flt.statuses == ("unverified",) else flt.statuses
+            flt = replace(flt, assigned_to=None, statuses=statuses)
+        self.apply_filter(replace(flt, review_for=self.analyst))
+        self.notify("Second review: c, d or u seconds a verdict, or decides a disputed one.")
 
     def action_clear_filter(self) -> None:
         search = self.query_one("#search", Input)

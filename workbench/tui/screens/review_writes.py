@@ -120,10 +120,12 @@ class ReviewWrites(Screen[None]):
             error: str = "",
             is_undo: bool = False,
             ask_override: bool = False,
+            between: tuple[str, str] | None = None,
         ):
             super().__init__()
             self.pending, self.stale, self.error, self.is_undo = pending, stale, error, is_undo
             self.ask_override = ask_override  # the verdict replaces a colleague's: ask first
+            self.between = between  # or it decides these two analysts' disagreement
 
     class Located(Message):
         def __init__(self, statement_id: int, position: int) -> None:
@@ -167,9 +169,10 @@ class ReviewWrites(Screen[None]):
         try:
             applied = perform(self.db, self.analyst, pending, version)
         except OverrideNeeded as error:  # not a failure: a question for the analyst
-            self.post_message(
-                self.WriteFailed(pending, False, error.message, is_undo, ask_override=True)
+            failed = self.WriteFailed(
+                pending, False, error.message, is_undo, ask_override=True, between=error.between
             )
+            self.post_message(failed)
             return
         except WorkbenchError as error:
             stale = isinstance(error, StaleEdit)
@@ -235,7 +238,7 @@ class ReviewWrites(Screen[None]):
         if is_verdict:  # decide again while looking at it, not at the next one
             self._go_to(sid)
         if message.ask_override and isinstance(pending.change, SetStatus) and shown is not None:
-            self._ask_override(pending, shown, message.error)
+            self._ask_override(pending, shown, message.error, message.between)
         form_kind = FORM_OF_CHANGE.get(type(pending.change))
         if form_kind is not None and not message.is_undo and pending.row is not None:
             form = FORMS[form_kind][0]
@@ -244,7 +247,13 @@ class ReviewWrites(Screen[None]):
                 partial(self._submit_form, form_kind, pending.label, pending.row),
             )
 
-    def _ask_override(self, pending: PendingWrite, row: StatementRow, refusal: str) -> None:
+    def _ask_override(
+        self,
+        pending: PendingWrite,
+        row: StatementRow,
+        refusal: str,
+        between: tuple[str, str] | None,
+    ) -> None:
         change = pending.change
         assert isinstance(change, SetStatus)
 
@@ -255,7 +264,7 @@ class ReviewWrites(Screen[None]):
             again = replace(change, override=True, note=values["note"])
             self.submit(PendingWrite(again, "override", was=pending.was))
 
-        self.app.push_screen(OverrideForm(row, change.status, refusal), answered)
+        self.app.push_screen(OverrideForm(row, change.status, refusal, between), answered)
 
     @on(Worker.StateChanged)
     def _report_worker_error(self, event: Worker.StateChanged) -> None:
