@@ -276,8 +276,8 @@ def _history_line(entry: HistoryEntry) -> str:
 @click.option(
     "--override",
     is_flag=True,
-    help="Replace a verdict another analyst set (or decide a disputed second review); "
-    "needs --note REASON.",
+    help="Replace a verdict another analyst set, or, as a third analyst, decide a disputed "
+    "second review; needs --note REASON.",
 )
 @expect_version_option()
 @click.pass_obj
