@@ -12,7 +12,9 @@ transaction to its commit. Two runs on copies of the same database:
 
 - "one transaction": the import as it was before batching, `import_export` and the claims
   linking in a single transaction (what `workbench import` did up to the parent commit);
-- "batched": `workbench import` as it is now (`workbench.services.importing`).
+- "batched": `workbench import` as it is now (`workbench.services.importing`);
+- with `--without-pause`, also "batched, no pause": the same without the gap it leaves after
+  each batch, to show what the gap is for.
 
 Prints the import's duration and the longest and p99 verdict wait of each, the verdicts that
 failed (SQLite's 10 s busy timeout), and the ratios batched / one transaction. Target: the
@@ -92,6 +94,20 @@ print(summary.line())
 """
 
 
+# `workbench import` as it is now, without the gap after each batch (`--without-pause`).
+NO_PAUSE = r"""
+import sys
+from workbench.db.engine import Database
+from workbench.services.exchange import ExportFile
+from workbench.services.importing import Batches, import_in_batches
+database, exported = sys.argv[1:3]
+db = Database.open(database)
+with open(exported, "rb") as handle:
+    export = ExportFile.check(handle, exported)
+    print(import_in_batches(db, export, analyst="runner", batches=Batches(pause=0.0)).line())
+"""
+
+
 def prepare(folder: Path, statements: int) -> tuple[Path, Path, list[int]]:
     """(the export file, the database it goes into, ids of that database's statements)."""
     source = folder / "source.db"
@@ -130,6 +146,8 @@ def run(mode: str, folder: Path, exported: Path, base: Path, ids: list[int]) -> 
     time.sleep(1.0)  # the loop is warm: its first verdicts are not start-up
     if mode == "one transaction":
         command = [sys.executable, "-c", ONE_TRANSACTION, str(database), str(exported)]
+    elif mode == "batched, no pause":
+        command = [sys.executable, "-c", NO_PAUSE, str(database), str(exported)]
     else:
         command = [*WORKBENCH, "--db", str(database), "--analyst", "runner"]
         command += ["import", str(exported)]
@@ -162,13 +180,18 @@ def main() -> int:
     )
     parser.add_argument("--statements", type=int, default=22_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--without-pause",
+        action="store_true",
+        help="also run the batched import without its 0.1 s gap after each batch",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         exported, base, ids = prepare(folder, args.statements)
-        modes = ("one transaction", "batched")
+        modes = ["one transaction", "batched"] + ["batched, no pause"] * args.without_pause
         results = [run(mode, folder, exported, base, ids) for mode in modes]
-    before, after = results
+    before, after = results[:2]
     ratios = {
         key: round(after[key] / before[key], 3) if before[key] else None
         for key in ("import_s", "longest_wait_s", "p99_wait_s")
@@ -178,10 +201,10 @@ def main() -> int:
     else:
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
               f"{args.statements} statements imported beside a verdict loop")  # fmt: skip
-        print(f"{'mode':<16} {'import s':>9} {'verdicts':>9} {'failed':>7} {'longest s':>10} "
+        print(f"{'mode':<18} {'import s':>9} {'verdicts':>9} {'failed':>7} {'longest s':>10} "
               f"{'p99 s':>7} {'median s':>9}")  # fmt: skip
         for r in results:
-            print(f"{r['mode']:<16} {r['import_s']:>9} {r['verdicts']:>9} {r['failed']:>7} "
+            print(f"{r['mode']:<18} {r['import_s']:>9} {r['verdicts']:>9} {r['failed']:>7} "
                   f"{r['longest_wait_s']!s:>10} {r['p99_wait_s']!s:>7} "
                   f"{r['median_wait_s']!s:>9}")  # fmt: skip
         print("batched / one transaction: " + ", ".join(f"{k} {v}" for k, v in ratios.items()))

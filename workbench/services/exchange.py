@@ -2,8 +2,10 @@
 
 Rows are matched by their stable keys: sources by the sha256 of their text, statements by `key`,
 actors by name, evidence by (statement, url, relation), history events by (statement, at, analyst,
-field, new). So importing the same file twice changes nothing the second time. The caller owns
-the transaction: the whole import commits or nothing does.
+field, new). So importing the same file twice changes nothing the second time, and an import
+stopped half-way is completed by running it again. The caller owns the transactions:
+`import_export` runs a whole import in the caller's one; `workbench import` runs
+`importing.import_in_batches`, which hands the `Importer` a new one for each batch.
 
 This module matches the file's rows; the other jobs have their own modules: `import_reader`
 reads the file a record at a time (memory stays flat however large it is), `import_validation`
