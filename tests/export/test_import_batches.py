@@ -14,7 +14,7 @@ from sqlmodel import col, func, select
 
 from workbench.db.engine import Database
 from workbench.db.models import Claim, ClaimMember, Source, Statement
-from workbench.errors import InvalidInput
+from workbench.errors import DatabaseProblem, InvalidInput
 from workbench.services.claim_linking import link_in_batches
 from workbench.services.claims import link_unclaimed
 from workbench.services.exchange import ExportFile, Importer, ImportSummary, import_export
@@ -162,6 +162,31 @@ def test_a_failure_in_a_later_batch_leaves_earlier_batches_whole_and_a_rerun_com
     assert full(target) == full(clean)
     assert counts(target) == counts(clean)
     assert claim_links(target) == claim_links(clean)
+
+
+def test_an_error_in_a_later_batch_says_the_earlier_ones_are_kept(
+    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = Importer.import_source
+    calls: list[int] = []
+
+    def disk_full(self: Importer, record: Any) -> int:
+        calls.append(1)
+        if len(calls) == len(document["sources"]) - 1:
+            raise DatabaseProblem(
+                "cannot write to the disk (full): nothing was changed",
+                where="target.db",
+                hint="free some space (see `df`) and try again",
+            )
+        return original(self, record)
+
+    monkeypatch.setattr(Importer, "import_source", disk_full)
+    with pytest.raises(DatabaseProblem) as caught:
+        batched(fresh_db(tmp_path, "target.db"), document)
+    line = caught.value.one_line()
+    assert line.startswith("target.db: cannot write to the disk (full) (free some space")
+    assert "nothing was changed" not in line
+    assert "batches before it are kept: run the same import again to finish it" in line
 
 
 def test_reimporting_in_batches_adds_nothing_twice(

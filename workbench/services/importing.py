@@ -22,6 +22,7 @@ in. PostgreSQL queues lock waiters in order, so there it does not pause.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from sqlmodel import Session
 
 from workbench.db.dialect import refresh_statistics
 from workbench.db.engine import Database
+from workbench.errors import WorkbenchError
 from workbench.services.claim_linking import BATCH as LINK_BATCH
 from workbench.services.claim_linking import link_in_batches
 from workbench.services.exchange import ExportFile, Importer, ImportSummary
@@ -66,16 +68,29 @@ def import_in_batches(
     with db.reader() as session:
         check_export(session, export)
     run = _Run(db, export.origin, batches or Batches(), after_batch)
-    run.each(export.records("actors"), lambda importer, record: importer.import_actor(record))
-    run.each(export.records("sources"), lambda importer, record: importer.import_source(record))
-    with run.transaction() as importer:  # merges may name statements of any batch
-        resolve_merges(importer.session, importer.merges, export.origin)
-    run.each(export.records("history"), lambda importer, record: importer.import_event(record))
-    summary = run.summary
-    link_in_batches(db, analyst=analyst, batch=run.batches.link, between=run.between)
-    with db.transaction() as session:
-        refresh_statistics(session.connection(), added=summary.statements_added)
-    return summary
+    try:
+        run.each(export.records("actors"), lambda importer, record: importer.import_actor(record))
+        run.each(export.records("sources"), lambda importer, record: importer.import_source(record))
+        with run.transaction() as importer:  # merges may name statements of any batch
+            resolve_merges(importer.session, importer.merges, export.origin)
+        run.each(export.records("history"), lambda importer, record: importer.import_event(record))
+        link_in_batches(db, analyst=analyst, batch=run.batches.link, between=run.linked)
+        with db.transaction() as session:
+            refresh_statistics(session.connection(), added=run.summary.statements_added)
+    except WorkbenchError as error:
+        raise _stopped(error, run.committed) from None
+    return run.summary
+
+
+def _stopped(error: WorkbenchError, committed: int) -> WorkbenchError:
+    """The same error, saying what stays: the batch it stopped was rolled back, not the ones
+    committed before it (their "nothing was changed" would no longer be true)."""
+    if not committed:
+        return error
+    message = re.sub(r"[:;] nothing was changed$", "", error.message)
+    kept = f"the {committed} batches before it are kept: run the same import again to finish it"
+    hint = f"{error.hint}; {kept}" if error.hint else kept
+    return type(error)(message, hint=hint, where=error.where)
 
 
 class _Run:
@@ -90,6 +105,7 @@ class _Run:
     ) -> None:
         self.db, self.origin, self.batches, self.after_batch = db, origin, batches, after_batch
         self.importer: Importer | None = None
+        self.committed = 0  # batches committed so far
 
     @property
     def summary(self) -> ImportSummary:
@@ -100,6 +116,7 @@ class _Run:
         """One batch: the importer working in a transaction of its own."""
         with self.db.transaction(bulk=True) as session:
             yield self._importer(session)
+        self.committed += 1
         self.between()
 
     def _importer(self, session: Session) -> Importer:
@@ -125,6 +142,11 @@ class _Run:
                         or time.monotonic() - started >= self.batches.seconds
                     ):
                         break
+
+    def linked(self) -> None:
+        """After a claims-linking batch's commit."""
+        self.committed += 1
+        self.between()
 
     def between(self) -> None:
         """After a commit: the hook, then the lock left free for whoever waits (SQLite)."""
