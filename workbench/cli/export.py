@@ -151,10 +151,9 @@ def export(
 @click.pass_obj
 def import_(app: AppContext, file: Path) -> None:
     """Import another database's work from its `export --format json` file."""
-    from workbench.db.dialect import refresh_statistics
-    from workbench.services.claims import link_unclaimed
-    from workbench.services.exchange import ExportFile, import_export
+    from workbench.services.exchange import ExportFile
     from workbench.services.import_reader import seekable
+    from workbench.services.importing import import_in_batches
 
     origin = str(file)
     try:
@@ -170,11 +169,10 @@ def import_(app: AppContext, file: Path) -> None:
         # Import may create: handing work to a colleague's new database is its purpose, and
         # the checked file fills it (unlike `verdict` on a mistyped --db, which left it empty).
         db = app.open_db(write=True, create=True, bulk=True)
-        with db.transaction() as session:
-            summary = import_export(session, export)
-            # Imported statements join claims, and a large import gets fresh statistics.
-            link_unclaimed(session, analyst=app.analyst)
-            refresh_statistics(session.connection(), added=summary.statements_added)
+        # Checked whole, then written in short batches: an analyst's verdict never waits
+        # for the whole import. A killed import is rerun to complete it (docs/reliability.md).
+        # Imported statements join claims, and a large import gets fresh statistics.
+        summary = import_in_batches(db, export, analyst=app.analyst)
     click.echo(f"imported {file}: {summary.line()}")
     if summary.conflicts:
         click.echo("review them with `workbench conflicts`, settle them with `workbench resolve`")

@@ -141,7 +141,7 @@ SUGGEST_BELOW = 90.0
 STARTED = "started the claim"
 BY_ANALYST = "analyst"
 
-_UNCLAIMED = (
+UNCLAIMED = (
     select(col(Statement.id), col(Statement.proposition), col(Statement.content))
     .outerjoin(ClaimMember, col(ClaimMember.statement_id) == Statement.id)
     .where(col(ClaimMember.statement_id).is_(None), col(Statement.dismissed).is_(False))
@@ -157,7 +157,7 @@ def link_unclaimed(
     `progress(done, total)` is called every `CHUNK` statements: grouping a million statements
     takes minutes (an upgraded database), and a silent terminal looks hung.
     """
-    rows = session.execute(_UNCLAIMED).all()
+    rows = session.execute(UNCLAIMED).all()
     if not rows:
         return LinkSummary(0, 0, 0)
     names = names_in(session)

@@ -2,8 +2,10 @@
 
 Rows are matched by their stable keys: sources by the sha256 of their text, statements by `key`,
 actors by name, evidence by (statement, url, relation), history events by (statement, at, analyst,
-field, new). So importing the same file twice changes nothing the second time. The caller owns
-the transaction: the whole import commits or nothing does.
+field, new). So importing the same file twice changes nothing the second time, and an import
+stopped half-way is completed by running it again. The caller owns the transactions:
+`import_export` runs a whole import in the caller's one; `workbench import` runs
+`importing.import_in_batches`, which hands the `Importer` a new one for each batch.
 
 This module matches the file's rows; the other jobs have their own modules: `import_reader`
 reads the file a record at a time (memory stays flat however large it is), `import_validation`
@@ -15,14 +17,11 @@ conflict) and resolves merges.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import bindparam, insert
 from sqlmodel import Session, col, select
 
 from workbench.db.models import (
-    STANCES,
-    STATUSES,
     Actor,
     ActorAlias,
     ChangeEvent,
@@ -42,11 +41,13 @@ from workbench.services.import_validation import (
     event_key,
     evidence_rows,
     history_rows,
+    source_values,
+    statement_values,
 )
 from workbench.services.import_writes import CHUNK, NewStatements, event_entity_id
 from workbench.services.storing import text_sha256
 
-__all__ = ["FORMAT_VERSION", "ExportFile", "ImportSummary", "import_export"]
+__all__ = ["FORMAT_VERSION", "ExportFile", "ImportSummary", "Importer", "import_export"]
 
 
 @dataclass
@@ -73,7 +74,7 @@ class ImportSummary:
         )
 
 
-class _Importer:
+class Importer:
     """One import's state: the actors and keys already matched, the new statements waiting
     for their source's bulk insert (`NewStatements`), and the merges to resolve at the end."""
 
@@ -87,6 +88,11 @@ class _Importer:
         self.alias_keys: set[str] = set()
         self.local: dict[str, tuple[int, str, int]] = {}  # this source's keys found here
         self.seen: set[str] = set()  # this source's keys read so far
+
+    def use(self, session: Session) -> None:
+        """Go on in another transaction (a batched import opens one per batch). What is cached
+        stays true: only rows committed before, by this import or by others, are kept."""
+        self.session = self.new.session = session
 
     # actors ---------------------------------------------------------------------------------
     def actor_id(
@@ -102,6 +108,8 @@ class _Importer:
         if name in self.actors:
             return self.actors[name]
         found = self._known_actors().get(name)
+        if found is None:  # another writer may have added it since the actors were read
+            found = self.session.exec(select(Actor.id).where(col(Actor.name) == name)).first()
         if found is None:
             values = {"name": name, "kind": kind, "affiliation": affiliation}
             values |= {"version": 1, "created_at": utc_now()}
@@ -127,21 +135,29 @@ class _Importer:
     def _alias(self, actor_id: int, alias: str) -> None:
         key = alias_key(alias)
         self._known_actors()
-        if key and key not in self.alias_keys:
+        if key and key not in self.alias_keys and not self._alias_taken(key):
             values = {"actor_id": actor_id, "alias": alias, "alias_key": key}
             self.session.connection().execute(_INSERT_ALIAS, values)
             self.alias_keys.add(key)
 
-    def import_actor(self, record: Fields) -> None:
+    def _alias_taken(self, key: str) -> bool:
+        """Added by another writer since the alias keys were read?"""
+        query = select(ActorAlias.id).where(col(ActorAlias.alias_key) == key)
+        return self.session.exec(query).first() is not None
+
+    def import_actor(self, record: Fields) -> int:
         name = record.text("name")
         actor_id = self.actor_id(
             name, record.text("kind"), record.text("affiliation", optional=True), name_alias=False
         )
         for alias in record.strings("aliases"):
             self._alias(actor_id, alias)
+        return 1
 
     # sources --------------------------------------------------------------------------------
-    def import_source(self, record: Fields) -> None:
+    def import_source(self, record: Fields) -> int:
+        """Import one source with its statements, evidence and history; returns how many
+        statements it holds (the work it was, for sizing batches)."""
         text = record.text("text")
         sha = record.text("sha256")
         if text_sha256(text) != sha:
@@ -151,7 +167,7 @@ class _Importer:
         statements = record.items("statements")
         found = self.session.exec(select(Source.id).where(col(Source.sha256) == sha)).first()
         if found is None:
-            found = self._add_source(record, text, sha)
+            found = self._add_source(record)
             self.summary.sources_added += 1
         else:
             self.summary.sources_matched += 1
@@ -162,6 +178,7 @@ class _Importer:
         for statement in statements:
             self.import_statement(statement, found, len(text))
         self._insert_new()
+        return len(statements)
 
     def _local_statements(self, records: list[Fields]) -> dict[str, tuple[int, str, int]]:
         """(id, status, source id) here of the file's statement keys, a few queries per source
@@ -183,75 +200,24 @@ class _Importer:
             self.summary.evidence_added += added[1]
             self.summary.history_added += added[2]
 
-    def _add_source(self, record: Fields, text: str, sha: str) -> int:
+    def _add_source(self, record: Fields) -> int:
         previous_sha = record.text("previous", optional=True)
         previous = None
         if previous_sha:
             previous = self.session.exec(
                 select(Source.id).where(col(Source.sha256) == previous_sha)
             ).first()
-        values = {
-            "sha256": sha,
-            "title": record.text("title"),
-            "url": record.text("url", optional=True),
-            "outlet": record.text("outlet", optional=True),
-            "author": record.text("author", optional=True),
-            "published": record.day("published"),
-            "text": text,
-            "format": record.text("format"),
-            "origin": record.text("origin", optional=True),
-            "revision": record.integer("revision"),
-            "previous_id": previous,
-            "ingested_at": record.moment("ingested_at"),
-            "ingested_by": record.text("ingested_by"),
-        }
+        values = source_values(record, previous_id=previous)
         inserted = self.session.connection().execute(_INSERT_SOURCE, values)
         return int(inserted.inserted_primary_key[0])  # type: ignore[index]
 
     # statements -----------------------------------------------------------------------------
-    def _offsets(self, record: Fields, length: int) -> dict[str, int | None]:
-        values: dict[str, int | None] = {}
-        for span in ("sentence", "content", "speaker", "cue"):
-            optional = span in ("speaker", "cue")
-            start = record.integer(f"{span}_start", optional=optional)
-            end = record.integer(f"{span}_end", optional=optional)
-            if (start is None) != (end is None) or (
-                start is not None and end is not None and not 0 <= start <= end <= length
-            ):
-                raise InvalidInput(
-                    f"field {record.path}.{span}_start: span outside the source text",
-                    where=self.origin,
-                )
-            values[f"{span}_start"], values[f"{span}_end"] = start, end
-        return values
-
     def import_statement(self, record: Fields, source_id: int, length: int) -> None:
-        key = record.text("key")
-        status = record.choice("status", STATUSES)
-        updated_at = record.moment("updated_at")
-        updated_by = record.text("updated_by")
-        actor = record.text("actor", optional=True)
-        values: dict[str, Any] = {
-            "key": key,
-            "source_id": source_id,
-            **self._offsets(record, length),
-            "speaker": record.text("speaker", optional=True),
-            "actor_id": self.actor_id(actor) if actor else None,
-            "cue": record.text("cue", optional=True),
-            "stance": record.choice("stance", STANCES),
-            "content": record.text("content"),
-            "proposition": record.text("proposition"),
-            "claim_group": record.integer("claim_group"),
-            "rule": record.text("rule"),
-            "confidence": record.number("confidence"),
-            "origin": record.text("origin"),
-            "status": status,
-            "dismissed": record.flag("dismissed"),
-            "version": record.integer("version"),
-            "created_at": updated_at,
-            "updated_at": updated_at,
-            "updated_by": updated_by,
-        }
+        values = statement_values(record, source_id, length)
+        actor = values.pop("actor")
+        values["actor_id"] = self.actor_id(actor) if actor else None
+        key, status = values["key"], values["status"]
+        updated_at, updated_by = values["updated_at"], values["updated_by"]
         evidence = record.items("evidence")
         history = record.items("history")
         if key in self.seen:  # the file holds this key twice: the second one matches the first
@@ -326,6 +292,15 @@ class _Importer:
             self.summary.evidence_added += 1
         return known
 
+    def import_event(self, record: Fields) -> int:
+        """One event of the file's own history (about an actor, say), unless it is here."""
+        actor = record.text("actor", optional=True)
+        entity_id = self.actor_id(actor) if actor else 0
+        self.import_history(
+            [record], entity=record.text("entity"), entity_id=entity_id, statement_id=None
+        )
+        return 1
+
     def import_history(
         self,
         records: list[Fields],
@@ -373,16 +348,12 @@ def import_export(session: Session, export: ExportFile) -> ImportSummary:
     transaction: a record that fails its checks raises, and the caller's rollback undoes
     everything written before it."""
     origin = export.origin
-    importer = _Importer(session, origin)
+    importer = Importer(session, origin)
     for actor in export.records("actors"):
         importer.import_actor(actor)
     for source in export.records("sources"):
         importer.import_source(source)
     resolve_merges(session, importer.merges, origin)
     for event in export.records("history"):
-        actor = event.text("actor", optional=True)
-        entity_id = importer.actor_id(actor) if actor else 0
-        importer.import_history(
-            [event], entity=event.text("entity"), entity_id=entity_id, statement_id=None
-        )
+        importer.import_event(event)
     return importer.summary

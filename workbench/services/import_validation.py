@@ -13,7 +13,7 @@ import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
-from workbench.db.models import RELATIONS
+from workbench.db.models import RELATIONS, STANCES, STATUSES
 from workbench.errors import InvalidInput
 from workbench.ingest.decoding import find_control_character
 from workbench.urls import safe_http_url
@@ -208,3 +208,70 @@ def history_rows(
         row |= {"old": record.text("old", optional=True), "new": new, "note": record.text("note")}
         rows.append((row, record.data.get("evidence")))
     return rows
+
+
+def source_values(record: Fields, *, previous_id: int | None = None) -> dict[str, Any]:
+    """A new source's row from its record (the text and hash checked by the caller)."""
+    return {
+        "sha256": record.text("sha256"),
+        "title": record.text("title"),
+        "url": record.text("url", optional=True),
+        "outlet": record.text("outlet", optional=True),
+        "author": record.text("author", optional=True),
+        "published": record.day("published"),
+        "text": record.text("text"),
+        "format": record.text("format"),
+        "origin": record.text("origin", optional=True),
+        "revision": record.integer("revision"),
+        "previous_id": previous_id,
+        "ingested_at": record.moment("ingested_at"),
+        "ingested_by": record.text("ingested_by"),
+    }
+
+
+def _offsets(record: Fields, length: int) -> dict[str, int | None]:
+    values: dict[str, int | None] = {}
+    for span in ("sentence", "content", "speaker", "cue"):
+        optional = span in ("speaker", "cue")
+        start = record.integer(f"{span}_start", optional=optional)
+        end = record.integer(f"{span}_end", optional=optional)
+        if (start is None) != (end is None) or (
+            start is not None and end is not None and not 0 <= start <= end <= length
+        ):
+            raise InvalidInput(
+                f"field {record.path}.{span}_start: span outside the source text",
+                where=record.origin,
+            )
+        values[f"{span}_start"], values[f"{span}_end"] = start, end
+    return values
+
+
+def statement_values(record: Fields, source_id: int, length: int) -> dict[str, Any]:
+    """A statement's row from its record; `actor` holds the actor's name (or None), for the
+    caller to replace with a local id. Its evidence and history lists are checked to be lists."""
+    key, status = record.text("key"), record.choice("status", STATUSES)
+    updated_at = record.moment("updated_at")
+    values: dict[str, Any] = {
+        "key": key,
+        "status": status,
+        "created_at": updated_at,
+        "updated_at": updated_at,
+        "updated_by": record.text("updated_by"),
+        "actor": record.text("actor", optional=True),
+        "source_id": source_id,
+        **_offsets(record, length),
+        "speaker": record.text("speaker", optional=True),
+        "cue": record.text("cue", optional=True),
+        "stance": record.choice("stance", STANCES),
+        "content": record.text("content"),
+        "proposition": record.text("proposition"),
+        "claim_group": record.integer("claim_group"),
+        "rule": record.text("rule"),
+        "confidence": record.number("confidence"),
+        "origin": record.text("origin"),
+        "dismissed": record.flag("dismissed"),
+        "version": record.integer("version"),
+    }
+    record.items("evidence")
+    record.items("history")
+    return values
