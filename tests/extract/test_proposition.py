@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from workbench.extract.proposition import build, clean, is_claim_reference, past_of
+from workbench.extract.proposition import build, clean, past_of
+from workbench.extract.references import is_claim_reference
 
 
 def test_accusation_becomes_a_checkable_sentence() -> None:

@@ -95,6 +95,40 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
     return actor
 
 
+# "A spokesperson for the Crown Prosecution Service", "Officials at the health ministry": the
+# body they speak for is the actor, and the words before it its role.
+_SPEAKS_FOR = re.compile(
+    r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
+    r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
+    r"|press\s+officers?|executives?)"
+    r"\s+(?:for|at|of|from|with|in)\s+(?P<body>(?:the\s+)?\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def speaks_for(speaker: str) -> tuple[str, str] | None:
+    """The body and the role of "a spokesperson for the ministry" ("the ministry",
+    "spokesperson"); None for any other speaker."""
+    match = _SPEAKS_FOR.match(speaker)
+    if match is None or "," in match.group("body"):
+        return None
+    return match.group("body"), match.group("role").lower()
+
+
+def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
+    """Rule speaks-for: the named body, or a lower-case one whose head is an organisation word
+    ("the health ministry" -> organisation "Health Ministry"); None when it names neither."""
+    actor = normalise(body, lexicon)
+    if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
+        kind = "organisation" if actor.kind == "person" and _is_org(actor.name, lexicon) else None
+        return Actor(actor.name, kind or actor.kind, actor.affiliation, role)
+    words = _DET.sub("", body).split()
+    titled = " ".join(w[:1].upper() + w[1:] for w in words)
+    if 1 <= len(words) <= 4 and all(w.isalpha() for w in words) and _is_org(titled, lexicon):
+        return Actor(titled, "organisation", None, role)
+    return None
+
+
 def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     text = _PAREN.sub("", speaker).strip(' ,;:“”"')
     if not _INITIAL_END.search(text):

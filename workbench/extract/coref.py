@@ -186,10 +186,30 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if role:
         noun = role.group(1)
         for mention in reversed(earlier):
-            actor_role = (mention.actor.role or "").lower()
-            if mention.actor.kind == "person" and noun in actor_role:
-                return [mention.actor]
+            actor = mention.actor
+            if actor.kind == "person" and noun in (actor.role or "").lower():
+                return [actor]
+            if actor.kind == "organisation" and _names_body(actor.name, noun):
+                return [actor]
     return []
+
+
+# "the company" is the last business named, not the last ministry or court.
+_BUSINESS_NOUNS = word_set("company firm retailer manufacturer maker carrier airline insurer")
+_PUBLIC_WORDS = word_set(
+    "Ministry Authority Agency Department Council Court Police Office Commission Service"
+    " Committee Parliament Senate Government Army Party Union University Hospital Association"
+    " Bureau Board Institute Organization Organisation Fund Nations House"
+)
+
+
+def _names_body(name: str, noun: str) -> bool:
+    """Rule role-organisation: "the authority" is the last organisation whose name holds the
+    noun ("Food Safety Authority"); "the company" the last business (no public-body word)."""
+    words = name.split()
+    if noun.capitalize() in words:
+        return True
+    return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
 
 
 def _is_thing(actor: Actor) -> bool:

@@ -8,6 +8,7 @@ speaker is replaced by the actor's name; quotes and "that" are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _IRREGULAR_PAST = {
     "be": "was",
@@ -43,11 +44,6 @@ _IRREGULAR_PAST = {
     "shoot": "shot",
     "write": "wrote",
 }
-_CLAIM_REF = re.compile(
-    r"^(?:the|these|those|such|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
-    r"charges?|reports?|assertions?|suggestions?|accounts?)$",
-    re.IGNORECASE,
-)
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = re.compile(
     r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+)(?:\w+\s+)?"
@@ -81,6 +77,8 @@ _EXPLETIVE_IT = re.compile(
     r"(?:to|that|whether|for)\b",
     re.IGNORECASE,
 )
+# "Its frozen meals had caused …", "His team deserved …": the owner is the speaker.
+_LEAD_POSSESSIVE = re.compile(r"^(?:his|her|its)\b(?=\s)", re.IGNORECASE)
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you"})
 # "questioned whether the port had …": what is put in doubt is the clause itself.
@@ -118,16 +116,6 @@ def past_of(ing: str) -> str:
     if stem.endswith("y") and stem[-2:-1] not in "aeiou":
         return stem[:-1] + "ied"  # "supplying" -> "supplied"
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
-
-
-def is_claim_reference(content: str) -> bool:
-    """True for contents like "the claims" that point back at an earlier proposition.
-
-    "dismissed the accusations as propaganda" points back too: the "as …" part is the
-    speaker's label for the claim, not another claim.
-    """
-    body = content.strip(" .,")
-    return bool(_CLAIM_REF.match(body.split(" as ", 1)[0]))
 
 
 def clean(content: str) -> str:
@@ -209,7 +197,19 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
             pronoun = None
         if pronoun and (kind is None or (pronoun.group().lower() == "it") != (kind == "person")):
             text = actor + text[pronoun.end() :]
+        elif (
+            kind is not None
+            and text[:1] in "HhIi"
+            and (owner := _LEAD_POSSESSIVE.match(text))
+            and (owner.group().lower() == "its") != (kind == "person")
+        ):
+            text = possessive(actor) + text[owner.end() :]
     return text
+
+
+def possessive(name: str) -> str:
+    """ "Harbor Foods" -> "Harbor Foods'", "Tomas Ortega" -> "Tomas Ortega's"."""
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def _unwrap(body: str) -> str:
@@ -232,3 +232,27 @@ def _unwrap(body: str) -> str:
         if claim:
             return claim.group(1)
     return body
+
+
+_LEAD_NAME = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:'s|’s)?\s+[a-z])")
+
+
+def full_name(proposition: str, people: Callable[[str], str | None]) -> str:
+    """ "Hale had forged the minutes" -> "Martin Hale had forged …": a leading family name of a
+    person named in full earlier is written in full (``people`` gives a short name's full
+    name)."""
+    lead = _LEAD_NAME.match(proposition) if proposition[:1].isupper() else None
+    if lead is None:
+        return proposition
+    full = people(lead.group(1))
+    if full is None or not full.endswith(" " + lead.group(1)):
+        return proposition
+    return full + proposition[lead.end() :]
+
+
+def they_subject(proposition: str, written: str) -> str:
+    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
+    "they" is the plural speaker as written (at most six words, no comma)."""
+    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
+        return proposition
+    return written[:1].upper() + written[1:] + proposition[4:]
