@@ -18,11 +18,6 @@ NOT_YET: set[str] = {
     "interview-1",
     "interview-2",
     "interview-3",
-    "liveblog-0",
-    "liveblog-1",
-    "liveblog-2",
-    "liveblog-3",
-    "liveblog-4",
 }
 
 CASES = [

@@ -193,7 +193,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     ):
         return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
     if _is_org(bare, lexicon):
-        return Actor(bare, "organisation")
+        return Actor(_named_business(tokens) or bare, "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
     if role is None and appositive:
         role = appositive
@@ -218,6 +218,22 @@ _COMPANY_NOUNS = frozenset(
 )
 
 
+_BUSINESS_PREFIX = frozenset(
+    {*_COMPANY_NOUNS, "giant", "chain", "utility", "supplier", "provider", "carmaker", "side"}
+)
+
+
+def _named_business(tokens: list[str]) -> str | None:
+    """ "Energy company Western Power" -> "Western Power": a common noun for a business,
+    then its capitalised name, is the name (at most three words before it)."""
+    for i, token in enumerate(tokens[:3]):
+        if token in _BUSINESS_PREFIX and i + 1 < len(tokens):
+            rest = tokens[i + 1 :]
+            if all(t[:1].isupper() for t in rest) and all(t.islower() for t in tokens[1:i]):
+                return " ".join(rest)
+    return None
+
+
 def _plural(word: str) -> bool:
     """A plural-looking noun: ends in -s but not -ss, -us or -is ("councillors", not "status")."""
     lower = word.lower()
@@ -229,8 +245,14 @@ def _capitalised_name(text: str) -> bool:
     return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
 
 
+# Organisation words that end a name but alone are ordinary words ("Energy prices rose").
+_NAME_ENDINGS_ONLY = frozenset({"Power", "Energy", "Electric", "Utilities"})
+
+
 def _is_org(text: str, lexicon: Lexicon) -> bool:
     words = text.split()
+    if len(words) == 1 and words[0] in _NAME_ENDINGS_ONLY:
+        return False
     return any(w in lexicon.organisation_words for w in words) or " ".join(words[-2:]) in (
         lexicon.organisation_words
     )

@@ -72,6 +72,13 @@ _CAPTIONS = frozenset(
 )
 
 
+_LIVE_TITLE = re.compile(
+    r"(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|latest(?:\s+updates?)?|as\s+it\s+happened"
+    r"|what\s+we\s+know(?:\s+so\s+far)?|timeline|in\s+pictures|explained)[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _not_a_speaker(label: str, places: Mapping[str, object]) -> bool:
     """Rule dateline-or-caption: "NEW DELHI:", "Kabul:", "FILE PHOTO:" open a line, nobody speaks.
 
@@ -97,6 +104,8 @@ def colon_and_dash(
         para_end = text.find("\n", colon.end())
         para_end = len(text) if para_end < 0 else para_end
         content = content_after(text, colon.end(), para_end, quotes)
+        if content and _LIVE_TITLE.match(text, content[0], content[1]):
+            content = None  # "Storm Alina: live updates" is a title, not a speaker's words
         if content:
             speaker = (colon.start(1), colon.end(1))
             cue = (colon.end(1), colon.end(1) + 1)

@@ -46,7 +46,8 @@ _IRREGULAR_PAST = {
 }
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = re.compile(
-    r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+)(?:\w+\s+)?"
+    r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
+    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s+that\s))(?:\w+\s+)?"
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
     r"\s+that\s+(\S.*)$",
