@@ -77,3 +77,14 @@ def test_a_role_learnt_from_an_appositive_resolves_a_later_role_noun() -> None:
     )
     found = [(s.speaker, s.actor) for s in extract(text, lexicon=LEX) if s.cue]
     assert found == [("The coach, Ivan Petrov", "Ivan Petrov"), ("The coach", "Ivan Petrov")]
+
+
+def test_sentence_openers_and_parties_are_not_people_for_pronouns() -> None:
+    from workbench.extract import extract
+
+    text = (
+        "Senator Ada Lark toured the plant. Instead Hastings met the union. "
+        "He said the plant would stay open."
+    )
+    (said,) = [s for s in extract(text) if s.cue]
+    assert (said.actor, said.proposition) == ("Ada Lark", "The plant would stay open.")

@@ -138,11 +138,40 @@ def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[t
         reading = (None if demonym else actor, True, [])
     else:
         person = actor if actor is not None and actor.kind == "person" else None
-        if person is not None and len(person.name.split()) > 4:
+        if person is not None and not _name_like(person.name):
             person = None
         reading = (person, False, _lexicon_names(run, lexicon))
     lexicon.cache[key] = reading
     return reading
+
+
+# Capitalised words that open sentences or name parties, never a person's name.
+_NOT_NAMES = word_set(
+    "For Instead One Two Three Four Five Six Seven Eight Nine Ten In On At If When But And The"
+    " A An As After Before While With Without Yet So Then This That These Those Some"
+    " Many Most All Both Each Every Democratic Republican Democrats Republicans Democrat GOP"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " June July August September October November December Today Yesterday Meanwhile However"
+    " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
+    " Its My Your We They He She It I You Not No Yes Former Latest"
+)
+
+
+def _name_like(name: str) -> bool:
+    """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
+    number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
+    """
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    return all(_name_token(t) and t not in _NOT_NAMES for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """ "Roe", "McConnell", "O'Brien", "Tomás", "J.", "JFK": capitalised letters only."""
+    if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
+        return False
+    return len(token) <= 4 or any(ch.islower() for ch in token)
 
 
 def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
