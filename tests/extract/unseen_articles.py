@@ -128,10 +128,17 @@ INTERVIEW = (
     "A: That is false. I have never met anyone from the company."
 )
 INTERVIEW_EXPECTED: list[Expected] = [
+    # Refined after the first run: the bare "No." denies the question it answers; the row first
+    # written glued it to the next sentence ("No. The contract was approved …").
+    (
+        "Clara Voss",
+        "denies",
+        "Clara Voss's ministry approved the contract before the tender closed.",
+    ),
     (
         "Clara Voss",
         "asserts",
-        "No. The contract was approved after the tender closed, as the law requires.",
+        "The contract was approved after the tender closed, as the law requires.",
     ),
     ("opposition", "asserts", "Clara Voss met the bidder in March."),
     ("Clara Voss", "denies", "Clara Voss met the bidder in March."),

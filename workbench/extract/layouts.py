@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before
+from workbench.extract.interview import ANSWER_LABELS, QUESTION_LABELS, answer_pieces
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import phrase_source
 
@@ -100,7 +101,14 @@ def colon_and_dash(
     """Transcript and credit lines: "SPEAKER: words…" and "“…” ― Name"."""
     out: list[Attribution] = []
     colon = _COLON_SPEAKER.match(text, start, end)
-    if colon and not _not_a_speaker(colon.group(1), places or {}):
+    label = colon.group(1) if colon else ""
+    if colon and label in ANSWER_LABELS:  # rule answer: "A: No. The deal was legal."
+        para_end = text.find("\n", colon.end())
+        para_end = len(text) if para_end < 0 else para_end
+        speaker, cue = (colon.start(1), colon.end(1)), (colon.end(1), colon.end(1) + 1)
+        for piece in answer_pieces(text, colon.end(), para_end):
+            out.append(Attribution(speaker, cue, piece, "answer", "say", None))
+    elif colon and label not in QUESTION_LABELS and not _not_a_speaker(label, places or {}):
         para_end = text.find("\n", colon.end())
         para_end = len(text) if para_end < 0 else para_end
         content = content_after(text, colon.end(), para_end, quotes)

@@ -26,6 +26,7 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
+from workbench.extract.interview import Interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean
@@ -76,6 +77,7 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
+    interview = Interview(text) if "Q:" in text or "Question:" in text else None
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
@@ -107,7 +109,10 @@ def extract(
             answers = charge_appositive(text, attribution) if claims.accusation else False
             if names is not None and idx in headlines:
                 _trim_frame(text, attribution)
-            if attribution.speaker in by_speaker:
+            if attribution.rule == "answer":  # "A: …" is the interviewee's
+                person = interview.interviewee(memory) if interview else None
+                actors = [person or Actor("interviewee", "unnamed")]
+            elif attribution.speaker in by_speaker:
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
             elif names is not None and idx in headlines and attribution.speaker:
                 actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
@@ -132,6 +137,10 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
+            elif interview and (answer := interview.answer(content, c_start, memory)):
+                attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
+                attribution.stance, prop = answer
+                claims.add(prop, frozenset(a.name for a in actors), False)
             elif answers and claims.accusation:  # ", a charge both governments deny"
                 prop = claims.accusation
             elif (point := points_back(content, attribution, actors, claims)) is not None:
@@ -145,6 +154,9 @@ def extract(
                 prop = build(said, attribution.lemma, *subject_of(text, attribution, actors, lex))
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
                     prop = self_contained(text, prop, attribution, actors, memory)
+                if interview and interview.label_at(c_start) == "Q":
+                    person = interview.interviewee(memory)  # "you" in a question
+                    prop = name_you(prop, person.name) if person else prop
                 claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)

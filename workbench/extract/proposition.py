@@ -119,6 +119,17 @@ def past_of(ing: str) -> str:
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 
+def past_of_base(verb: str) -> str:
+    """Past tense of a base form ("approve" -> "approved", "meet" -> "met")."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 def clean(content: str) -> str:
     """Strip quotes, a leading "that", spacing; capitalise and end with a full stop."""
     text = " ".join(content.split()).strip(" ,;:" + _QUOTES)
