@@ -114,3 +114,29 @@ def test_a_family_name_at_the_start_is_written_in_full() -> None:
     )
     assert ("critics", "asserts", "Ada Lark had hidden the report.") in said
     assert any(p == "Lark is honest." for *_, p in said)  # a quote keeps its words
+
+
+def test_a_leading_role_noun_is_the_named_body_or_person() -> None:
+    said = _said(
+        "Grainline Bakeries recalled its bread. A lawyer for the buyers said the company had "
+        "known for weeks. Health Minister Ines Kahl met the families. "
+        "Her aide said the minister would visit the plant."
+    )
+    props = [p for *_, p in said]
+    assert "Grainline Bakeries had known for weeks." in props
+    assert "Ines Kahl would visit the plant." in props
+
+
+def test_a_role_noun_far_back_or_in_the_future_is_left_alone() -> None:
+    said = _said(
+        "Ada Lark, the former president, spoke. Analysts said the next president would win."
+    )
+    assert ("analysts", "asserts", "The next president would win.") in said
+
+
+def test_his_lawyer_said_he_means_the_client() -> None:
+    said = _said(
+        "Joel Brandt, a farmer, was charged with theft. "
+        "His lawyer, Nora Veit, said he had bought the tractor."
+    )
+    assert ("Nora Veit", "asserts", "Joel Brandt had bought the tractor.") in said

@@ -23,9 +23,7 @@ NOT_YET: set[str] = {
     "court2-1",
     "recall-0",
     "recall-2",
-    "recall-3",
     "factcheck-1",
-    "sport2-1",
     "politics-0",
     "politics-1",
 }

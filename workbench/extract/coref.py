@@ -153,7 +153,7 @@ _NOT_NAMES = word_set(
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
     " June July August September October November December Today Yesterday Meanwhile However"
     " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
-    " Its My Your We They He She It I You Not No Yes Former Latest"
+    " Its My Your We They He She It I You Not No Yes Former Latest New"
 )
 
 
@@ -221,6 +221,43 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             if actor.kind == "organisation" and _names_body(actor.name, noun):
                 return [actor]
     return []
+
+
+_ROLE_BODIES = word_set(
+    "company firm authority agency ministry department council committee commission board"
+    " league club court union bank university hospital bureau office regulator"
+)
+_ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
+_NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
+
+
+def resolve_role(
+    phrase: str, pos: int, memory: Memory, speaker: tuple[int, int] | None = None
+) -> Actor | None:
+    """Strict role resolution for a proposition's subject ("the minister", "the finance
+    minister", "the firm"): a person whose role ends in the noun (and holds the modifier), or
+    an organisation of that kind (see ``_names_body``); never "the next president"."""
+    words = phrase.lower().split()[1:]
+    if not 1 <= len(words) <= 2 or words[0] in _NOT_CURRENT:
+        return None
+    noun = words[-1]
+    mentions = [m for m in memory.before(pos) if m.pos >= pos - _ROLE_REACH]
+    if speaker is not None:  # "…, a spokesman for Exxon said": the speaker's body first
+        mentions += [m for m in memory.mentions[-_RECENT:] if speaker[0] <= m.pos < speaker[1]]
+    for mention in reversed(mentions):
+        actor = mention.actor
+        role = (actor.role or "").lower().split()
+        if actor.kind == "person" and role and role[-1] == noun:
+            if len(words) == 1 or words[0] in role:
+                return actor
+        elif (
+            actor.kind == "organisation"
+            and len(words) == 1
+            and noun in _ROLE_BODIES
+            and _names_body(actor.name, noun)
+        ):
+            return actor
+    return None
 
 
 # "the company" is the last business named, not the last ministry or court.

@@ -151,7 +151,8 @@ def extract(
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
-                prop = build(said, attribution.lemma, *subject_of(text, attribution, actors, lex))
+                subject = subject_of(text, attribution, actors, lex, memory)
+                prop = build(said, attribution.lemma, *subject)
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
                     prop = self_contained(text, prop, attribution, actors, memory)
                 if interview and interview.label_at(c_start) == "Q":

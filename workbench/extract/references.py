@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor
 from workbench.extract.attribution import Attribution
-from workbench.extract.coref import PLURAL_PRONOUNS, Memory
+from workbench.extract.coref import PLURAL_PRONOUNS, Memory, resolve_role
 from workbench.extract.proposition import full_name, they_subject
+from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
 
 _CLAIM_NOUNS = (
@@ -153,6 +154,9 @@ def points_back(
     return None
 
 
+_NOT_AFTER_ROLE = frozenset({"of", "in", "at", "for", "who", "which", "that", "and", "or"})
+
+
 def self_contained(
     text: str, prop: str, attribution: Attribution, actors: list[Actor], memory: Memory
 ) -> str:
@@ -163,10 +167,31 @@ def self_contained(
         return actor.name if actor is not None and actor.kind == "person" else None
 
     prop = full_name(prop, person)
+    if prop[:4] == "The ":
+        prop = _named_role(prop, attribution, memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
         plural = actor.kind == "group" or (actor.role or "").endswith("s")
         if plural and written.lower() not in PLURAL_PRONOUNS:
             prop = they_subject(prop, written)
+    return prop
+
+
+def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:
+    """Rule named-role: "The firm had known …" -> "Veltro Motors had known …", "The minister
+    would …" -> "Rosa Diaz would …": a leading role noun is the person with that role or the
+    organisation of that kind named before (as for speakers), when one is."""
+    words = prop.split(" ", 4)
+    for width in (2, 3):
+        if len(words) <= width or not words[width][:1].islower():
+            continue
+        role = words[:width]
+        if not all(w.isalpha() and w.islower() for w in role[1:]):
+            return prop
+        if words[width] in _NOT_AFTER_ROLE:
+            continue
+        found = resolve_role(" ".join(role), attribution.content[0], memory, attribution.speaker)
+        if found is not None and found.name[:1].isupper():
+            return display_name(found) + prop[len(" ".join(role)) :]
     return prop

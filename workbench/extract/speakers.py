@@ -38,26 +38,37 @@ _TAKES_THE = frozenset(
 _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
+def display_name(actor: Actor) -> str:
+    """The actor's name as a sentence subject: "The Food Safety Authority", "Rosa Diaz"."""
+    owner = actor.affiliation or "\0"  # "Denmark Fisheries Ministry" takes no "the"
+    takes_the = actor.kind == "organisation" and actor.name.split()[-1] in _TAKES_THE
+    return f"The {actor.name}" if takes_the and not actor.name.startswith(owner) else actor.name
+
+
 def subject_of(
-    text: str, attribution: Attribution, actors: list[Actor], lexicon: Lexicon
+    text: str, attribution: Attribution, actors: list[Actor], lexicon: Lexicon, memory: Memory
 ) -> tuple[str, str | None]:
     """The name (and its kind) that replaces a leading pronoun in the proposition.
 
     A lower-case actor reads better as the speaker wrote it ("The county water board had
-    …"), and counts as a person when its head noun is a title ("the mayor").
+    …"), and counts as a person when its head noun is a title ("the mayor"). A speaker that
+    belongs to someone ("His lawyer, Ann Roe, said he …", "Her coach said she …") leaves "he"
+    or "she" to the owner (rule owner-pronoun).
     """
     if len(actors) != 1:
         return "", None
     actor = actors[0]
+    speaker = attribution.speaker
+    if speaker and actor.kind == "person" and speaker[1] - speaker[0] > 6:
+        first = text[speaker[0] : speaker[0] + 4]
+        if first in ("His ", "Her ", "his ", "her "):
+            pronoun = "he" if first[:3].lower() == "his" else "she"
+            owner = resolve(pronoun, speaker[0], memory, {actor.name})
+            return (owner[0].name, "person") if owner else ("", None)
     if actor.name[:1].isupper() or attribution.speaker is None:
         if not actor.name[:1].isupper():
             return "", None
-        owner = actor.affiliation or "\0"  # "Denmark Fisheries Ministry" takes no "the"
-        if actor.kind == "organisation" and actor.name.split()[-1] in _TAKES_THE:
-            if actor.name.startswith(owner):
-                return actor.name, actor.kind
-            return f"The {actor.name}", actor.kind  # "The Food Safety Authority stood by …"
-        return actor.name, actor.kind
+        return display_name(actor), actor.kind
     written = text[attribution.speaker[0] : attribution.speaker[1]]
     words = written.split()
     if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
