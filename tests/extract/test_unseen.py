@@ -20,7 +20,6 @@ ARTICLES = {**unseen_articles.ARTICLES, **unseen_articles_2.ARTICLES}
 NOT_YET: set[str] = {
     "wire-2",
     "wire-3",
-    "court2-1",
     "recall-0",
     "recall-2",
     "factcheck-1",

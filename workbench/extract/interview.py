@@ -9,6 +9,7 @@ question is the interviewee.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workbench.extract.actors import Actor
 from workbench.extract.coref import Memory
@@ -43,6 +44,19 @@ def answer_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pos += 1
     pieces.append((pos, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def answer_split(
+    text: str, start: int, end: int, rebuttal: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """An answer is one statement, unless it opens with a bare "No."/"Yes." or a rebuttal
+    ("That is false."), which answers the question and is a statement of its own."""
+    pieces = answer_pieces(text, start, end)
+    if len(pieces) > 1:
+        first = text[pieces[0][0] : pieces[0][1]]
+        if _YES_NO.match(first.strip(' “”"')) or rebuttal(first):
+            return [pieces[0], (pieces[1][0], end)]
+    return [(start, end)]
 
 
 def declarative(question: str) -> str | None:
