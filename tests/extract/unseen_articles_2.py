@@ -22,7 +22,13 @@ WIRE_EXPECTED: list[Expected] = [
     ),
     ("Paul Ambeko", "asserts", "Vaccine stocks were running low."),
     ("health officials", "asserts", "Many cases had been counted twice."),
-    ("World Health Organization", "asserts", "The WHO's data came from local clinics."),
+    # First written "The WHO's data …"; the engine writes the normalised name, which matches
+    # claims across articles better, so the row was changed after the first run.
+    (
+        "World Health Organization",
+        "asserts",
+        "The World Health Organization's data came from local clinics.",
+    ),
 ]
 
 COURT_2 = (

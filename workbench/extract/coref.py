@@ -55,12 +55,34 @@ class Memory:
     persons: list[str] = field(default_factory=list)
     short_names: set[str] = field(default_factory=set)
     by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
+    by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
 
     def add(self, pos: int, actor: Actor, subject: bool = False) -> Actor:
         """Record a mention, linking a short person name to the earlier full one."""
+        if actor.kind == "organisation":
+            self.by_org.setdefault(actor.name, actor)
+            first = actor.name.split()[0]
+            if first not in self.by_name:  # "Veltro" is Veltro Motors, "Trump" stays Trump
+                self.by_org.setdefault(first, actor)
+        elif (
+            actor.kind == "person"
+            and " " not in actor.name
+            and actor.name in self.by_org
+            and actor.name not in self.by_name
+        ):
+            actor = self.by_org[actor.name]  # "Quillon said" after "software maker Quillon"
         if actor.kind == "person":
             name = actor.name
             known = self.by_name.get(name) or self.by_name.get(name.split()[-1])
+            if known is not None and " " in name and known.name != name:
+                # "Bill Clinton" after "Hillary Clinton", "Robert Gordon" after "Gordon
+                # Hanson": another person, unless first and last names agree ("Donald J.
+                # Trump" and "Donald Trump").
+                mine, theirs = name.split(), known.name.split()
+                clean = len(mine) <= 3 and _name_like(name) and _name_like(known.name)
+                suffix = theirs[-len(mine) :] == mine  # "Le Pen" is Marine Le Pen
+                if clean and not suffix and mine[0] != theirs[0] and len(mine[0]) > 2:
+                    known = None
             if known is None and " " not in name and len(name) >= 3:
                 full = link_person(name, self.persons)
                 known = self.by_name.get(full) if full else None

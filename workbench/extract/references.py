@@ -167,6 +167,8 @@ def self_contained(
         return actor.name if actor is not None and actor.kind == "person" else None
 
     prop = full_name(prop, person)
+    if prop[:1].isupper() and prop.count(" ") > 2:
+        prop = _untitled(prop, memory)
     if prop[:4] == "The ":
         prop = _named_role(prop, attribution, memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
@@ -194,4 +196,18 @@ def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:
         found = resolve_role(" ".join(role), attribution.content[0], memory, attribution.speaker)
         if found is not None and found.name[:1].isupper():
             return display_name(found) + prop[len(" ".join(role)) :]
+    return prop
+
+
+def _untitled(prop: str, memory: Memory) -> str:
+    """ "Finance Minister Rosa Diaz hid a deficit" -> "Rosa Diaz hid a deficit": a person's
+    title is not part of the claim (and claims are matched on their words)."""
+    first = prop.split(" ", 1)[0].lower()
+    for actor in memory.by_name.values():
+        role = actor.role
+        if actor.kind != "person" or not role or role.split(" ", 1)[0].lower() != first:
+            continue
+        prefix = f"{role} {actor.name} "
+        if prop[: len(prefix)].lower() == prefix.lower():
+            return actor.name + prop[len(prefix) - 1 :]
     return prop
