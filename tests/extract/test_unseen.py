@@ -1,7 +1,7 @@
 """Unseen-style articles (court, corporate denial, health, sports, Q&A, liveblog, wire,
 fact check, politics): each expected (actor, stance, proposition) is produced. Articles in
-``unseen_articles.py`` (first batch) and ``unseen_articles_2.py`` (second batch, written after
-the first batch's rules).
+``unseen_articles.py`` (first batch), ``unseen_articles_2.py`` and ``unseen_articles_3.py``
+(each written after the previous batch's rules, before any rule for it).
 
 Rows the engine does not get yet are listed in ``NOT_YET`` and expected to fail (strictly: a
 row that starts passing must be taken off the list).
@@ -13,11 +13,28 @@ import pytest
 
 from workbench.extract import extract
 
-from . import unseen_articles, unseen_articles_2
+from . import unseen_articles, unseen_articles_2, unseen_articles_3
 
-ARTICLES = {**unseen_articles.ARTICLES, **unseen_articles_2.ARTICLES}
+ARTICLES = {
+    **unseen_articles.ARTICLES,
+    **unseen_articles_2.ARTICLES,
+    **unseen_articles_3.ARTICLES,
+}
 
-NOT_YET: set[str] = set()
+NOT_YET: set[str] = {
+    "council-1",
+    "council-3",
+    "tech-0",
+    "tech-1",
+    "tech-2",
+    "tech-3",
+    "election-0",
+    "election-1",
+    "election-2",
+    "celebrity-0",
+    "celebrity-1",
+    "celebrity-2",
+}
 
 CASES = [
     pytest.param(
