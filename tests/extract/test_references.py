@@ -140,3 +140,17 @@ def test_his_lawyer_said_he_means_the_client() -> None:
         "His lawyer, Nora Veit, said he had bought the tractor."
     )
     assert ("Nora Veit", "asserts", "Joel Brandt had bought the tractor.") in said
+
+
+def test_denied_gerund_is_the_deed_of_the_denier() -> None:
+    said = _said("Retailer Brightmart denied hiding the recall from customers.")
+    assert ("Brightmart", "denies", "Brightmart hid the recall from customers.") in said
+
+
+def test_calling_a_report_misleading_denies_it() -> None:
+    said = _said(
+        "A report by the Clean Seas Trust said the ferry dumped oil. "
+        "Tamsin Shipping Group called the report misleading."
+    )
+    assert ("Clean Seas Trust", "asserts", "The ferry dumped oil.") in said
+    assert ("Tamsin Shipping Group", "denies", "The ferry dumped oil.") in said

@@ -22,17 +22,8 @@ ARTICLES = {
 }
 
 NOT_YET: set[str] = {
-    "council-1",
-    "council-3",
-    "tech-0",
-    "tech-1",
-    "tech-2",
-    "tech-3",
     "election-0",
     "election-1",
-    "election-2",
-    "celebrity-0",
-    "celebrity-1",
     "celebrity-2",
 }
 

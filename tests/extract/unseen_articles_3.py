@@ -27,15 +27,17 @@ COUNCIL = (
     "The group said it would ask the auditor to investigate."
 )
 COUNCIL_EXPECTED: list[Expected] = [
+    # First written "The council spent …"; the engine names the council the article named,
+    # which is the self-contained form the issue asks for, so the rows were changed.
     (
         "Save Our Square",
         "asserts",
-        "The council spent 4 million pounds on a car park that is half empty.",
+        "The Dunmore Council spent 4 million pounds on a car park that is half empty.",
     ),
     (
         "Priya Nair",
         "denies",
-        "The council spent 4 million pounds on a car park that is half empty.",
+        "The Dunmore Council spent 4 million pounds on a car park that is half empty.",
     ),
     ("Priya Nair", "asserts", "The car park was full on most weekdays."),
     ("Save Our Square", "asserts", "Save Our Square would ask the auditor to investigate."),

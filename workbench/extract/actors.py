@@ -106,10 +106,23 @@ _SPEAKS_FOR = re.compile(
 )
 
 
+# "a Chirply spokeswoman", "a report by the Digital Rights Centre": the body is the source.
+_BODY_ROLE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
+    r"(?P<role>spokes(?:person|man|woman)|representative|official|executive|statement)$"
+)
+_DOCUMENT_BY = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
+    r"|statement|audit|investigation|review|letter|paper)\s+(?:by|from)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z].*)$",
+    re.DOTALL,
+)
+
+
 def speaks_for(speaker: str) -> tuple[str, str] | None:
     """The body and the role of "a spokesperson for the ministry" ("the ministry",
-    "spokesperson"); None for any other speaker."""
-    match = _SPEAKS_FOR.match(speaker)
+    "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
+    match = _SPEAKS_FOR.match(speaker) or _BODY_ROLE.match(speaker) or _DOCUMENT_BY.match(speaker)
     if match is None or "," in match.group("body"):
         return None
     return match.group("body"), match.group("role").lower()
@@ -199,7 +212,17 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
         return member
     if _is_org(bare, lexicon):
+        described = _described(tokens, None)
+        if described is not None and not _is_org(described.name, lexicon):
+            return described  # "Council leader Priya Nair" is Priya Nair
         return Actor(_named_business(tokens) or bare, "organisation")
+    if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
+        titled = tokens[-1].capitalize()
+        if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
+            return Actor(" ".join([*tokens[:-1], titled]), "organisation")  # "Dunmore council"
+    opener = tokens[0].lower() in _BUSINESS_OPENERS and len(tokens) > 1
+    if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Retailer Brightmart"
+        return Actor(" ".join(tokens[1:]), "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
     if role is None and appositive:
         role = appositive

@@ -283,11 +283,14 @@ def resolve_role(
 
 
 # "the company" is the last business named, not the last ministry or court.
-_BUSINESS_NOUNS = word_set("company firm retailer manufacturer maker carrier airline insurer")
+_BUSINESS_NOUNS = word_set(
+    "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
+)
 _PUBLIC_WORDS = word_set(
     "Ministry Authority Agency Department Council Court Police Office Commission Service"
     " Committee Parliament Senate Government Army Party Union University Hospital Association"
-    " Bureau Board Institute Organization Organisation Fund Nations House"
+    " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
+    " Foundation Society Coalition Alliance League Federation"
 )
 
 

@@ -71,6 +71,16 @@ _OBJECT_CONTROL = frozenset(
         *("exhort", "caution", "remind", "request", "press"),
     }
 )
+_GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
+_GERUND = re.compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+_NOT_GERUNDS = frozenset(
+    {
+        *("nothing", "anything", "something", "everything", "morning", "evening", "building"),
+        *("funding", "spending", "meeting", "ruling", "finding", "findings", "wrongdoing"),
+        *("hearing", "training", "king", "thing", "ring", "spring", "during", "sibling"),
+        *("being", "having", "rating", "reporting", "timing", "warning", "wording", "bombing"),
+    }
+)
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 # "It was time to …", "it is necessary that …": an empty "it", not the speaker.
 _EXPLETIVE_IT = re.compile(
@@ -196,6 +206,11 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
         body = f"{subject} {_be(subject)} {named.group(2)}"
         from_object = True
+    elif lemma in _GERUND_VERBS and actor and (gerund := _GERUND.match(body)):
+        # "denied selling users' data" -> "Chirply sold users' data" (what is denied is a deed)
+        if gerund.group(1).lower() not in _NOT_GERUNDS:
+            body = f"{actor} {past_of(gerund.group(1).lower())}{gerund.group(2)}"
+            from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
