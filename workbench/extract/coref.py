@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workbench.extract.actors import Actor, link_person, normalise
 from workbench.extract.headlines import is_headline
@@ -179,6 +180,7 @@ _NOT_NAMES = word_set(
 )
 
 
+@lru_cache(maxsize=8192)
 def _name_like(name: str) -> bool:
     """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
     number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
