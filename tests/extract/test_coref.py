@@ -88,3 +88,17 @@ def test_sentence_openers_and_parties_are_not_people_for_pronouns() -> None:
     )
     (said,) = [s for s in extract(text) if s.cue]
     assert (said.actor, said.proposition) == ("Ada Lark", "The plant would stay open.")
+
+
+def test_a_one_word_name_called_it_is_an_organisation() -> None:
+    from workbench.extract import extract
+
+    said = [
+        (s.actor, s.actor_kind, s.proposition)
+        for s in extract("Brindle said it was closing two mills. It said 90 jobs would go.")
+        if s.cue
+    ]
+    assert said == [
+        ("Brindle", "organisation", "Brindle was closing two mills."),
+        ("Brindle", "organisation", "90 jobs would go."),
+    ]

@@ -80,7 +80,7 @@ class Memory:
                 # Hanson": another person, unless first and last names agree ("Donald J.
                 # Trump" and "Donald Trump").
                 mine, theirs = name.split(), known.name.split()
-                clean = len(mine) <= 3 and _name_like(name) and _name_like(known.name)
+                clean = len(mine) <= 3 and name_like(name) and name_like(known.name)
                 suffix = theirs[-len(mine) :] == mine  # "Le Pen" is Marine Le Pen
                 if clean and not suffix and mine[0] != theirs[0] and len(mine[0]) > 2:
                     known = None
@@ -161,7 +161,7 @@ def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[t
         reading = (None if demonym else actor, True, [])
     else:
         person = actor if actor is not None and actor.kind == "person" else None
-        if person is not None and not _name_like(person.name):
+        if person is not None and not name_like(person.name):
             person = None
         reading = (person, False, _lexicon_names(run, lexicon))
     lexicon.cache[key] = reading
@@ -181,7 +181,7 @@ _NOT_NAMES = word_set(
 
 
 @lru_cache(maxsize=8192)
-def _name_like(name: str) -> bool:
+def name_like(name: str) -> bool:
     """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
     number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
     """

@@ -15,6 +15,7 @@ from workbench.extract.attribution import Attribution
 from workbench.extract.content import continuation_quote
 from workbench.extract.coref import (
     Memory,
+    name_like,
     scan_mentions,
 )
 from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
@@ -29,7 +30,7 @@ from workbench.extract.headlines import (
 from workbench.extract.interview import Interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
-from workbench.extract.proposition import build, clean
+from workbench.extract.proposition import build, clean, is_expletive
 from workbench.extract.quotes import find_quotes, quote_at
 from workbench.extract.references import (
     Claims,
@@ -151,6 +152,13 @@ def extract(
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
+                written = (
+                    text[attribution.speaker[0] : attribution.speaker[1]]
+                    if attribution.speaker
+                    else ""
+                )
+                if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
+                    actors[0] = memory.add(c_start, Actor(actors[0].name, "organisation"))
                 subject = subject_of(text, attribution, actors, lex, memory)
                 prop = build(said, attribution.lemma, *subject)
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
@@ -189,6 +197,21 @@ def extract(
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
             drafts.append(draft)
     return _finish(drafts)
+
+
+_IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
+
+
+def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
+    """Rule it-speaker: a one-word name the content calls "it" ("Nabisco said it was …") is an
+    organisation, not a person. Only a name written as such, singular and name-shaped."""
+    if len(actors) != 1 or actors[0].kind != "person" or written != actors[0].name:
+        return False
+    name = written
+    if " " in name or name.endswith(("s", "’", "'")) or not name_like(name):
+        return False
+    lead = _IT_LEAD.match(said)
+    return lead is not None and not is_expletive(said[lead.end() :])
 
 
 def _is_title_headline(sentence: str) -> bool:

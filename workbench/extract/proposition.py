@@ -129,6 +129,11 @@ def past_of(ing: str) -> str:
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 
+def is_expletive(text: str) -> bool:
+    """ "It was time to …", "it is likely that …": an empty "it", nobody's name."""
+    return bool(_EXPLETIVE_IT.match(text))
+
+
 def past_of_base(verb: str) -> str:
     """Past tense of a base form ("approve" -> "approved", "meet" -> "met")."""
     if verb in _IRREGULAR_PAST:
