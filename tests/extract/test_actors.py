@@ -131,3 +131,9 @@ def test_a_body_is_named_by_its_first_word_later() -> None:
     text = "Software maker Quillon Systems denied the claim. Quillon said its code was safe."
     actors = [(s.actor, s.actor_kind) for s in extract(text) if s.cue]
     assert actors == [("Quillon Systems", "organisation")] * 2
+
+
+def test_member_of_a_place_or_body() -> None:
+    senator = normalise("Senator Ada Lark of Vermont", LEX)
+    assert (senator.name, senator.kind, senator.affiliation) == ("Ada Lark", "person", "Vermont")
+    assert normalise("Business Council of British Columbia", LEX).kind == "organisation"

@@ -154,3 +154,10 @@ def test_calling_a_report_misleading_denies_it() -> None:
     )
     assert ("Clean Seas Trust", "asserts", "The ferry dumped oil.") in said
     assert ("Tamsin Shipping Group", "denies", "The ferry dumped oil.") in said
+
+
+def test_an_object_pronoun_is_the_one_person_named_just_before() -> None:
+    said = _said("Ana Ruiz skipped the vote. Senator Tom Kerr accused her of hiding from voters.")
+    assert ("Tom Kerr", "asserts", "Ana Ruiz hid from voters.") in said
+    two = _said("Ana Ruiz and Jo Lin skipped the vote. Tom Kerr urged him to resign.")
+    assert ("Tom Kerr", "asserts", "He should resign.") in two

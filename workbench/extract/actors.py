@@ -316,13 +316,17 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     """ "Professor Lin Hao of the University of Leeds": a person, affiliated to the body."""
     left, _, right = bare.partition(" of ")
     name, affiliation, role = _strip_titles(_TOKEN.findall(left), lexicon)
-    if len(name) < 2 or not all(t[:1].isupper() for t in name):
+    if not 2 <= len(name) <= 3 or not all(t[:1].isupper() for t in name):
         return None
+    if _is_org(" ".join(name), lexicon):
+        return None  # "Business Council of British Columbia" is one body
     body = _DET.sub("", right.strip())
     if body in lexicon.places:
         return Actor(" ".join(name), "person", lexicon.places[body][0], role)
-    if _is_org(body, lexicon) or body in lexicon.organisations:
-        return Actor(" ".join(name), "person", body, role)
+    words = body.split()
+    proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    if _is_org(body, lexicon) or body in lexicon.organisations or proper:
+        return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
     return None
 
 

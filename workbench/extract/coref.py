@@ -99,7 +99,7 @@ class Memory:
                 known = richer
             if known is not None:
                 actor = known
-            else:
+            elif name_like(name):  # junk ("Neither X nor his opponents") links nobody
                 self.persons.append(name)
                 self.short_names.update((name, name.split()[-1]))
                 self.by_name[name] = actor
@@ -176,7 +176,8 @@ _NOT_NAMES = word_set(
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
     " June July August September October November December Today Yesterday Meanwhile However"
     " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
-    " Its My Your We They He She It I You Not No Yes Former Latest New"
+    " Its My Your We They He She It I You Not No Yes Former Latest New Neither Nor Either"
+    " Besides Despite Beneath By Unlike Like Against Among Amid"
 )
 
 

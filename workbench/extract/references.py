@@ -172,6 +172,11 @@ def self_contained(
         prop = _untitled(prop, memory)
     if prop[:4] == "The ":
         prop = _named_role(prop, attribution, memory)
+    if prop[:3] in ("He ", "She") and text[attribution.content[0] : attribution.content[0] + 4] in (
+        "him ",
+        "her ",
+    ):
+        prop = _named_object(prop, attribution, actors, memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
@@ -179,6 +184,23 @@ def self_contained(
         if plural and written.lower() not in PLURAL_PRONOUNS:
             prop = they_subject(prop, written)
     return prop
+
+
+def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
+    """Rule named-object: "accused him of lying" -> "Ana Ruiz lied." when exactly one person
+    other than the speaker was named in the 300 characters before, as a sentence's subject
+    (else "He lied." stays)."""
+    pos = attribution.content[0]
+    speakers = {a.name for a in actors}
+    near = [
+        m
+        for m in memory.before(pos)
+        if m.pos >= pos - 300 and m.actor.kind == "person" and m.actor.name not in speakers
+    ]
+    if len({m.actor.name for m in near}) != 1 or not any(m.subject for m in near):
+        return prop  # two candidates, or one only mentioned in passing: leave the pronoun
+    name = near[0].actor.name
+    return name + prop[prop.index(" ") :]
 
 
 def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:
