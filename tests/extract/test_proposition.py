@@ -66,3 +66,15 @@ def test_naming_a_person_with_a_quoted_label() -> None:
     assert build("his rival “totally scripted”", "call", "Jeb Bush", "person") == (
         "His rival is totally scripted."
     )
+
+
+def test_the_importance_of_x_is_a_claim_about_x() -> None:
+    assert build("the importance of adherence to the treaty", "emphasize", "") == (
+        "Adherence to the treaty is important."
+    )
+    assert build(
+        "the strategic importance of the port's links with Oslo, as shown by the visit",
+        "stress",
+        "",
+    ) == ("The port's links with Oslo are strategically important.")
+    assert build("the need for more buses", "stress", "") == "More buses are needed."

@@ -71,6 +71,30 @@ _OBJECT_CONTROL = frozenset(
         *("exhort", "caution", "remind", "request", "press"),
     }
 )
+# "the (strategic) importance of X": X is (strategically) important.
+_IMPORTANCE = re.compile(
+    r"^the\s+(strategic\s+|vital\s+|great\s+|critical\s+|economic\s+|political\s+)?"
+    r"(importance|significance|necessity|urgency|need\s+for)\s+(?:of\s+)?(\S.*?)[.]?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LIST_MARK = re.compile(r"[:;“”\"]")
+_FRAME = re.compile(r",\s+(?:as|which|who|saying|while|after|because|since|when)\b")
+_PREPOSITION = re.compile(r"\s+(?:of|to|with|for|in|on|between|from|by|against|among)\s+")
+_WEIGHT = {
+    "importance": "important",
+    "significance": "significant",
+    "necessity": "necessary",
+    "urgency": "urgent",
+    "need for": "needed",
+}
+_ADVERB = {
+    "strategic": "strategically ",
+    "vital": "vitally ",
+    "great": "very ",
+    "critical": "critically ",
+    "economic": "economically ",
+    "political": "politically ",
+}
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
 _GERUND = re.compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
 _NOT_GERUNDS = frozenset(
@@ -220,6 +244,15 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
         body = f"there is a risk of {body}"
+    weight = _IMPORTANCE.match(body) if body[:4].lower() == "the " else None
+    thing = _FRAME.split(weight.group(3), 1)[0] if weight else ""
+    if weight and not from_object and len(thing.split()) <= 14 and not _LIST_MARK.search(thing):
+        # "emphasized the importance of adherence to sanctions" -> "Adherence … is important."
+        adverb = _ADVERB.get((weight.group(1) or "").strip().lower(), "")
+        head = _PREPOSITION.split(thing, 1)[0] or thing  # "adherence to sanctions": adherence
+        be = "are" if " and " in head else _be(head)
+        body = f"{thing} {be} {adverb}{_WEIGHT[weight.group(2).lower()]}"
+        from_object = True
     if not from_object:
         body = _unwrap(body)
     text = clean(body)
