@@ -102,3 +102,17 @@ def test_a_one_word_name_called_it_is_an_organisation() -> None:
         ("Brindle", "organisation", "Brindle was closing two mills."),
         ("Brindle", "organisation", "90 jobs would go."),
     ]
+
+
+def test_a_title_says_which_person_he_or_she_is() -> None:
+    from workbench.extract import extract
+
+    def speakers(text: str) -> list[str]:
+        return [s.actor for s in extract(text) if s.cue]
+
+    assert speakers("Ms. Ana Ruiz met Mr. Tom Kerr. She said the deal was done.") == ["Ana Ruiz"]
+    assert speakers("Mr. Tom Kerr met Ms. Ana Ruiz. He said the deal was done.") == ["Tom Kerr"]
+    # the only candidate is a "Mr.": "she" stays unresolved rather than naming him
+    assert speakers("Mr. Tom Kerr arrived. She said the deal was done.") == ["she"]
+    (said,) = [s for s in extract("Mr. Tom Kerr said she would resign.") if s.cue]
+    assert said.proposition == "She would resign."

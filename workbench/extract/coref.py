@@ -224,7 +224,12 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     lower = word.lower()
     earlier = memory.before(pos)
     if lower in PERSON_PRONOUNS:
-        return _pick(earlier, {"person"}, exclude)
+        picked = _pick(earlier, {"person"}, exclude)
+        wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
+        if picked and wrong is not None and gender_of(picked[0]) == wrong:
+            right = "m" if wrong == "f" else "f"  # only someone known to fit, else nobody
+            return _pick([m for m in earlier if gender_of(m.actor) == right], {"person"}, exclude)
+        return picked
     if lower in PLURAL_PRONOUNS:
         kinds = {"country", "organisation", "group"}
         if lower == "it" and not exclude:
@@ -325,6 +330,30 @@ def resolve_group(kind: str, pos: int, memory: Memory, exclude: set[str]) -> lis
             if len(chosen) == 2:
                 break
     return list(reversed(chosen)) if len(chosen) == 2 else []
+
+
+_OTHER_GENDER = {"he": "f", "him": "f", "she": "m", "her": "m"}
+_MALE = word_set(
+    "mr. mr sir lord king prince spokesman chairman congressman businessman actor father"
+    " husband son brother grandfather uncle boyfriend"
+)
+_FEMALE = word_set(
+    "mrs. mrs ms. ms miss lady dame queen princess spokeswoman chairwoman congresswoman"
+    " businesswoman actress mother wife daughter sister grandmother aunt girlfriend"
+)
+
+
+def gender_of(actor: Actor) -> str | None:
+    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband"), else
+    None: most names say nothing we could rely on."""
+    if actor.kind != "person" or not actor.role:
+        return None
+    words = actor.role.lower().split()
+    if any(w in _MALE for w in words):
+        return "m"
+    if any(w in _FEMALE for w in words):
+        return "f"
+    return None
 
 
 def _pick(

@@ -15,6 +15,7 @@ from workbench.extract.attribution import Attribution
 from workbench.extract.content import continuation_quote
 from workbench.extract.coref import (
     Memory,
+    gender_of,
     name_like,
     scan_mentions,
 )
@@ -160,6 +161,8 @@ def extract(
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.add(c_start, Actor(actors[0].name, "organisation"))
                 subject = subject_of(text, attribution, actors, lex, memory)
+                if len(actors) == 1 and _other_gender(said, actors[0]):
+                    subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
                     prop = self_contained(text, prop, attribution, actors, memory)
@@ -197,6 +200,13 @@ def extract(
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
             drafts.append(draft)
     return _finish(drafts)
+
+
+def _other_gender(said: str, actor: Actor) -> bool:
+    """The content opens with a pronoun of the other gender than the speaker's title says."""
+    first = said.lstrip(' “"').split(" ", 1)[0].lower()
+    wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
+    return wrong is not None and gender_of(actor) == wrong
 
 
 _IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
