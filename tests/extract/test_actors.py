@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from workbench.extract.actors import link_person, lookup_name, normalise
+from workbench.extract.actors import Actor, link_person, lookup_name, normalise
 from workbench.extract.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -89,3 +89,51 @@ def test_common_noun_then_name_appositive_is_a_person_with_a_role() -> None:
 def test_a_lower_case_title_before_a_name_ending_in_s_is_no_group() -> None:
     assert normalise("spokeswoman Alina Vos", LEX).kind == "person"
     assert normalise("local residents", LEX).kind == "group"
+
+
+def test_unseen_style_bodies_and_people() -> None:
+    assert normalise("The National Grain Safety Board", LEX) == Actor(
+        "National Grain Safety Board", "organisation"
+    )
+    assert normalise("Carmaker Lumo Motors", LEX).name == "Lumo Motors"
+    member = normalise("Professor Ada Lark of the University of Leeds", LEX)
+    assert (member.name, member.kind, member.affiliation) == (
+        "Ada Lark",
+        "person",
+        "University of Leeds",
+    )
+    assert normalise("Health officials in the capital", LEX).name == "health officials"
+    assert normalise("Other officials in the delegation", LEX).name == "officials"
+
+
+def test_described_names_and_possessive_outlets() -> None:
+    described = normalise("Field hydrologist Ada Lark", LEX)
+    assert described == Actor("Ada Lark", "person", None, "field hydrologist")
+    assert normalise("Human rights group Coast Watch", LEX).kind == "organisation"
+    assert normalise("Human rights group Coast Watch", LEX).name == "Coast Watch"
+    assert normalise("The Ledger's Omar Field", LEX) == Actor("Omar Field", "person", "Ledger")
+
+
+def test_two_people_sharing_a_family_name_stay_apart() -> None:
+    from workbench.extract import extract
+
+    text = (
+        "Senator Hana Moss spoke first. Her husband, Karl Moss, said the vote was rigged. "
+        "Hana Moss said the vote was fair. Moss added that she would appeal."
+    )
+    actors = [s.actor for s in extract(text) if s.cue]
+    assert actors == ["Karl Moss", "Hana Moss", "Hana Moss"]
+
+
+def test_a_body_is_named_by_its_first_word_later() -> None:
+    from workbench.extract import extract
+
+    text = "Software maker Quillon Systems denied the claim. Quillon said its code was safe."
+    actors = [(s.actor, s.actor_kind) for s in extract(text) if s.cue]
+    assert actors == [("Quillon Systems", "organisation")] * 2
+
+
+def test_member_of_a_place_or_body() -> None:
+    senator = normalise("Senator Ada Lark of Vermont", LEX)
+    assert (senator.name, senator.kind, senator.affiliation) == ("Ada Lark", "person", "Vermont")
+    assert normalise("Business Council of British Columbia", LEX).kind == "organisation"

@@ -35,3 +35,10 @@ def test_continuation_quote() -> None:
     text = "“A,” she said, “B.”"
     quotes = find_quotes(text)
     assert continuation_quote(text, text.index("said") + 4, quotes, len(text)) == (15, 19)
+
+
+def test_told_the_court_he_skips_the_addressee() -> None:
+    from workbench.extract import extract
+
+    (said,) = [s for s in extract("Ms. Roe told the court she had never seen the will.") if s.cue]
+    assert said.content == "she had never seen the will"

@@ -77,3 +77,42 @@ def test_a_role_learnt_from_an_appositive_resolves_a_later_role_noun() -> None:
     )
     found = [(s.speaker, s.actor) for s in extract(text, lexicon=LEX) if s.cue]
     assert found == [("The coach, Ivan Petrov", "Ivan Petrov"), ("The coach", "Ivan Petrov")]
+
+
+def test_sentence_openers_and_parties_are_not_people_for_pronouns() -> None:
+    from workbench.extract import extract
+
+    text = (
+        "Senator Ada Lark toured the plant. Instead Hastings met the union. "
+        "He said the plant would stay open."
+    )
+    (said,) = [s for s in extract(text) if s.cue]
+    assert (said.actor, said.proposition) == ("Ada Lark", "The plant would stay open.")
+
+
+def test_a_one_word_name_called_it_is_an_organisation() -> None:
+    from workbench.extract import extract
+
+    said = [
+        (s.actor, s.actor_kind, s.proposition)
+        for s in extract("Brindle said it was closing two mills. It said 90 jobs would go.")
+        if s.cue
+    ]
+    assert said == [
+        ("Brindle", "organisation", "Brindle was closing two mills."),
+        ("Brindle", "organisation", "90 jobs would go."),
+    ]
+
+
+def test_a_title_says_which_person_he_or_she_is() -> None:
+    from workbench.extract import extract
+
+    def speakers(text: str) -> list[str]:
+        return [s.actor for s in extract(text) if s.cue]
+
+    assert speakers("Ms. Ana Ruiz met Mr. Tom Kerr. She said the deal was done.") == ["Ana Ruiz"]
+    assert speakers("Mr. Tom Kerr met Ms. Ana Ruiz. He said the deal was done.") == ["Tom Kerr"]
+    # the only candidate is a "Mr.": "she" stays unresolved rather than naming him
+    assert speakers("Mr. Tom Kerr arrived. She said the deal was done.") == ["she"]
+    (said,) = [s for s in extract("Mr. Tom Kerr said she would resign.") if s.cue]
+    assert said.proposition == "She would resign."

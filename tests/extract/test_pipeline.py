@@ -59,7 +59,7 @@ def test_it_is_expected_has_an_unnamed_source(summit: list[ExtractedStatement]) 
     [expected] = find(summit, cue="is expected")
     assert expected.speaker is None and expected.actor == "(unnamed)"
     assert expected.actor_kind == "unnamed" and expected.rule == "impersonal"
-    assert expected.proposition == "Odhiambo will ask for loans to build new railways."
+    assert expected.proposition == "Amara Odhiambo will ask for loans to build new railways."
 
 
 def test_speculating_analysts_are_a_group_not_the_outlet(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from workbench.extract.proposition import build, clean, is_claim_reference, past_of
+from workbench.extract.proposition import build, clean, past_of
+from workbench.extract.references import is_claim_reference
 
 
 def test_accusation_becomes_a_checkable_sentence() -> None:
@@ -65,3 +66,15 @@ def test_naming_a_person_with_a_quoted_label() -> None:
     assert build("his rival “totally scripted”", "call", "Jeb Bush", "person") == (
         "His rival is totally scripted."
     )
+
+
+def test_the_importance_of_x_is_a_claim_about_x() -> None:
+    assert build("the importance of adherence to the treaty", "emphasize", "") == (
+        "Adherence to the treaty is important."
+    )
+    assert build(
+        "the strategic importance of the port's links with Oslo, as shown by the visit",
+        "stress",
+        "",
+    ) == ("The port's links with Oslo are strategically important.")
+    assert build("the need for more buses", "stress", "") == "More buses are needed."

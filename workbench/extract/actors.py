@@ -95,6 +95,53 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
     return actor
 
 
+# "A spokesperson for the Crown Prosecution Service", "Officials at the health ministry": the
+# body they speak for is the actor, and the words before it its role.
+_SPEAKS_FOR = re.compile(
+    r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
+    r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
+    r"|press\s+officers?|executives?)"
+    r"\s+(?:for|at|of|from|with|in)\s+(?P<body>(?:the\s+)?\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# "a Chirply spokeswoman", "a report by the Digital Rights Centre": the body is the source.
+_BODY_ROLE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
+    r"(?P<role>spokes(?:person|man|woman)|representative|official|executive|statement)$"
+)
+_DOCUMENT_BY = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
+    r"|statement|audit|investigation|review|letter|paper)\s+(?:by|from)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z].*)$",
+    re.DOTALL,
+)
+
+
+def speaks_for(speaker: str) -> tuple[str, str] | None:
+    """The body and the role of "a spokesperson for the ministry" ("the ministry",
+    "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
+    match = _SPEAKS_FOR.match(speaker) or _BODY_ROLE.match(speaker) or _DOCUMENT_BY.match(speaker)
+    if match is None or "," in match.group("body"):
+        return None
+    return match.group("body"), match.group("role").lower()
+
+
+def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
+    """Rule speaks-for: the named body, or a lower-case one whose head is an organisation word
+    ("the health ministry" -> organisation "Health Ministry"); None when it names neither."""
+    actor = normalise(body, lexicon)
+    if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
+        kind = "organisation" if actor.kind == "person" and _is_org(actor.name, lexicon) else None
+        return Actor(actor.name, kind or actor.kind, actor.affiliation, role)
+    words = _DET.sub("", body).split()
+    titled = " ".join(w[:1].upper() + w[1:] for w in words)
+    if 1 <= len(words) <= 4 and all(w.isalpha() for w in words) and _is_org(titled, lexicon):
+        return Actor(titled, "organisation", None, role)
+    return None
+
+
 def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     text = _PAREN.sub("", speaker).strip(' ,;:“”"')
     if not _INITIAL_END.search(text):
@@ -103,9 +150,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head = head.strip()
     appositive = appositive.strip(" ,")
     if appositive and _capitalised_name(appositive):
-        left, left_affiliation, left_role = _strip_titles(
-            _TOKEN.findall(_DET.sub("", head)), lexicon
-        )
+        words = _TOKEN.findall(_DET.sub("", head))
+        if len(words) > 1 and (words[0].lower() in _OWNERS or words[0].endswith(("’s", "'s"))):
+            words = words[1:]  # "Her husband, Karl Moss": the owner is someone else
+        left, left_affiliation, left_role = _strip_titles(words, lexicon)
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
@@ -134,6 +182,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             name = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in rest.split())
             return Actor(f"{owner} {name}", "organisation", owner)
         return Actor(rest, "person", owner)
+    if possessive and _capitalised_name(possessive.group(2)) and possessive.group(1)[:1].isupper():
+        # "Breitbart's Joel Pollak", "the Post's Ishaan Tharoor": the person, of the outlet
+        return Actor(possessive.group(2), "person", possessive.group(1))
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
@@ -144,7 +195,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and tokens[0].islower()
         and len(tokens) <= 4
     ):  # "local residents", but not "spokeswoman Alina Vos"
-        return Actor(head or _group_name(tokens, lexicon), "group")
+        return Actor(_group_name(tokens, lexicon), "group")
     if len(tokens) > 1 and tokens[0].lower() in _QUANTIFIERS and tokens[1] != "of":
         tokens = tokens[1:]  # "Some pharmacists", "Many residents"
     if (
@@ -158,8 +209,20 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and not any("’" in t or "'" in t for t in tokens)
     ):
         return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
+    if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
+        return member
     if _is_org(bare, lexicon):
-        return Actor(bare, "organisation")
+        described = _described(tokens, None)
+        if described is not None and not _is_org(described.name, lexicon):
+            return described  # "Council leader Priya Nair" is Priya Nair
+        return Actor(_named_business(tokens) or bare, "organisation")
+    if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
+        titled = tokens[-1].capitalize()
+        if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
+            return Actor(" ".join([*tokens[:-1], titled]), "organisation")  # "Dunmore council"
+    opener = tokens[0].lower() in _BUSINESS_OPENERS and len(tokens) > 1
+    if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Retailer Brightmart"
+        return Actor(" ".join(tokens[1:]), "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
     if role is None and appositive:
         role = appositive
@@ -168,11 +231,46 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         if name in lexicon.places:
             return Actor(lexicon.places[name][0], "country")
         return Actor(name, "person", affiliation, role)
+    if (described := _described(name_tokens, affiliation)) is not None:
+        return described
     if bare[:1].islower() or not name_tokens:
         return Actor(bare, "unnamed", affiliation, role or bare)
     return Actor(bare, "person", affiliation, role)
 
 
+_BODY_NOUNS = frozenset(
+    {
+        *("organisation", "organization", "ngo", "watchdog", "campaign", "network", "party"),
+        *("coalition", "alliance", "association", "body", "institute", "outlet", "newspaper"),
+        *("website", "magazine", "regulator", "charity", "think-tank", "lobby", "startup"),
+    }
+)
+
+
+def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
+    """Rule described-name: "Security researcher Mira Adebayo" is Mira Adebayo (role
+    "security researcher"); "Human rights group Sahel Watch" is the organisation Sahel Watch.
+
+    Applies to a description of one to three words (all lower case after the first) followed
+    by a capitalised name of two words or more (one is enough after a body noun).
+    """
+    for k in range(2, min(len(tokens), 5)):
+        described, name = tokens[:k], tokens[k:]
+        if not name or not all(t[:1].isupper() for t in name):
+            continue
+        if not all(t.islower() for t in described[1:]):
+            return None
+        head = described[-1].lower()
+        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:
+            return Actor(" ".join(name), "organisation", affiliation)
+        if len(name) >= 2:
+            role = " ".join(described).lower()
+            return Actor(" ".join(name), "person", affiliation, role)
+        return None
+    return None
+
+
+_OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
 # Common nouns for a business or body that an appositive then names ("the operator, X").
 _COMPANY_NOUNS = frozenset(
@@ -182,6 +280,54 @@ _COMPANY_NOUNS = frozenset(
         *("ministry", "board", "council", "charity", "publisher", "broadcaster", "club"),
     }
 )
+
+
+_BUSINESS_PREFIX = frozenset(
+    {*_COMPANY_NOUNS, "giant", "chain", "utility", "supplier", "provider", "carmaker", "side"}
+)
+
+
+def _named_business(tokens: list[str]) -> str | None:
+    """ "Energy company Western Power" -> "Western Power": a common noun for a business,
+    then its capitalised name, is the name (at most three words before it)."""
+    for i, token in enumerate(tokens[:3]):
+        if token in _BUSINESS_PREFIX and i + 1 < len(tokens):
+            rest = tokens[i + 1 :]
+            if all(t[:1].isupper() for t in rest) and all(t.islower() for t in tokens[1:i]):
+                return " ".join(rest)
+    opener = len(tokens) > 2 and tokens[0].lower() in _BUSINESS_OPENERS
+    if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Carmaker Veltro Motors"
+        return " ".join(tokens[1:])
+    return None
+
+
+# Business nouns that open a sentence capitalised before the name ("Carmaker Veltro Motors");
+# not "union", "bank" or "board", which open names ("Union Pacific", "Bank of Ireland").
+_BUSINESS_OPENERS = frozenset(
+    {
+        *("carmaker", "automaker", "retailer", "airline", "chipmaker", "insurer", "lender"),
+        *("manufacturer", "supermarket", "broadcaster", "publisher", "developer", "utility"),
+        *("supplier", "brewer", "miner", "drugmaker", "operator", "carrier", "firm", "company"),
+    }
+)
+
+
+def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
+    """ "Professor Lin Hao of the University of Leeds": a person, affiliated to the body."""
+    left, _, right = bare.partition(" of ")
+    name, affiliation, role = _strip_titles(_TOKEN.findall(left), lexicon)
+    if not 2 <= len(name) <= 3 or not all(t[:1].isupper() for t in name):
+        return None
+    if _is_org(" ".join(name), lexicon):
+        return None  # "Business Council of British Columbia" is one body
+    body = _DET.sub("", right.strip())
+    if body in lexicon.places:
+        return Actor(" ".join(name), "person", lexicon.places[body][0], role)
+    words = body.split()
+    proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    if _is_org(body, lexicon) or body in lexicon.organisations or proper:
+        return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
+    return None
 
 
 def _plural(word: str) -> bool:
@@ -195,17 +341,61 @@ def _capitalised_name(text: str) -> bool:
     return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
 
 
+# Organisation words that end a name but alone are ordinary words ("Energy prices rose").
+_NAME_ENDINGS_ONLY = frozenset({"Power", "Energy", "Electric", "Utilities"})
+
+
+# Words that name a body only at the end of a capitalised name ("National Highway Safety
+# Board", "Riverside Rugby Club"); at the start they open titles ("Board member Jo Roe").
+_ORG_ENDINGS = frozenset(
+    {
+        *("Board", "Club", "Hospital", "Trust", "League", "Federation", "Alliance"),
+        *("Coalition", "Society", "Academy", "College", "Clinic", "Assembly", "Administration"),
+    }
+)
+
+
 def _is_org(text: str, lexicon: Lexicon) -> bool:
     words = text.split()
+    if len(words) == 1 and words[0] in _NAME_ENDINGS_ONLY:
+        return False
+    if len(words) > 1 and words[-1] in _ORG_ENDINGS and all(w[:1].isupper() for w in words):
+        return True
     return any(w in lexicon.organisation_words for w in words) or " ".join(words[-2:]) in (
         lexicon.organisation_words
     )
 
 
+# Words before a group noun that say nothing about it ("of voters", "his advisers").
+_NOT_MODIFIERS = _QUANTIFIERS | frozenset(
+    {
+        *("of", "by", "the", "and", "or", "his", "her", "their", "its", "our", "my", "your"),
+        *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
+        *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
+    }
+)
+# Capitalised at the start of a sentence, still a plain modifier ("Health officials said").
+_GROUP_DOMAINS = frozenset(
+    {
+        *("health", "police", "security", "election", "government", "intelligence", "military"),
+        *("defence", "defense", "education", "transport", "city", "state", "federal", "local"),
+        *("senior", "party", "union", "company", "hospital", "court", "prison", "border"),
+        *("customs", "tax", "finance", "trade", "energy", "water", "fire", "emergency"),
+        *("school", "airport", "industry", "aid", "rescue", "medical", "legal", "campaign"),
+    }
+)
+
+
 def _group_name(tokens: list[str], lexicon: Lexicon) -> str:
-    """ "Other officials in Kim's delegation" -> "officials"; "Analysts" -> "analysts"."""
-    for token in tokens:
+    """ "Other officials in Kim's delegation" -> "officials"; "Analysts" -> "analysts";
+    "Health officials in Lusaka" -> "health officials" (a plain-word modifier is kept)."""
+    for i, token in enumerate(tokens):
         if token.lower() in lexicon.groups:
+            before = tokens[i - 1] if i else ""
+            lower = before.lower()
+            plain = before.islower() or (i == 1 and lower in _GROUP_DOMAINS)
+            if plain and before.isalpha() and lower not in _NOT_MODIFIERS | lexicon.groups:
+                return f"{lower} {token.lower()}"
             return token.lower()
     return " ".join(t.lower() for t in tokens)
 

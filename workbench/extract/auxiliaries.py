@@ -32,7 +32,8 @@ def _is_aux(word: str) -> bool:
     return (
         lower.endswith("ly")
         and len(lower) >= 5
-        and lower.isalpha()
+        and word.isalpha()
+        and word[0].islower()  # "Chirply has denied": a capitalised -ly word is a name
         and (lower not in _LY_NOT_ADVERBS)
     )
 

@@ -13,6 +13,11 @@ from workbench.extract.quotes import quote_at
 
 _QUOTE_OPEN = "“\"'`"
 _OBJECT_END = re.compile(r"\bthat\b|:|[“\"]|''")
+_ADDRESSEE = re.compile(
+    r"\s*(?:him|her|them|us|me|reporters|journalists|(?:the|a|an|his|her|their)\s+[a-z]+"
+    r"(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+    r"(?=\s+(?:he|she|they|it|we|I|there)\s+[a-z’']+)"
+)
 _DASH_BREAK = re.compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
@@ -39,6 +44,8 @@ def content_after(
         found = _OBJECT_END.search(text, pos, min(limit, pos + 60))
         if found and "," not in text[pos : found.start()]:
             pos = found.start()
+        elif found is None and (bare := _ADDRESSEE.match(text, pos, limit)):
+            pos = bare.end()  # "told the court he was …": the clause starts at its subject
     start, end = _trim(text, pos, limit)
     if start >= end:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workbench.extract.actors import Actor, link_person, normalise
 from workbench.extract.headlines import is_headline
@@ -55,12 +56,34 @@ class Memory:
     persons: list[str] = field(default_factory=list)
     short_names: set[str] = field(default_factory=set)
     by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
+    by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
 
     def add(self, pos: int, actor: Actor, subject: bool = False) -> Actor:
         """Record a mention, linking a short person name to the earlier full one."""
+        if actor.kind == "organisation":
+            self.by_org.setdefault(actor.name, actor)
+            first = actor.name.split()[0]
+            if first not in self.by_name:  # "Veltro" is Veltro Motors, "Trump" stays Trump
+                self.by_org.setdefault(first, actor)
+        elif (
+            actor.kind == "person"
+            and " " not in actor.name
+            and actor.name in self.by_org
+            and actor.name not in self.by_name
+        ):
+            actor = self.by_org[actor.name]  # "Quillon said" after "software maker Quillon"
         if actor.kind == "person":
             name = actor.name
             known = self.by_name.get(name) or self.by_name.get(name.split()[-1])
+            if known is not None and " " in name and known.name != name:
+                # "Bill Clinton" after "Hillary Clinton", "Robert Gordon" after "Gordon
+                # Hanson": another person, unless first and last names agree ("Donald J.
+                # Trump" and "Donald Trump").
+                mine, theirs = name.split(), known.name.split()
+                clean = len(mine) <= 3 and name_like(name) and name_like(known.name)
+                suffix = theirs[-len(mine) :] == mine  # "Le Pen" is Marine Le Pen
+                if clean and not suffix and mine[0] != theirs[0] and len(mine[0]) > 2:
+                    known = None
             if known is None and " " not in name and len(name) >= 3:
                 full = link_person(name, self.persons)
                 known = self.by_name.get(full) if full else None
@@ -76,7 +99,7 @@ class Memory:
                 known = richer
             if known is not None:
                 actor = known
-            else:
+            elif name_like(name):  # junk ("Neither X nor his opponents") links nobody
                 self.persons.append(name)
                 self.short_names.update((name, name.split()[-1]))
                 self.by_name[name] = actor
@@ -138,11 +161,42 @@ def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[t
         reading = (None if demonym else actor, True, [])
     else:
         person = actor if actor is not None and actor.kind == "person" else None
-        if person is not None and len(person.name.split()) > 4:
+        if person is not None and not name_like(person.name):
             person = None
         reading = (person, False, _lexicon_names(run, lexicon))
     lexicon.cache[key] = reading
     return reading
+
+
+# Capitalised words that open sentences or name parties, never a person's name.
+_NOT_NAMES = word_set(
+    "For Instead One Two Three Four Five Six Seven Eight Nine Ten In On At If When But And The"
+    " A An As After Before While With Without Yet So Then This That These Those Some"
+    " Many Most All Both Each Every Democratic Republican Democrats Republicans Democrat GOP"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " June July August September October November December Today Yesterday Meanwhile However"
+    " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
+    " Its My Your We They He She It I You Not No Yes Former Latest New Neither Nor Either"
+    " Besides Despite Beneath By Unlike Like Against Among Amid"
+)
+
+
+@lru_cache(maxsize=8192)
+def name_like(name: str) -> bool:
+    """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
+    number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
+    """
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    return all(_name_token(t) and t not in _NOT_NAMES for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """ "Roe", "McConnell", "O'Brien", "Tomás", "J.", "JFK": capitalised letters only."""
+    if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
+        return False
+    return len(token) <= 4 or any(ch.islower() for ch in token)
 
 
 def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
@@ -170,7 +224,12 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     lower = word.lower()
     earlier = memory.before(pos)
     if lower in PERSON_PRONOUNS:
-        return _pick(earlier, {"person"}, exclude)
+        picked = _pick(earlier, {"person"}, exclude)
+        wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
+        if picked and wrong is not None and gender_of(picked[0]) == wrong:
+            right = "m" if wrong == "f" else "f"  # only someone known to fit, else nobody
+            return _pick([m for m in earlier if gender_of(m.actor) == right], {"person"}, exclude)
+        return picked
     if lower in PLURAL_PRONOUNS:
         kinds = {"country", "organisation", "group"}
         if lower == "it" and not exclude:
@@ -186,10 +245,70 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if role:
         noun = role.group(1)
         for mention in reversed(earlier):
-            actor_role = (mention.actor.role or "").lower()
-            if mention.actor.kind == "person" and noun in actor_role:
-                return [mention.actor]
+            actor = mention.actor
+            if actor.kind == "person" and noun in (actor.role or "").lower():
+                return [actor]
+            if actor.kind == "organisation" and _names_body(actor.name, noun):
+                return [actor]
     return []
+
+
+_ROLE_BODIES = word_set(
+    "company firm authority agency ministry department council committee commission board"
+    " league club court union bank university hospital bureau office regulator"
+)
+_ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
+_NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
+
+
+def resolve_role(
+    phrase: str, pos: int, memory: Memory, speaker: tuple[int, int] | None = None
+) -> Actor | None:
+    """Strict role resolution for a proposition's subject ("the minister", "the finance
+    minister", "the firm"): a person whose role ends in the noun (and holds the modifier), or
+    an organisation of that kind (see ``_names_body``); never "the next president"."""
+    words = phrase.lower().split()[1:]
+    if not 1 <= len(words) <= 2 or words[0] in _NOT_CURRENT:
+        return None
+    noun = words[-1]
+    mentions = [m for m in memory.before(pos) if m.pos >= pos - _ROLE_REACH]
+    if speaker is not None:  # "…, a spokesman for Exxon said": the speaker's body first
+        mentions += [m for m in memory.mentions[-_RECENT:] if speaker[0] <= m.pos < speaker[1]]
+    for mention in reversed(mentions):
+        actor = mention.actor
+        role = (actor.role or "").lower().split()
+        if actor.kind == "person" and role and role[-1] == noun:
+            if len(words) == 1 or words[0] in role:
+                return actor
+        elif (
+            actor.kind == "organisation"
+            and len(words) == 1
+            and noun in _ROLE_BODIES
+            and _names_body(actor.name, noun)
+        ):
+            return actor
+    return None
+
+
+# "the company" is the last business named, not the last ministry or court.
+_BUSINESS_NOUNS = word_set(
+    "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
+)
+_PUBLIC_WORDS = word_set(
+    "Ministry Authority Agency Department Council Court Police Office Commission Service"
+    " Committee Parliament Senate Government Army Party Union University Hospital Association"
+    " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
+    " Foundation Society Coalition Alliance League Federation"
+)
+
+
+def _names_body(name: str, noun: str) -> bool:
+    """Rule role-organisation: "the authority" is the last organisation whose name holds the
+    noun ("Food Safety Authority"); "the company" the last business (no public-body word)."""
+    words = name.split()
+    if noun.capitalize() in words:
+        return True
+    return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
 
 
 def _is_thing(actor: Actor) -> bool:
@@ -211,6 +330,30 @@ def resolve_group(kind: str, pos: int, memory: Memory, exclude: set[str]) -> lis
             if len(chosen) == 2:
                 break
     return list(reversed(chosen)) if len(chosen) == 2 else []
+
+
+_OTHER_GENDER = {"he": "f", "him": "f", "she": "m", "her": "m"}
+_MALE = word_set(
+    "mr. mr sir lord king prince spokesman chairman congressman businessman actor father"
+    " husband son brother grandfather uncle boyfriend"
+)
+_FEMALE = word_set(
+    "mrs. mrs ms. ms miss lady dame queen princess spokeswoman chairwoman congresswoman"
+    " businesswoman actress mother wife daughter sister grandmother aunt girlfriend"
+)
+
+
+def gender_of(actor: Actor) -> str | None:
+    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband"), else
+    None: most names say nothing we could rely on."""
+    if actor.kind != "person" or not actor.role:
+        return None
+    words = actor.role.lower().split()
+    if any(w in _MALE for w in words):
+        return "m"
+    if any(w in _FEMALE for w in words):
+        return "f"
+    return None
 
 
 def _pick(

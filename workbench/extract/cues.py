@@ -55,6 +55,7 @@ _NO_COMMENT = re.compile(
     r"|(?:(?:a|an|the|his|her|their|several|repeated|multiple)\s+)?(?:requests?|calls?"
     r"|messages?|e-?mails?|inquiries|queries)\s+(?:\w+\s+)?(?:for|seeking)\s+comment\b)"
 )
+_NUMBER = re.compile(r"\s+[$£€]?\d")
 _PARTICLE = re.compile(r"\s+(?:about|with|against|as|off)\b")
 _AS_VERBS = word_set(
     "describe characterize portray label brand view regard see dismiss reject criticize cite"
@@ -164,7 +165,8 @@ def find_cues(
             particle
             and " " not in form
             and (not particle.group().endswith("as") or info.lemma in _AS_VERBS)
-        ):
+            and not (particle.group().endswith("about") and _NUMBER.match(text, particle.end()))
+        ):  # but "said about 20,000 homes": an approximate number, not a topic
             verb_end = particle.end()  # "agreed with", "worried about", "described as"
         tail = _CUE_TAIL.match(text, verb_end, end)
         if tail and tail.end() > verb_end:

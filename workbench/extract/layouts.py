@@ -8,7 +8,9 @@ from collections.abc import Mapping
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import content_after, content_before
+from workbench.extract.interview import ANSWER_LABELS, QUESTION_LABELS, answer_split
 from workbench.extract.quotes import quote_at
+from workbench.extract.references import is_rebuttal
 from workbench.extract.sources import phrase_source
 
 _COLON_SPEAKER = re.compile(
@@ -72,6 +74,13 @@ _CAPTIONS = frozenset(
 )
 
 
+_LIVE_TITLE = re.compile(
+    r"(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|latest(?:\s+updates?)?|as\s+it\s+happened"
+    r"|what\s+we\s+know(?:\s+so\s+far)?|timeline|in\s+pictures|explained)[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _not_a_speaker(label: str, places: Mapping[str, object]) -> bool:
     """Rule dateline-or-caption: "NEW DELHI:", "Kabul:", "FILE PHOTO:" open a line, nobody speaks.
 
@@ -93,14 +102,31 @@ def colon_and_dash(
     """Transcript and credit lines: "SPEAKER: words…" and "“…” ― Name"."""
     out: list[Attribution] = []
     colon = _COLON_SPEAKER.match(text, start, end)
-    if colon and not _not_a_speaker(colon.group(1), places or {}):
+    # "Q:" names nobody: the question stays in the outlet's voice, its own reports are kept.
+    if (
+        colon
+        and colon.group(1) not in QUESTION_LABELS
+        and not _not_a_speaker(colon.group(1), places or {})
+    ):
         para_end = text.find("\n", colon.end())
         para_end = len(text) if para_end < 0 else para_end
         content = content_after(text, colon.end(), para_end, quotes)
+        if content and _LIVE_TITLE.match(text, content[0], content[1]):
+            content = None  # "Storm Alina: live updates" is a title, not a speaker's words
         if content:
             speaker = (colon.start(1), colon.end(1))
             cue = (colon.end(1), colon.end(1) + 1)
-            out.append(Attribution(speaker, cue, content, "colon-speaker", "say", None))
+            label = colon.group(1)
+            if label in ANSWER_LABELS:  # rule answer: "A: No. The deal was legal."
+                for piece in answer_split(text, content[0], content[1], is_rebuttal):
+                    out.append(Attribution(speaker, cue, piece, "answer", "say", None))
+            elif label in QUESTION_LABELS:  # rule question: the interviewer asks
+                stance = "questions" if text[content[1] - 1] == "?" else "asserts"
+                out.append(
+                    Attribution(speaker, cue, content, "question", "ask", None, False, stance)
+                )
+            else:
+                out.append(Attribution(speaker, cue, content, "colon-speaker", "say", None))
     for dash in _DASH_CREDIT.finditer(text, start, end):
         back = dash.start()
         while back > 0 and text[back - 1].isspace():

@@ -14,11 +14,9 @@ from workbench.extract.actors import Actor, normalise
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import continuation_quote
 from workbench.extract.coref import (
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
     Memory,
-    resolve,
-    resolve_group,
+    gender_of,
+    name_like,
     scan_mentions,
 )
 from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
@@ -30,70 +28,30 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
+from workbench.extract.interview import Interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
-from workbench.extract.proposition import build, clean, is_claim_reference
+from workbench.extract.proposition import build, clean, is_expletive
 from workbench.extract.quotes import find_quotes, quote_at
+from workbench.extract.references import (
+    Claims,
+    charge_appositive,
+    denies,
+    is_rebuttal,
+    points_back,
+    self_contained,
+)
 from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.sentences import split_sentences
-from workbench.extract.sources import antecedent
+from workbench.extract.speakers import resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
 
 _WORD_RUN = re.compile(r"\w+")
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a word character
-_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
-_GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
 _LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
-_ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
-
-
-_REBUTTAL = re.compile(
-    r"(?:this|that|it|these|those|they|the|such)"
-    r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)))?"
-    r"\s+(?:(?:is|are|was|were)\s+(?:(?:completely|totally|entirely|simply|absolutely)\s+)?)?"
-    r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
-    r"|nonsense|absurd)\b[.!]?$",
-    re.IGNORECASE,
-)
-"""Rule rebuttal: where a statement's whole content calls a claim reference false, after an
-accusation in the text; it produces a denial of that accusation ("That is a lie." → denies
-"Nordland hid missiles.")."""
-
-
-_CHARGE_NOUN = re.compile(
-    r"(?:(?:an?|the|this|that)\s+)?(?:charges?|claims?|allegations?|accusations?)\s+(?:that\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _charge_appositive(text: str, attribution: Attribution) -> bool:
-    """Rule charge-appositive: "…, a charge both governments deny" answers the accusation.
-
-    Applies to a denial whose speaker span starts with a charge noun; the speaker becomes the
-    words after it and the content the noun phrase ("a charge"), which stands for the claim.
-    """
-    if attribution.speaker is None or not _denies(attribution):
-        return False
-    s, e = attribution.speaker
-    noun = _CHARGE_NOUN.match(text, s, e)
-    if noun is None or noun.end() >= e:
-        return False
-    attribution.speaker = (noun.end(), e)
-    attribution.content = (s, noun.end() - 1 if text[noun.end() - 1].isspace() else noun.end())
-    return True
-
-
-def _denies(attribution: Attribution) -> bool:
-    """The stance the statement will get (set explicitly, or the cue's)."""
-    return (attribution.stance or stance_of(attribution.cue_info)) == "denies"
-
-
-_BARE_REFERENCES = frozenset({"this", "it", "that", "them", "these", "those", "so"})
 _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
-_ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
-
-
+# Organisation names read with "the" in front ("the Food Safety Authority said …").
 MAX_PER_SENTENCE = 24
 """At most this many attributions are kept from one sentence (the first ones, in order).
 
@@ -120,9 +78,8 @@ def extract(
     memory = Memory()
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
-    last_prop: str | None = None
-    last_accusation: str | None = None  # what "the accusations" / "the allegations" point at
-    accusers: set[str] = set()  # who made the last accusation: never among its deniers
+    claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
+    interview = Interview(text) if "Q:" in text or "Question:" in text else None
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
@@ -142,18 +99,29 @@ def extract(
         exclude: set[str] = set()
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
+            said_first = attribution.content
             _extend_quote(text, attribution, sentences, idx, quotes, lex)
-            answers = _charge_appositive(text, attribution) if last_accusation else False
+            if (
+                attribution.content != said_first
+                and claims.recent
+                and is_rebuttal(text[said_first[0] : said_first[1]])
+            ):  # "“These reports are false,” it said. “Our kitchens are clean.”": the
+                # rebuttal denies the claim; the next quote is its own statement.
+                attribution.content = said_first
+            answers = charge_appositive(text, attribution) if claims.accusation else False
             if names is not None and idx in headlines:
                 _trim_frame(text, attribution)
-            if attribution.speaker in by_speaker:
+            if attribution.rule == "answer":  # "A: …" is the interviewee's
+                person = interview.interviewee(memory) if interview else None
+                actors = [person or Actor("interviewee", "unnamed")]
+            elif attribution.speaker in by_speaker:
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
             elif names is not None and idx in headlines and attribution.speaker:
                 actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
-            elif _denies(attribution):  # the accuser is never one of the deniers
-                actors = _actors(text, attribution, memory, lex, exclude | accusers)
+            elif denies(attribution):  # the accuser is never one of the deniers
+                actors = resolve_actors(text, attribution, memory, lex, exclude | claims.accusers)
             else:
-                actors = _actors(text, attribution, memory, lex, exclude)
+                actors = resolve_actors(text, attribution, memory, lex, exclude)
             if attribution.speaker:
                 by_speaker[attribution.speaker] = actors
             exclude.update(a.name for a in actors)
@@ -171,32 +139,37 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
-            elif answers and last_accusation:  # ", a charge both governments deny"
-                prop = last_accusation
-            elif (
-                _denies(attribution)
-                and content.strip(" .,").lower() in _BARE_REFERENCES
-                and (last_accusation or last_prop)
-            ):  # "Both governments have denied this": the denial answers the accusation
-                prop = last_accusation or str(last_prop)
-            elif last_accusation and _REBUTTAL.match(content.strip(" “”\"'‘’")):
-                # rule rebuttal: "This allegation is untrue." / "called the claims baseless"
-                attribution.rule, attribution.stance = "rebuttal", "denies"
-                prop = last_accusation
-            elif is_claim_reference(content) and last_prop:
-                accusation = _ACCUSATION_NOUN.search(content)
-                prop = last_accusation if accusation and last_accusation else last_prop
+            elif interview and (answer := interview.answer(content, c_start, memory)):
+                attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
+                attribution.stance, prop = answer
+                claims.add(prop, frozenset(a.name for a in actors), False)
+            elif answers and claims.accusation:  # ", a charge both governments deny"
+                prop = claims.accusation
+            elif (point := points_back(content, attribution, actors, claims)) is not None:
+                prop = point
             else:
                 said = _joined(text, attribution, quotes)
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
-                prop = build(said, attribution.lemma, *_subject(text, attribution, actors, lex))
-                last_prop = prop
-                if attribution.lemma in _ACCUSING:
-                    last_accusation = prop
-                    accusers = {a.name for a in actors}
+                written = (
+                    text[attribution.speaker[0] : attribution.speaker[1]]
+                    if attribution.speaker
+                    else ""
+                )
+                if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
+                    actors[0] = memory.add(c_start, Actor(actors[0].name, "organisation"))
+                subject = subject_of(text, attribution, actors, lex, memory)
+                if len(actors) == 1 and _other_gender(said, actors[0]):
+                    subject = ("", None)  # "Mr. Roe said she …": she is someone else
+                prop = build(said, attribution.lemma, *subject)
+                if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
+                    prop = self_contained(text, prop, attribution, actors, memory)
+                if interview and interview.label_at(c_start) == "Q":
+                    person = interview.interviewee(memory)  # "you" in a question
+                    prop = name_you(prop, person.name) if person else prop
+                claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
@@ -227,6 +200,28 @@ def extract(
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
             drafts.append(draft)
     return _finish(drafts)
+
+
+def _other_gender(said: str, actor: Actor) -> bool:
+    """The content opens with a pronoun of the other gender than the speaker's title says."""
+    first = said.lstrip(' “"').split(" ", 1)[0].lower()
+    wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
+    return wrong is not None and gender_of(actor) == wrong
+
+
+_IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
+
+
+def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
+    """Rule it-speaker: a one-word name the content calls "it" ("Nabisco said it was …") is an
+    organisation, not a person. Only a name written as such, singular and name-shaped."""
+    if len(actors) != 1 or actors[0].kind != "person" or written != actors[0].name:
+        return False
+    name = written
+    if " " in name or name.endswith(("s", "’", "'")) or not name_like(name):
+        return False
+    lead = _IT_LEAD.match(said)
+    return lead is not None and not is_expletive(said[lead.end() :])
 
 
 def _is_title_headline(sentence: str) -> bool:
@@ -261,29 +256,6 @@ def _headline_actor(
         span = body_speaker(text, s_end, written, lexicon)
     actor = normalise(text[span[0] : span[1]] if span else written, lexicon)
     return memory.add(s, actor)
-
-
-def _subject(
-    text: str, attribution: Attribution, actors: list[Actor], lexicon: Lexicon
-) -> tuple[str, str | None]:
-    """The name (and its kind) that replaces a leading pronoun in the proposition.
-
-    A lower-case actor reads better as the speaker wrote it ("The county water board had
-    …"), and counts as a person when its head noun is a title ("the mayor").
-    """
-    if len(actors) != 1:
-        return "", None
-    actor = actors[0]
-    if actor.name[:1].isupper() or attribution.speaker is None:
-        return (actor.name, actor.kind) if actor.name[:1].isupper() else ("", None)
-    written = text[attribution.speaker[0] : attribution.speaker[1]]
-    words = written.split()
-    if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
-        return "", None
-    if written.endswith(("’s", "'s")):
-        return "", None
-    person = words[-1] in lexicon.titles or words[-1].capitalize() in lexicon.titles
-    return written, "person" if person else actor.kind
 
 
 def _bare_quote(
@@ -377,67 +349,6 @@ def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) 
             joined += " " + piece
         return joined
     return text[c_start:c_end]
-
-
-def _actors(
-    text: str, attribution: Attribution, memory: Memory, lexicon: Lexicon, exclude: set[str]
-) -> list[Actor]:
-    if attribution.speaker is None:
-        return [Actor("(unnamed)", "unnamed")]
-    s, e = attribution.speaker
-    speaker = text[s:e]
-    lower = speaker.lower()
-    bare = _GROUP_DETERMINER.sub("", lower)
-    if lower in ("who", "which"):
-        span = antecedent(text, max(0, s - 200), s)
-        if span is None:
-            return [Actor(lower, "unnamed")]
-        s, e = span
-        speaker = text[s:e]
-        lower = speaker.lower()
-    lower = _POSSESSIVE_PRONOUN.get(lower, lower)  # "his claim that …" is his
-    if lower.endswith(("’s", "'s")):
-        speaker = speaker[:-2]
-        lower = lower[:-2]
-    if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
-        return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
-    if lower in lexicon.group_countries:
-        return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
-    if lower in lexicon.group_persons:
-        return resolve_group("person", s, memory, exclude) or [Actor(bare, "group")]
-    if _ROLE_NP.match(speaker):
-        resolved = resolve(speaker, s, memory, exclude)
-        if resolved:
-            return resolved
-    members = _coordinated_members(speaker, s, lexicon)
-    if members:
-        return [memory.add(pos, actor) for pos, actor in members]
-    actor = normalise(speaker, lexicon)
-    return [memory.add(s, actor)]
-
-
-_AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-
-
-def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
-    """Rule coordinated-known-actors: "North Korea and Russia denied …" is two statements.
-
-    Applies when every conjunct of the speaker is a known country (a name, demonym or capital
-    in the lexicon); produces one actor per conjunct, each of kind country. A conjunction of
-    unknown words ("Smith and Wesson") stays one actor.
-    """
-    if " and " not in speaker:
-        return []
-    out: list[tuple[int, Actor]] = []
-    pos = 0
-    for piece in _AND_SPLIT.split(speaker):
-        offset = speaker.find(piece, pos)
-        pos = offset + len(piece)
-        actor = normalise(piece, lexicon) if piece.strip() else None
-        if actor is None or actor.kind != "country":
-            return []
-        out.append((start + offset, actor))
-    return out if len(out) > 1 else []
 
 
 def _draft(

@@ -8,6 +8,7 @@ speaker is replaced by the actor's name; quotes and "that" are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _IRREGULAR_PAST = {
     "be": "was",
@@ -43,14 +44,10 @@ _IRREGULAR_PAST = {
     "shoot": "shot",
     "write": "wrote",
 }
-_CLAIM_REF = re.compile(
-    r"^(?:the|these|those|such|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
-    r"charges?|reports?|assertions?|suggestions?|accounts?)$",
-    re.IGNORECASE,
-)
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = re.compile(
-    r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+)(?:\w+\s+)?"
+    r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
+    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s+that\s))(?:\w+\s+)?"
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
     r"\s+that\s+(\S.*)$",
@@ -74,6 +71,40 @@ _OBJECT_CONTROL = frozenset(
         *("exhort", "caution", "remind", "request", "press"),
     }
 )
+# "the (strategic) importance of X": X is (strategically) important.
+_IMPORTANCE = re.compile(
+    r"^the\s+(strategic\s+|vital\s+|great\s+|critical\s+|economic\s+|political\s+)?"
+    r"(importance|significance|necessity|urgency|need\s+for)\s+(?:of\s+)?(\S.*?)[.]?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LIST_MARK = re.compile(r"[:;“”\"]")
+_FRAME = re.compile(r",\s+(?:as|which|who|saying|while|after|because|since|when)\b")
+_PREPOSITION = re.compile(r"\s+(?:of|to|with|for|in|on|between|from|by|against|among)\s+")
+_WEIGHT = {
+    "importance": "important",
+    "significance": "significant",
+    "necessity": "necessary",
+    "urgency": "urgent",
+    "need for": "needed",
+}
+_ADVERB = {
+    "strategic": "strategically ",
+    "vital": "vitally ",
+    "great": "very ",
+    "critical": "critically ",
+    "economic": "economically ",
+    "political": "politically ",
+}
+_GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
+_GERUND = re.compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+_NOT_GERUNDS = frozenset(
+    {
+        *("nothing", "anything", "something", "everything", "morning", "evening", "building"),
+        *("funding", "spending", "meeting", "ruling", "finding", "findings", "wrongdoing"),
+        *("hearing", "training", "king", "thing", "ring", "spring", "during", "sibling"),
+        *("being", "having", "rating", "reporting", "timing", "warning", "wording", "bombing"),
+    }
+)
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 # "It was time to …", "it is necessary that …": an empty "it", not the speaker.
 _EXPLETIVE_IT = re.compile(
@@ -81,6 +112,8 @@ _EXPLETIVE_IT = re.compile(
     r"(?:to|that|whether|for)\b",
     re.IGNORECASE,
 )
+# "Its frozen meals had caused …", "His team deserved …": the owner is the speaker.
+_LEAD_POSSESSIVE = re.compile(r"^(?:his|her|its)\b(?=\s)", re.IGNORECASE)
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you"})
 # "questioned whether the port had …": what is put in doubt is the clause itself.
@@ -120,14 +153,20 @@ def past_of(ing: str) -> str:
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 
-def is_claim_reference(content: str) -> bool:
-    """True for contents like "the claims" that point back at an earlier proposition.
+def is_expletive(text: str) -> bool:
+    """ "It was time to …", "it is likely that …": an empty "it", nobody's name."""
+    return bool(_EXPLETIVE_IT.match(text))
 
-    "dismissed the accusations as propaganda" points back too: the "as …" part is the
-    speaker's label for the claim, not another claim.
-    """
-    body = content.strip(" .,")
-    return bool(_CLAIM_REF.match(body.split(" as ", 1)[0]))
+
+def past_of_base(verb: str) -> str:
+    """Past tense of a base form ("approve" -> "approved", "meet" -> "met")."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
 
 
 def clean(content: str) -> str:
@@ -196,10 +235,24 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
         body = f"{subject} {_be(subject)} {named.group(2)}"
         from_object = True
+    elif lemma in _GERUND_VERBS and actor and (gerund := _GERUND.match(body)):
+        # "denied selling users' data" -> "Chirply sold users' data" (what is denied is a deed)
+        if gerund.group(1).lower() not in _NOT_GERUNDS:
+            body = f"{actor} {past_of(gerund.group(1).lower())}{gerund.group(2)}"
+            from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
         body = f"there is a risk of {body}"
+    weight = _IMPORTANCE.match(body) if body[:4].lower() == "the " else None
+    thing = _FRAME.split(weight.group(3), 1)[0] if weight else ""
+    if weight and not from_object and len(thing.split()) <= 14 and not _LIST_MARK.search(thing):
+        # "emphasized the importance of adherence to sanctions" -> "Adherence … is important."
+        adverb = _ADVERB.get((weight.group(1) or "").strip().lower(), "")
+        head = _PREPOSITION.split(thing, 1)[0] or thing  # "adherence to sanctions": adherence
+        be = "are" if " and " in head else _be(head)
+        body = f"{thing} {be} {adverb}{_WEIGHT[weight.group(2).lower()]}"
+        from_object = True
     if not from_object:
         body = _unwrap(body)
     text = clean(body)
@@ -209,7 +262,19 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
             pronoun = None
         if pronoun and (kind is None or (pronoun.group().lower() == "it") != (kind == "person")):
             text = actor + text[pronoun.end() :]
+        elif (
+            kind is not None
+            and text[:1] in "HhIi"
+            and (owner := _LEAD_POSSESSIVE.match(text))
+            and (owner.group().lower() == "its") != (kind == "person")
+        ):
+            text = possessive(actor) + text[owner.end() :]
     return text
+
+
+def possessive(name: str) -> str:
+    """ "Harbor Foods" -> "Harbor Foods'", "Tomas Ortega" -> "Tomas Ortega's"."""
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def _unwrap(body: str) -> str:
@@ -232,3 +297,27 @@ def _unwrap(body: str) -> str:
         if claim:
             return claim.group(1)
     return body
+
+
+_LEAD_NAME = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:'s|’s)?\s+[a-z])")
+
+
+def full_name(proposition: str, people: Callable[[str], str | None]) -> str:
+    """ "Hale had forged the minutes" -> "Martin Hale had forged …": a leading family name of a
+    person named in full earlier is written in full (``people`` gives a short name's full
+    name)."""
+    lead = _LEAD_NAME.match(proposition) if proposition[:1].isupper() else None
+    if lead is None:
+        return proposition
+    full = people(lead.group(1))
+    if full is None or not full.endswith(" " + lead.group(1)):
+        return proposition
+    return full + proposition[lead.end() :]
+
+
+def they_subject(proposition: str, written: str) -> str:
+    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
+    "they" is the plural speaker as written (at most six words, no comma)."""
+    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
+        return proposition
+    return written[:1].upper() + written[1:] + proposition[4:]

@@ -73,11 +73,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A liveblog entry's time stamp ("10:42 The Met Office said …", "9.15am - Police …"): not part
+# of the sentence, or "42 The Met Office" becomes the speaker (the colon reads as a boundary).
+_TIME_STAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?:GMT|BST|ET|EST|EDT|CET|UTC))?"
+    r"\s*(?:[-–—|:]\s+)?(?=[A-Z“\"‘'])"
+)
+
+
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if start < end and text[start].isdigit() and (start == 0 or text[start - 1] == "\n"):
+        stamp = _TIME_STAMP.match(text, start, end)
+        if stamp:
+            start = stamp.end()
     if end > start:
         spans.append((start, end))
 

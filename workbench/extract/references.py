@@ -1,0 +1,236 @@
+"""Contents that point back at an earlier claim: "the charges", "that argument", "this".
+
+An analyst checks propositions, so a denial whose content is "the allegations" must carry the
+proposition it denies, never "The allegations.". These helpers decide whether a content is such
+a reference, and which earlier proposition it points at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.extract.actors import Actor
+from workbench.extract.attribution import Attribution
+from workbench.extract.coref import PLURAL_PRONOUNS, Memory, resolve_role
+from workbench.extract.proposition import full_name, they_subject
+from workbench.extract.speakers import display_name
+from workbench.extract.stance import stance_of
+
+_CLAIM_NOUNS = (
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|accounts?"
+    r"|arguments?|stor(?:y|ies)|rumou?rs?|theor(?:y|ies)|characteri[sz]ations?|contentions?"
+    r"|version)"
+)
+_DETERMINER = r"(?:the|these|those|such|this|that|his|her|their|its|any)"
+_CLAIM_REF = re.compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNORECASE)
+# "denied the charges throughout the trial", "rejected that argument on Monday": the reference
+# and an adjunct that says when or how, not what.
+_CLAIM_REF_ADJUNCT = re.compile(
+    rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}\s+(?:throughout|during|in|at|on|before|after"
+    r"|when|again|outright|repeatedly|entirely|completely|strongly|flatly|immediately|later"
+    r"|last|this|on|as|against|made|levell?ed|by)\b",
+    re.IGNORECASE,
+)
+_BARE = frozenset({"this", "it", "that", "them", "these", "those", "so"})
+# "These reports are false", "That is a lie", "there is no evidence for this": the whole
+# content calls an earlier claim false, so the statement denies that claim.
+_REBUTTAL = re.compile(
+    r"(?:(?:this|that|it|these|those|they|the|such)"
+    r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)|rumou?rs?))?"
+    r"\s+(?:(?:is|are|was|were)\s+(?:(?:completely|totally|entirely|simply|absolutely|just)\s+)?)?"
+    r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
+    r"|nonsense|absurd|not\s+true|wrong|incorrect|inaccurate|a\s+myth|a\s+hoax|misleading"
+    r"|defamatory|fake(?:\s+news)?|a\s+smear|ridiculous|categorically\s+false|made\s+up)"
+    r"|there\s+(?:is|was)\s+no\s+(?:scientific\s+)?(?:evidence|proof|basis)"
+    r"\s+(?:for|of|to\s+support|behind)\s+(?:this|that|it|these|those|the\s+claims?|such\s+claims?"
+    r"|the\s+allegations?|the\s+idea))\b[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def is_bare(content: str) -> bool:
+    """ "denied this", "rejected it": the whole content is a pronoun for a claim."""
+    return content.strip(" .,").lower() in _BARE
+
+
+def is_claim_reference(content: str, *, denial: bool = False) -> bool:
+    """True for contents like "the claims" that point back at an earlier proposition.
+
+    "dismissed the accusations as propaganda" points back too: the "as …" part is the
+    speaker's label for the claim, not another claim. A denial may add an adjunct ("denied the
+    charges throughout the trial").
+    """
+    body = content.strip(" .,")
+    if _CLAIM_REF.match(body.split(" as ", 1)[0]):
+        return True
+    return denial and bool(_CLAIM_REF_ADJUNCT.match(body)) and " that " not in body
+
+
+def is_rebuttal(content: str) -> bool:
+    """The whole content calls a claim false ("That is a lie.", "These reports are false")."""
+    return bool(_REBUTTAL.match(content.strip(" ,“”\"'‘’")))
+
+
+@dataclass(slots=True)
+class Claims:
+    """The propositions made so far, newest last, with who made them.
+
+    ``accusation`` is the last proposition of an accusing cue ("accused X of …"), which
+    "the accusations" and a bare "this" in a denial point at first.
+    """
+
+    recent: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    accusation: str | None = None
+    accusers: frozenset[str] = frozenset()
+
+    def add(self, proposition: str, actors: frozenset[str], accusing: bool) -> None:
+        self.recent.append((proposition, actors))
+        del self.recent[:-20]
+        if accusing:
+            self.accusation, self.accusers = proposition, actors
+
+    def antecedent(self, speakers: frozenset[str], *, accusation: bool) -> str | None:
+        """The claim a reference points at: the last accusation when asked for, else the last
+        claim someone other than the speakers made, else the last claim."""
+        if accusation and self.accusation:
+            return self.accusation
+        for proposition, actors in reversed(self.recent):
+            if not speakers & actors:
+                return proposition
+        return self.recent[-1][0] if self.recent else None
+
+
+_ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
+
+
+_CHARGE_NOUN = re.compile(
+    r"(?:(?:an?|the|this|that)\s+)?(?:charges?|claims?|allegations?|accusations?)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def charge_appositive(text: str, attribution: Attribution) -> bool:
+    """Rule charge-appositive: "…, a charge both governments deny" answers the accusation.
+
+    Applies to a denial whose speaker span starts with a charge noun; the speaker becomes the
+    words after it and the content the noun phrase ("a charge"), which stands for the claim.
+    """
+    if attribution.speaker is None or not denies(attribution):
+        return False
+    s, e = attribution.speaker
+    noun = _CHARGE_NOUN.match(text, s, e)
+    if noun is None or noun.end() >= e:
+        return False
+    attribution.speaker = (noun.end(), e)
+    attribution.content = (s, noun.end() - 1 if text[noun.end() - 1].isspace() else noun.end())
+    return True
+
+
+def denies(attribution: Attribution) -> bool:
+    """The stance the statement will get (set explicitly, or the cue's)."""
+    return (attribution.stance or stance_of(attribution.cue_info)) == "denies"
+
+
+def points_back(
+    content: str, attribution: Attribution, actors: list[Actor], claims: Claims
+) -> str | None:
+    """The earlier proposition a content points back at, or None for a content of its own.
+
+    A denial of "this" answers the last accusation (rule bare-reference); "the allegations"
+    the last accusation, "the claims" the last claim of someone else; a content that calls a
+    claim false ("These reports are false") denies it (rule rebuttal).
+    """
+    speakers = frozenset(a.name for a in actors)
+    denial = denies(attribution)
+    if denial and is_bare(content):
+        return claims.antecedent(speakers, accusation=True)
+    if is_rebuttal(content):
+        point = claims.antecedent(speakers, accusation=True)
+        if point is not None:
+            attribution.rule, attribution.stance = "rebuttal", "denies"
+        return point
+    if is_claim_reference(content, denial=denial):
+        return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
+    return None
+
+
+_NOT_AFTER_ROLE = frozenset({"of", "in", "at", "for", "who", "which", "that", "and", "or"})
+
+
+def self_contained(
+    text: str, prop: str, attribution: Attribution, actors: list[Actor], memory: Memory
+) -> str:
+    """A leading family name written in full, a leading "they" as the plural speaker."""
+
+    def person(short: str) -> str | None:
+        actor = memory.by_name.get(short)
+        return actor.name if actor is not None and actor.kind == "person" else None
+
+    prop = full_name(prop, person)
+    if prop[:1].isupper() and prop.count(" ") > 2:
+        prop = _untitled(prop, memory)
+    if prop[:4] == "The ":
+        prop = _named_role(prop, attribution, memory)
+    if prop[:3] in ("He ", "She") and text[attribution.content[0] : attribution.content[0] + 4] in (
+        "him ",
+        "her ",
+    ):
+        prop = _named_object(prop, attribution, actors, memory)
+    if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
+        actor = actors[0]
+        written = text[attribution.speaker[0] : attribution.speaker[1]]
+        plural = actor.kind == "group" or (actor.role or "").endswith("s")
+        if plural and written.lower() not in PLURAL_PRONOUNS:
+            prop = they_subject(prop, written)
+    return prop
+
+
+def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
+    """Rule named-object: "accused him of lying" -> "Ana Ruiz lied." when exactly one person
+    other than the speaker was named in the 300 characters before, as a sentence's subject
+    (else "He lied." stays)."""
+    pos = attribution.content[0]
+    speakers = {a.name for a in actors}
+    near = [
+        m
+        for m in memory.before(pos)
+        if m.pos >= pos - 300 and m.actor.kind == "person" and m.actor.name not in speakers
+    ]
+    if len({m.actor.name for m in near}) != 1 or not any(m.subject for m in near):
+        return prop  # two candidates, or one only mentioned in passing: leave the pronoun
+    name = near[0].actor.name
+    return name + prop[prop.index(" ") :]
+
+
+def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:
+    """Rule named-role: "The firm had known …" -> "Veltro Motors had known …", "The minister
+    would …" -> "Rosa Diaz would …": a leading role noun is the person with that role or the
+    organisation of that kind named before (as for speakers), when one is."""
+    words = prop.split(" ", 4)
+    for width in (2, 3):
+        if len(words) <= width or not words[width][:1].islower():
+            continue
+        role = words[:width]
+        if not all(w.isalpha() and w.islower() for w in role[1:]):
+            return prop
+        if words[width] in _NOT_AFTER_ROLE:
+            continue
+        found = resolve_role(" ".join(role), attribution.content[0], memory, attribution.speaker)
+        if found is not None and found.name[:1].isupper():
+            return display_name(found) + prop[len(" ".join(role)) :]
+    return prop
+
+
+def _untitled(prop: str, memory: Memory) -> str:
+    """ "Finance Minister Rosa Diaz hid a deficit" -> "Rosa Diaz hid a deficit": a person's
+    title is not part of the claim (and claims are matched on their words)."""
+    first = prop.split(" ", 1)[0].lower()
+    for actor in memory.by_name.values():
+        role = actor.role
+        if actor.kind != "person" or not role or role.split(" ", 1)[0].lower() != first:
+            continue
+        prefix = f"{role} {actor.name} "
+        if prop[: len(prefix)].lower() == prefix.lower():
+            return actor.name + prop[len(prefix) - 1 :]
+    return prop

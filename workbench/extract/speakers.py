@@ -1,0 +1,146 @@
+"""Speakers to actors: pronouns, group references, coordinated names, spokespeople.
+
+A speaker span as written ("both governments", "North Korea and Russia", "a spokesperson for
+the ministry", "he") becomes one or more normalised actors, using the coreference memory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
+from workbench.extract.attribution import Attribution
+from workbench.extract.coref import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Memory,
+    resolve,
+    resolve_group,
+)
+from workbench.extract.lexicon import Lexicon
+from workbench.extract.sources import antecedent
+
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+_GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
+
+
+_TAKES_THE = frozenset(
+    {
+        *("Agency", "Authority", "Bureau", "Commission", "Committee", "Council", "Department"),
+        *("Ministry", "Office", "Organization", "Organisation", "Police", "Service", "Court"),
+        *("Institute", "Foundation", "Fund", "Government", "Union", "Board", "Association"),
+    }
+)
+
+
+_ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
+
+
+def display_name(actor: Actor) -> str:
+    """The actor's name as a sentence subject: "The Food Safety Authority", "Rosa Diaz"."""
+    owner = actor.affiliation or "\0"  # "Denmark Fisheries Ministry" takes no "the"
+    takes_the = actor.kind == "organisation" and actor.name.split()[-1] in _TAKES_THE
+    return f"The {actor.name}" if takes_the and not actor.name.startswith(owner) else actor.name
+
+
+def subject_of(
+    text: str, attribution: Attribution, actors: list[Actor], lexicon: Lexicon, memory: Memory
+) -> tuple[str, str | None]:
+    """The name (and its kind) that replaces a leading pronoun in the proposition.
+
+    A lower-case actor reads better as the speaker wrote it ("The county water board had
+    …"), and counts as a person when its head noun is a title ("the mayor"). A speaker that
+    belongs to someone ("His lawyer, Ann Roe, said he …", "Her coach said she …") leaves "he"
+    or "she" to the owner (rule owner-pronoun).
+    """
+    if len(actors) != 1:
+        return "", None
+    actor = actors[0]
+    speaker = attribution.speaker
+    if speaker and actor.kind == "person" and speaker[1] - speaker[0] > 6:
+        first = text[speaker[0] : speaker[0] + 4]
+        if first in ("His ", "Her ", "his ", "her "):
+            pronoun = "he" if first[:3].lower() == "his" else "she"
+            owner = resolve(pronoun, speaker[0], memory, {actor.name})
+            return (owner[0].name, "person") if owner else ("", None)
+    if actor.name[:1].isupper() or attribution.speaker is None:
+        if not actor.name[:1].isupper():
+            return "", None
+        return display_name(actor), actor.kind
+    written = text[attribution.speaker[0] : attribution.speaker[1]]
+    words = written.split()
+    if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
+        return "", None
+    if written.endswith(("’s", "'s")):
+        return "", None
+    person = words[-1] in lexicon.titles or words[-1].capitalize() in lexicon.titles
+    return written, "person" if person else actor.kind
+
+
+def resolve_actors(
+    text: str, attribution: Attribution, memory: Memory, lexicon: Lexicon, exclude: set[str]
+) -> list[Actor]:
+    if attribution.speaker is None:
+        return [Actor("(unnamed)", "unnamed")]
+    s, e = attribution.speaker
+    speaker = text[s:e]
+    lower = speaker.lower()
+    bare = _GROUP_DETERMINER.sub("", lower)
+    if lower in ("who", "which"):
+        span = antecedent(text, max(0, s - 200), s)
+        if span is None:
+            return [Actor(lower, "unnamed")]
+        s, e = span
+        speaker = text[s:e]
+        lower = speaker.lower()
+    lower = _POSSESSIVE_PRONOUN.get(lower, lower)  # "his claim that …" is his
+    if lower.endswith(("’s", "'s")):
+        speaker = speaker[:-2]
+        lower = lower[:-2]
+    if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
+        return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
+    if lower in lexicon.group_countries:
+        return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
+    if lower in lexicon.group_persons:
+        return resolve_group("person", s, memory, exclude) or [Actor(bare, "group")]
+    if _ROLE_NP.match(speaker):
+        resolved = resolve(speaker, s, memory, exclude)
+        if resolved:
+            return resolved
+    if (spoken := speaks_for(speaker)) is not None:  # "a spokesperson for the ministry"
+        body, role = spoken
+        known = resolve(body, s, memory, exclude) if _ROLE_NP.match(body) else []
+        actor = known[0] if known else body_actor(body, role, lexicon)
+        if actor is not None:
+            return [memory.add(s, actor)]
+    members = _coordinated_members(speaker, s, lexicon)
+    if members:
+        return [memory.add(pos, actor) for pos, actor in members]
+    actor = normalise(speaker, lexicon)
+    return [memory.add(s, actor)]
+
+
+_AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
+    """Rule coordinated-known-actors: "North Korea and Russia denied …" is two statements.
+
+    Applies when every conjunct of the speaker is a known country (a name, demonym or capital
+    in the lexicon); produces one actor per conjunct, each of kind country. A conjunction of
+    unknown words ("Smith and Wesson") stays one actor.
+    """
+    if " and " not in speaker:
+        return []
+    out: list[tuple[int, Actor]] = []
+    pos = 0
+    for piece in _AND_SPLIT.split(speaker):
+        offset = speaker.find(piece, pos)
+        pos = offset + len(piece)
+        actor = normalise(piece, lexicon) if piece.strip() else None
+        if actor is None or actor.kind != "country":
+            return []
+        out.append((start + offset, actor))
+    return out if len(out) > 1 else []
