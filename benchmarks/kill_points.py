@@ -153,7 +153,9 @@ def kill_after(
 
 def timed(command: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=True)
+    ran = subprocess.run(command, capture_output=True, text=True, check=False)
+    if ran.returncode != 0:
+        raise SystemExit(f"{' '.join(command[2:])} failed ({ran.returncode}): {ran.stderr}")
     return time.perf_counter() - started
 
 
