@@ -89,6 +89,9 @@ class Actor(SQLModel, table=True):
     name: str = Field(unique=True)
     kind: str = Field(default="person", sa_type=sa.String(16))
     affiliation: str | None = Field(default=None)
+    # An analyst merged this actor into another: its statements and aliases moved there, and
+    # later ingests of its name resolve to that actor. The row stays for history and undo.
+    merged_into_id: int | None = Field(default=None, foreign_key="actor.id")
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
 
@@ -102,6 +105,9 @@ class ActorAlias(SQLModel, table=True):
     actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
     alias: str
     alias_key: str = Field(unique=True)  # casefolded alias: one actor per spelling
+    # The analyst who placed the alias by a merge or split: ingest then resolves this spelling
+    # to its actor before anything the extractor guessed (the decision is reapplied).
+    decided_by: str | None = Field(default=None)
 
 
 class Statement(SQLModel, table=True):

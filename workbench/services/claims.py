@@ -64,6 +64,30 @@ def decode_key(stored: str) -> ClaimKey:
     return ClaimKey(tuple(actors), bool(negated), tuple(terms), tuple(numbers))
 
 
+def rename_key_actor(session: Session, old: str, new: str) -> int:
+    """After an actor merge, claims keyed under the merged actor's name are keyed under the
+    survivor's: a new statement naming either (both now resolve to the survivor) finds them.
+    Returns how many claims were re-keyed."""
+    from dataclasses import replace
+
+    query = select(col(Claim.id), col(Claim.key)).where(
+        col(Claim.key).contains(json.dumps(old), autoescape=True)
+    )
+    changed = 0
+    for claim_id, stored in session.execute(query).all():
+        key = decode_key(stored)
+        if old not in key.actors:
+            continue
+        actors = tuple(dict.fromkeys(new if actor == old else actor for actor in key.actors))
+        session.execute(
+            update(Claim)
+            .where(col(Claim.id) == claim_id)
+            .values(key=encode_key(replace(key, actors=actors)))
+        )
+        changed += 1
+    return changed
+
+
 class ClaimIndex:
     """Every claim's key, and which claims share each block, for one linking run."""
 
