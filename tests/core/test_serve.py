@@ -159,9 +159,10 @@ def test_a_colleague_reviews_in_a_browser(served: tuple[str, Path], tmp_path: Pa
             await browser.call("Page.addScriptToEvaluateOnNewDocument", source=CAPTURE)
             await browser.call("Page.navigate", url=url)
 
-            async def drawn() -> str:
+            async def drawn() -> str:  # the list and the status line come in separate frames
                 text = await browser.screen_text()
-                return text if "Pyongyang is responsible" in text else ""
+                ready = "Pyongyang is responsible" in text and "analyst web" in text
+                return text if ready else ""
 
             shown = await _until(drawn)
             assert "analyst web" in shown and "Pyongyang is responsible" in shown

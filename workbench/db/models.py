@@ -255,6 +255,29 @@ class ClaimMember(SQLModel, table=True):
     reason: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
 
 
+class ClaimBlock(SQLModel, table=True):
+    """Where a claim's key is indexed for linking (`ClaimKey.blocks`), one row per block: a new
+    statement looks up only the claims under its own blocks instead of loading every claim's
+    key. `block` is a 64-bit hash of the block's text (a collision only adds a candidate, which
+    `same_claim` then decides). Kept in step by every change to a claim's key."""
+
+    __tablename__ = "claim_block"
+    __table_args__ = (
+        sa.Index("ix_claim_block_claim_id", "claim_id"),
+        {"sqlite_with_rowid": False},  # the primary key is the table: one b-tree, not two
+    )
+
+    block: int = Field(
+        sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    claim_id: int = Field(
+        foreign_key="claim.id",
+        primary_key=True,
+        ondelete="CASCADE",
+        sa_column_kwargs={"autoincrement": False},
+    )
+
+
 class AuditSeal(SQLModel, table=True):
     """One link of the history's hash chain (workbench/db/audit.py): event `event_id`, sealed
     as the `seq`-th, with the SHA-256 of the previous link and the event's content."""

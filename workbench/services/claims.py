@@ -14,15 +14,26 @@ disagree is inconsistent: flagged, listed, never exported as a rating.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
-from workbench.db.models import Actor, ActorAlias, Claim, ClaimMember, Source, Statement, utc_now
+from workbench.db.bulk import bulk_insert
+from workbench.db.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimBlock,
+    ClaimMember,
+    Source,
+    Statement,
+    utc_now,
+)
 from workbench.db.views import ClaimStatement, ClaimView
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_table, same_claim
@@ -43,6 +54,10 @@ COMMON_BLOCK = 500
 # At most this many candidates (those sharing the most blocks) are decided per statement.
 CANDIDATES = 40
 CHUNK = 5_000
+# A linking run reads the claims under its statements' blocks from `claim_block`, a block at a
+# time, unless it links more than one statement per this many claims (a rebuild, a large
+# ingest): then reading every key at once is cheaper (docs/linking.md "Speed").
+CLAIMS_PER_STATEMENT_TO_LOAD = 20
 
 
 def names_in(session: Session) -> NameTable:
@@ -79,17 +94,58 @@ def rename_key_actor(session: Session, old: str, new: str) -> int:
         if old not in key.actors:
             continue
         actors = tuple(dict.fromkeys(new if actor == old else actor for actor in key.actors))
+        renamed = replace(key, actors=actors)
         session.execute(
-            update(Claim)
-            .where(col(Claim.id) == claim_id)
-            .values(key=encode_key(replace(key, actors=actors)))
+            update(Claim).where(col(Claim.id) == claim_id).values(key=encode_key(renamed))
         )
+        unindex_claims(session, [claim_id])
+        index_claims(session, [(claim_id, renamed)])
         changed += 1
     return changed
 
 
+def block_hash(block: str) -> int:
+    """A block's text as a signed 64-bit integer: rows of two integers keep `claim_block` small."""
+    return int.from_bytes(hashlib.blake2b(block.encode(), digest_size=8).digest(), signed=True)
+
+
+def block_rows(claim_id: int, key: ClaimKey) -> list[tuple[int, int]]:
+    """The `claim_block` rows of one claim's key: (block hash, claim id)."""
+    return [(hashed, claim_id) for hashed in {block_hash(b) for b in key.blocks}]
+
+
+def index_claims(session: Session, claims: Iterable[tuple[int, ClaimKey]]) -> None:
+    """Write the blocks of claims whose key is new (started, or re-keyed after dropping)."""
+    rows = [row for claim_id, key in claims for row in block_rows(claim_id, key)]
+    bulk_insert(session.connection(), ClaimBlock.__table__, rows, ("block", "claim_id"))  # type: ignore[arg-type]
+
+
+def unindex_claims(session: Session, claim_ids: Sequence[int]) -> None:
+    """Take claims out of the blocking index (a merged-away claim, a key about to change)."""
+    for start in range(0, len(claim_ids), 500):
+        session.execute(
+            delete(ClaimBlock).where(col(ClaimBlock.claim_id).in_(claim_ids[start : start + 500]))
+        )
+
+
+def _decide(
+    shared: Counter[int], key: ClaimKey, key_of: Callable[[list[int]], dict[int, ClaimKey]]
+) -> tuple[int, float, str] | None:
+    """The matching claim with the highest score among the candidates sharing most blocks."""
+    best: tuple[int, float, str] | None = None
+    # A claim that states the same act shares most of the key's blocks: the candidates
+    # sharing the most are decided, the long tail sharing one generic pair is not.
+    ranked = [c for c, _n in sorted(shared.items(), key=lambda i: (-i[1], i[0]))[:CANDIDATES]]
+    keys = key_of(ranked)
+    for claim_id in ranked:
+        decision = same_claim(key, keys[claim_id])
+        if decision.same and (best is None or decision.score > best[1]):
+            best = (claim_id, decision.score, decision.reason)
+    return best
+
+
 class ClaimIndex:
-    """Every claim's key, and which claims share each block, for one linking run."""
+    """Every claim's key, and which claims share each block, in memory for one linking run."""
 
     def __init__(self) -> None:
         self.keys: dict[int, ClaimKey] = {}
@@ -114,15 +170,52 @@ class ClaimIndex:
             found = self.blocks.get(block, ())
             if len(found) <= COMMON_BLOCK:
                 shared.update(found)
-        best: tuple[int, float, str] | None = None
-        # A claim that states the same act shares most of the key's blocks: the candidates
-        # sharing the most are decided, the long tail sharing one generic pair is not.
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-        for claim_id, _count in ranked:
-            decision = same_claim(key, self.keys[claim_id])
-            if decision.same and (best is None or decision.score > best[1]):
-                best = (claim_id, decision.score, decision.reason)
-        return best
+        return _decide(shared, key, lambda ids: self.keys)
+
+
+_UNDER_BLOCK = (
+    select(col(ClaimBlock.claim_id))
+    .where(col(ClaimBlock.block) == bindparam("block"))
+    .limit(COMMON_BLOCK + 1)
+)
+
+
+class StoredClaimIndex:
+    """The blocking index read from `claim_block`: only the blocks the new statements probe,
+    and the keys of the candidates they rank first. Claims started during the run are held in
+    memory (`fresh`) until `link_unclaimed` writes their blocks."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.fresh = ClaimIndex()
+        self._under: dict[str, frozenset[int]] = {}
+        self._keys: dict[int, ClaimKey] = {}
+
+    def add(self, claim_id: int, key: ClaimKey) -> None:
+        self.fresh.add(claim_id, key)
+
+    def _stored(self, block: str) -> frozenset[int]:
+        found = self._under.get(block)
+        if found is None:
+            rows = self.session.connection().execute(_UNDER_BLOCK, {"block": block_hash(block)})
+            found = self._under[block] = frozenset(rows.scalars())
+        return found
+
+    def _key_of(self, claim_ids: list[int]) -> dict[int, ClaimKey]:
+        missing = [i for i in claim_ids if i not in self._keys and i not in self.fresh.keys]
+        if missing:
+            query = select(col(Claim.id), col(Claim.key)).where(col(Claim.id).in_(missing))
+            for claim_id, stored in self.session.execute(query):
+                self._keys[claim_id] = decode_key(stored)
+        return {i: self.fresh.keys.get(i) or self._keys[i] for i in claim_ids}
+
+    def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
+        shared: Counter[int] = Counter()
+        for block in key.probes:
+            found = self._stored(block) | self.fresh.blocks.get(block, set())
+            if len(found) <= COMMON_BLOCK:
+                shared.update(found)
+        return _decide(shared, key, self._key_of)
 
 
 @dataclass(frozen=True)
@@ -153,29 +246,49 @@ _UNCLAIMED = (
 )
 
 
+def linked_through(session: Session) -> int:
+    """The highest statement id in a claim: statements are linked in id order, so a new
+    article's statements are above it (the primary key finds them without a scan)."""
+    return session.execute(select(func.max(ClaimMember.statement_id))).scalar() or 0
+
+
 def link_unclaimed(
-    session: Session, *, analyst: str, progress: Callable[[int, int], None] | None = None
+    session: Session,
+    *,
+    analyst: str,
+    progress: Callable[[int, int], None] | None = None,
+    after_id: int | None = None,
 ) -> LinkSummary:
     """Join every live statement without a claim to its claim, or start one.
 
+    `after_id` limits it to statements with a higher id (ingest gives `linked_through`: a scan
+    of every statement for the few without a claim would cost more than linking them).
     `progress(done, total)` is called every `CHUNK` statements: grouping a million statements
     takes minutes (an upgraded database), and a silent terminal looks hung.
     """
-    rows = session.execute(_UNCLAIMED).all()
+    query = _UNCLAIMED if after_id is None else _UNCLAIMED.where(col(Statement.id) > after_id)
+    rows = session.execute(query).all()
     if not rows:
         return LinkSummary(0, 0, 0)
     names = names_in(session)
-    index = ClaimIndex.load(session)
+    claims = session.execute(select(func.count()).select_from(Claim)).scalar() or 0
+    index: ClaimIndex | StoredClaimIndex
+    if len(rows) * CLAIMS_PER_STATEMENT_TO_LOAD > claims:
+        index = ClaimIndex.load(session)
+    else:
+        index = StoredClaimIndex(session)
     joined = created = 0
     members: list[dict[str, object]] = []
+    started: list[tuple[int, ClaimKey]] = []
     for statement_id, proposition, content in rows:
         text = proposition or content
         key = claim_key(text, names)
         match = index.best(key)
         score: float | None = None
         if match is None:
-            claim_id, reason = new_claim(session, text, key, analyst), STARTED
+            claim_id, reason = new_claim(session, text, key, analyst, indexed=False), STARTED
             index.add(claim_id, key)
+            started.append((claim_id, key))
             created += 1
         else:
             claim_id, score, reason = match
@@ -191,16 +304,21 @@ def link_unclaimed(
         )
         if len(members) >= CHUNK:
             session.execute(insert(ClaimMember), members)
-            members = []
+            index_claims(session, started)
+            members, started = [], []
             if progress is not None:
                 progress(joined + created, len(rows))
     if members:
         session.execute(insert(ClaimMember), members)
+    index_claims(session, started)
     return LinkSummary(len(rows), joined, created)
 
 
-def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -> int:
-    """Start a claim for a proposition no claim states yet; its id."""
+def new_claim(
+    session: Session, proposition: str, key: ClaimKey, analyst: str, *, indexed: bool = True
+) -> int:
+    """Start a claim for a proposition no claim states yet; its id. Its blocks are written
+    unless `indexed` is False (a linking run writes them in bulk)."""
     now = utc_now()
     claim_id: int = session.execute(
         insert(Claim).values(
@@ -214,6 +332,8 @@ def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -
             updated_by=analyst,
         )
     ).inserted_primary_key[0]  # type: ignore[attr-defined]
+    if indexed:
+        index_claims(session, [(claim_id, key)])
     return claim_id
 
 
@@ -222,14 +342,16 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
     touched them (version > 1: a verdict, link or merge), so a merge can still be undone."""
     session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
     in_use = select(ClaimMember.claim_id)
-    session.execute(
-        delete(Claim).where(
-            col(Claim.id).not_in(in_use),
-            col(Claim.verdict) == "unverified",
-            col(Claim.rationale) == "",
-            col(Claim.version) == 1,
-        )
+    unused = (
+        col(Claim.id).not_in(in_use),
+        col(Claim.verdict) == "unverified",
+        col(Claim.rationale) == "",
+        col(Claim.version) == 1,
     )
+    session.execute(
+        delete(ClaimBlock).where(col(ClaimBlock.claim_id).in_(select(Claim.id).where(*unused)))
+    )
+    session.execute(delete(Claim).where(*unused))
     return link_unclaimed(session, analyst=analyst)
 
 
