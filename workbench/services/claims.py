@@ -271,12 +271,12 @@ def link_unclaimed(
     if not rows:
         return LinkSummary(0, 0, 0)
     names = names_in(session)
-    claims = session.execute(select(func.count()).select_from(Claim)).scalar() or 0
-    index: ClaimIndex | StoredClaimIndex
-    if len(rows) * CLAIMS_PER_STATEMENT_TO_LOAD > claims:
-        index = ClaimIndex.load(session)
-    else:
-        index = StoredClaimIndex(session)
+    enough = len(rows) * CLAIMS_PER_STATEMENT_TO_LOAD  # counted up to here, never all of them
+    some = select(col(Claim.id)).limit(enough + 1).subquery()
+    claims = session.execute(select(func.count()).select_from(some)).scalar() or 0
+    index: ClaimIndex | StoredClaimIndex = (
+        ClaimIndex.load(session) if enough > claims else StoredClaimIndex(session)
+    )
     joined = created = 0
     members: list[dict[str, object]] = []
     started: list[tuple[int, ClaimKey]] = []
