@@ -19,6 +19,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
@@ -180,6 +181,9 @@ _UNDER_BLOCK = (
 )
 
 
+_COMPILED_UNDER: dict[str, Any] = {}
+
+
 class StoredClaimIndex:
     """The blocking index read from `claim_block`: only the blocks the new statements probe,
     and the keys of the candidates they rank first. Claims started during the run are held in
@@ -193,6 +197,31 @@ class StoredClaimIndex:
 
     def add(self, claim_id: int, key: ClaimKey) -> None:
         self.fresh.add(claim_id, key)
+
+    def prefetch(self, blocks: Iterable[str]) -> None:
+        """Read the claims under every block the run probes, each capped at COMMON_BLOCK + 1
+        rows: one indexed range read per block, through the driver (SQLAlchemy's execute costs
+        several times the read itself, and an article probes hundreds of blocks)."""
+        wanted = sorted({b for b in blocks if b not in self._under})
+        if not wanted:
+            return
+        connection = self.session.connection()
+        dialect = connection.dialect
+        compiled = _COMPILED_UNDER.get(dialect.name)
+        if compiled is None:
+            compiled = _COMPILED_UNDER[dialect.name] = _UNDER_BLOCK.compile(dialect=dialect)
+        params = dict(compiled.construct_params({"block": 0}))
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            for block in wanted:
+                params["block"] = block_hash(block)
+                if compiled.positional:
+                    cursor.execute(compiled.string, [params[k] for k in compiled.positiontup])
+                else:
+                    cursor.execute(compiled.string, params)
+                self._under[block] = frozenset(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.close()
 
     def _stored(self, block: str) -> frozenset[int]:
         found = self._under.get(block)
@@ -280,9 +309,14 @@ def link_unclaimed(
     joined = created = 0
     members: list[dict[str, object]] = []
     started: list[tuple[int, ClaimKey]] = []
-    for statement_id, proposition, content in rows:
-        text = proposition or content
-        key = claim_key(text, names)
+    keyed: Iterable[tuple[int, str, ClaimKey]] = (
+        (statement_id, text, claim_key(text, names))
+        for statement_id, text in ((r[0], r[1] or r[2]) for r in rows)
+    )
+    if isinstance(index, StoredClaimIndex):  # a few statements: every block they probe at once
+        keyed = list(keyed)
+        index.prefetch(block for _s, _t, key in keyed for block in key.probes)
+    for statement_id, text, key in keyed:
         match = index.best(key)
         score: float | None = None
         if match is None:
@@ -314,24 +348,27 @@ def link_unclaimed(
     return LinkSummary(len(rows), joined, created)
 
 
+_NEW_CLAIM = insert(Claim.__table__)  # type: ignore[attr-defined]
+
+
 def new_claim(
     session: Session, proposition: str, key: ClaimKey, analyst: str, *, indexed: bool = True
 ) -> int:
     """Start a claim for a proposition no claim states yet; its id. Its blocks are written
     unless `indexed` is False (a linking run writes them in bulk)."""
     now = utc_now()
-    claim_id: int = session.execute(
-        insert(Claim).values(
-            proposition=proposition,
-            key=encode_key(key),
-            verdict="unverified",
-            rationale="",
-            version=1,
-            created_at=now,
-            updated_at=now,
-            updated_by=analyst,
-        )
-    ).inserted_primary_key[0]  # type: ignore[attr-defined]
+    values = {
+        "proposition": proposition,
+        "key": encode_key(key),
+        "verdict": "unverified",
+        "rationale": "",
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": analyst,
+    }
+    # One compiled INSERT for every claim (values() would build and compile a new one each time).
+    claim_id: int = session.connection().execute(_NEW_CLAIM, values).inserted_primary_key[0]
     if indexed:
         index_claims(session, [(claim_id, key)])
     return claim_id
