@@ -162,3 +162,23 @@ def test_the_upgrade_fills_the_blocks_of_existing_claims(sqlite_db: Database) ->
         connection.commit()
     assert schema.upgrade_to_head(db) == ("0008_actor_merges", schema.HEAD_REVISION)
     assert stored(db) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States said the U.S. and the UK agreed.",
+        "the the Kremlin denied it",
+        "A Washington-based firm and anti-Russia groups",
+        "THE KREMLIN and the  Kremlin; Kremlins are not names",
+        "Pyongyang sent munitions to Moscow via Vladivostok.",
+        "İstanbul talks: Turkey and Russia",  # lower() changes the length: the pattern decides
+        "",
+    ],
+)
+def test_names_are_found_as_one_expression_of_every_name_finds_them(text: str) -> None:
+    from workbench.extract.lexicon import load_lexicon
+    from workbench.services.claim_keys import name_table
+
+    table = name_table(load_lexicon().places, [("Washington", "United States"), ("UK", "UK")])
+    assert table.replace(text) == table._replace_by_pattern(text)
