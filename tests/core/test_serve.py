@@ -181,7 +181,12 @@ def test_a_colleague_reviews_in_a_browser(served: tuple[str, Path], tmp_path: Pa
                     db.dispose()
 
             assert await _until(confirmed)
-            return await browser.screen_text()
+
+            async def said() -> str:  # the commit is seen before the frame that reports it
+                text = await browser.screen_text()
+                return text if "saved: #1 confirmed" in text else ""
+
+            return await _until(said) or await browser.screen_text()
         finally:
             await browser.close()
 
