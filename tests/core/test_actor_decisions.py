@@ -275,3 +275,41 @@ def test_cli_bad_input_is_one_line_exit_2_and_changes_nothing(
     assert outcome.code == 2, outcome
     assert len(outcome.error_lines) == 1 and len(outcome.err.strip().splitlines()) == 1
     assert db_state(city_db) == before
+
+
+def test_crossed_merges_at_once_make_no_cycle(postgres_db: Database) -> None:
+    """Two analysts merge A into B and B into A at the same moment: one merge wins, the other
+    is refused as a cycle once the first commits (no deadlock, no actor merged into itself)."""
+    import threading
+    import time
+
+    db = postgres_db
+    ingest(db, CITY, "City")
+    a, b = actor_id(db, "Russia"), actor_id(db, "United States")
+    first_written = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def first() -> None:
+        with db.transaction() as session:
+            apply_change(session, MergeActor(a, b), analyst="ana")
+            first_written.set()
+            time.sleep(0.5)  # hold the rows while the second merge runs into them
+
+    def second() -> None:
+        first_written.wait()
+        try:
+            with db.transaction() as session:
+                apply_change(session, MergeActor(b, a), analyst="bo")
+        except WorkbenchError as error:
+            outcome["error"] = error
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert isinstance(outcome.get("error"), InvalidInput)
+    assert "cycle" in str(outcome["error"])
+    with db.reader() as session:
+        merged = dict(session.execute(select(Actor.id, Actor.merged_into_id)).all())  # type: ignore[arg-type]
+    assert (merged[a], merged[b]) == (b, None)

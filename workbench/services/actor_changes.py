@@ -181,8 +181,12 @@ def _merge(session: Session, c: MergeActor, analyst: str, seen: int | None) -> A
     _check_merge(src, into)
     rows = _rows(session, c.statement_id, seen)
     src_name, into_name = src.name, into.name
-    _bump(session, src, merged_into_id=c.into_id)
-    _bump(session, into)
+    # Both rows in id order: two analysts merging A into B and B into A at once wait for each
+    # other (the second then finds the cycle) instead of deadlocking on PostgreSQL.
+    for actor, values in sorted(
+        ((src, {"merged_into_id": c.into_id}), (into, {})), key=lambda pair: pair[0].id or 0
+    ):
+        _bump(session, actor, **values)
     aliases = tuple(
         session.execute(
             select(col(ActorAlias.alias))
