@@ -87,7 +87,8 @@ def seed_claims(db: Database) -> None:
                 session.execute(insert(ClaimMember), members)
                 claims.index_claims(session, started)
                 members, started = [], []
-        session.execute(insert(ClaimMember), members)
+        if members:  # an empty list would insert one row of defaults
+            session.execute(insert(ClaimMember), members)
         claims.index_claims(session, started)
     took = time.perf_counter() - start
     print(f"seeded {len(by_key):,} claims by exact key in {took:.0f} s")
