@@ -145,11 +145,10 @@ def test_unlink_merge_unmerge_rebuild_and_actor_merge_keep_blocks_in_step(db: Da
     assert all("Russia" not in k.actors for k in keys)
 
 
-def test_the_upgrade_fills_the_blocks_of_existing_claims(sqlite_db: Database) -> None:
+def test_the_upgrade_fills_the_blocks_of_existing_claims(db: Database) -> None:
     from alembic import command
     from alembic.config import Config
 
-    db = sqlite_db
     for number, text in enumerate((ACCUSATION, FOLLOW_UP)):
         ingest(db, text, f"t{number}")
     before = stored(db)
