@@ -94,6 +94,32 @@ def seed_claims(db: Database) -> None:
     print(f"seeded {len(by_key):,} claims by exact key in {took:.0f} s")
 
 
+def add_claims(db: Database, count: int) -> None:
+    """Claims of `claims_bench.py`'s synthetic propositions (countries, acts, numbers), grouped
+    by exact key, without statements: a claim index as large and varied as news would give,
+    beside the crowded but small one of `make_db.py`'s sentences."""
+    from claims_bench import synthetic
+
+    start = time.perf_counter()
+    with db.transaction() as session:
+        names = claims.names_in(session)
+        seen: set[str] = set()
+        started: list[tuple[int, claims.ClaimKey]] = []
+        for text in synthetic(count, seed=11):
+            key = claims.claim_key(text, names)
+            stored = claims.encode_key(key)
+            if stored in seen:
+                continue
+            seen.add(stored)
+            started.append((claims.new_claim(session, text, key, "bench", indexed=False), key))
+            if len(started) >= 20_000:
+                claims.index_claims(session, started)
+                started = []
+        claims.index_claims(session, started)
+    took = time.perf_counter() - start
+    print(f"added {len(seen):,} synthetic claims in {took:.0f} s")
+
+
 def one_article(db: Database, text: str, *, stored: bool) -> tuple[float, float, int]:
     """(store ms, link ms, statements) for one article, rolled back afterwards."""
     claims.CLAIMS_PER_STATEMENT_TO_LOAD = 20 if stored else 10**12
@@ -117,12 +143,17 @@ def main() -> None:
     parser.add_argument("database")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
+        "--add-claims", type=int, default=0, help="synthetic propositions to add as claims"
+    )
+    parser.add_argument(
         "--seed", action="store_true", help="group by exact key instead of linking (1M)"
     )
     args = parser.parse_args()
     db = Database.open(args.database)
     if args.seed:
         seed_claims(db)
+    if args.add_claims:
+        add_claims(db, args.add_claims)
     link_everything(db)
     with Session(db.engine) as session:
         statements, claim_count = count(session, Statement), count(session, Claim)
