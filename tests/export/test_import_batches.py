@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import col, func, select
 
 from workbench.db.engine import Database
-from workbench.db.models import Claim, ClaimMember, Source, Statement
+from workbench.db.models import Claim, ClaimBlock, ClaimMember, Source, Statement
 from workbench.errors import DatabaseProblem, InvalidInput
 from workbench.services.claim_linking import link_in_batches
 from workbench.services.claims import link_unclaimed
@@ -272,3 +272,17 @@ def test_linking_in_batches_groups_as_linking_at_once(
     assert in_batches == whole and len(commits) > 3
     assert claim_links(a) == claim_links(b)
     assert link_in_batches(b, analyst="tester").statements == 0  # nothing left to link
+    # Claims started in batches are in the stored blocking index as linking at once puts them,
+    # so the next ingest's articles find them.
+    assert claim_blocks(a) == claim_blocks(b)
+
+
+def claim_blocks(db: Database) -> list[tuple[int, str]]:
+    """Each stored block with the proposition of its claim (ids differ between databases)."""
+    with db.reader() as session:
+        rows = session.exec(
+            select(ClaimBlock.block, Claim.proposition).join(
+                Claim, col(Claim.id) == ClaimBlock.claim_id
+            )
+        ).all()
+    return sorted((block, proposition) for block, proposition in rows)

@@ -263,3 +263,32 @@ async def test_stale_edit_is_shown_not_overwritten(review_db, make_app):
         current = app.screen.statements.current
         assert (current.id, current.status, current.updated_by) == (1, "disputed", "bo")
         assert text_of(pilot, "#detail-text").startswith("#1 ✗ disputed")
+
+
+async def test_shift_a_merges_the_statements_actor_into_another(review_db, make_app):
+    """Issue 9: from a statement, the analyst names the actor it really is; every statement of
+    the merged actor follows, and z takes it back."""
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert row(review_db, 1).actor == "Ana Lopez"
+        await pilot.press("A", *"army", "enter")
+        await settle(pilot)
+        assert (row(review_db, 1).actor, row(review_db, 4).actor) == ("Army", "Army")
+        assert app.screen.statements.current.actor == "Army"
+        events = [e for e in detail(review_db, 1).history if e.entity == "actor"]
+        assert {e.field for e in events} == {"merged", "merged_into"}
+        assert {e.analyst for e in events} == {app.screen.analyst}
+        await pilot.press("z")
+        await settle(pilot)
+        assert (row(review_db, 1).actor, row(review_db, 4).actor) == ("Ana Lopez", "Ana Lopez")
+
+
+async def test_shift_a_with_an_unknown_actor_reopens_the_form(review_db, make_app):
+    app = make_app(review_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A", *"Nobody Atall", "enter")
+        await settle(pilot)
+        assert row(review_db, 1).actor == "Ana Lopez"
+        assert "no actor named 'Nobody Atall'" in str(app.screen.query_one(".form-error").render())

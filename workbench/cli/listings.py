@@ -57,18 +57,24 @@ def sources(app: AppContext, output: str) -> None:
     out.print(table)
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option(
     "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
-@click.pass_obj
-def actors(app: AppContext, output: str) -> None:
-    """List actors, their aliases and how many statements each speaks."""
+@click.pass_context
+def actors(ctx: click.Context, output: str) -> None:
+    """List actors, their aliases and how many statements each speaks.
+
+    With a subcommand, record an analyst's decision about an actor: merge, split, set.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from rich.table import Table
 
     from workbench.services.actors import list_actors
     from workbench.vocabulary import STANCES
 
+    app: AppContext = ctx.obj
     db = app.open_db(write=False)
     with db.reader() as session:
         views = list_actors(session)
@@ -101,5 +107,8 @@ def actors(app: AppContext, output: str) -> None:
 
 
 def register(group: click.Group) -> None:
+    from workbench.cli.actor_decisions import register_decisions
+
+    register_decisions(actors)
     group.add_command(sources)
     group.add_command(actors)

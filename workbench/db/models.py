@@ -89,6 +89,9 @@ class Actor(SQLModel, table=True):
     name: str = Field(unique=True)
     kind: str = Field(default="person", sa_type=sa.String(16))
     affiliation: str | None = Field(default=None)
+    # An analyst merged this actor into another: its statements and aliases moved there, and
+    # later ingests of its name resolve to that actor. The row stays for history and undo.
+    merged_into_id: int | None = Field(default=None, foreign_key="actor.id")
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utc_now, sa_type=_utc_column())
 
@@ -102,6 +105,9 @@ class ActorAlias(SQLModel, table=True):
     actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
     alias: str
     alias_key: str = Field(unique=True)  # casefolded alias: one actor per spelling
+    # The analyst who placed the alias by a merge or split: ingest then resolves this spelling
+    # to its actor before anything the extractor guessed (the decision is reapplied).
+    decided_by: str | None = Field(default=None)
 
 
 class Statement(SQLModel, table=True):
@@ -247,6 +253,29 @@ class ClaimMember(SQLModel, table=True):
     # the claim or an analyst placed it) and the decision's reason; a low score is a suggestion.
     score: float | None = Field(default=None)
     reason: str = Field(default="", sa_type=sa.Text, sa_column_kwargs={"server_default": ""})
+
+
+class ClaimBlock(SQLModel, table=True):
+    """Where a claim's key is indexed for linking (`ClaimKey.blocks`), one row per block: a new
+    statement looks up only the claims under its own blocks instead of loading every claim's
+    key. `block` is a 64-bit hash of the block's text (a collision only adds a candidate, which
+    `same_claim` then decides). Kept in step by every change to a claim's key."""
+
+    __tablename__ = "claim_block"
+    __table_args__ = (
+        sa.Index("ix_claim_block_claim_id", "claim_id"),
+        {"sqlite_with_rowid": False},  # the primary key is the table: one b-tree, not two
+    )
+
+    block: int = Field(
+        sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    claim_id: int = Field(
+        foreign_key="claim.id",
+        primary_key=True,
+        ondelete="CASCADE",
+        sa_column_kwargs={"autoincrement": False},
+    )
 
 
 class AuditSeal(SQLModel, table=True):

@@ -20,6 +20,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005",
     "0006_team",
     "0007_review",
+    "0008_actor_merges",
+    "0009_claim_blocks",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).parent / "migrations"

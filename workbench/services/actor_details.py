@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col
 
 from workbench.db.models import ACTOR_KINDS, Actor
-from workbench.errors import InvalidInput
+from workbench.errors import InvalidInput, NotFound
 from workbench.services.history import record_change
 
 
@@ -32,7 +32,7 @@ def set_actor_details(
     session: Session,
     *,
     actor_id: int,
-    statement_id: int,
+    statement_id: int | None,
     analyst: str,
     kind: str | None = None,
     affiliation: str | None = None,
@@ -42,6 +42,12 @@ def set_actor_details(
     check_kind(kind)
     actor = session.get(Actor, actor_id)
     if actor is None:  # the statement's actor row is gone: nothing sensible to change
+        if statement_id is None:
+            raise NotFound(
+                f"no actor with id {actor_id}",
+                where="actor",
+                hint="list ids with `workbench actors`",
+            )
         raise InvalidInput(f"statement {statement_id} has no actor", where="actor")
     changes: dict[str, tuple[Any, Any]] = {}
     if kind is not None and kind != actor.kind:

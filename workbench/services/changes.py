@@ -194,7 +194,13 @@ def apply_change(
 # Kinds of change defined next to their domain (verdicts, claims, settings, the work split)
 # register themselves when imported. They import this module, so they are loaded on first use
 # rather than at the end of this one: no import cycle, whichever module a program imports first.
-REGISTERING_MODULES = ("verdict_rules", "claim_changes", "settings", "assignments")
+REGISTERING_MODULES = (
+    "verdict_rules",
+    "claim_changes",
+    "settings",
+    "assignments",
+    "actor_changes",
+)
 
 
 def _registered(kind: type) -> Handler | None:

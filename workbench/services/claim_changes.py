@@ -15,7 +15,15 @@ from sqlmodel import Session, col
 from workbench.db.models import Claim, ClaimMember
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.changes import Applied, SetStatus, apply_change, handles
-from workbench.services.claims import BY_ANALYST, bump_claim, check_verdict, status_for
+from workbench.services.claims import (
+    BY_ANALYST,
+    bump_claim,
+    check_verdict,
+    decode_key,
+    index_claims,
+    status_for,
+    unindex_claims,
+)
 from workbench.services.history import record_change
 from workbench.services.statements import get_statement_row
 from workbench.services.verdict_rules import standing_verdict
@@ -263,6 +271,8 @@ def _merge_claims(session: Session, c: MergeClaims, analyst: str, seen: int | No
     version = bump_claim(session, kept, seen, analyst)
     bump_claim(session, merged, None, analyst)
     _move_all(session, moved, c.into_id)
+    # The emptied claim is kept for the undo, but new statements must find the one kept.
+    unindex_claims(session, [c.claim_id])
     ids = ", ".join(str(i) for i in moved)
     _history(session, analyst, c.into_id, "merged", None, c.claim_id, f"statements {ids}")
     _history(session, analyst, c.claim_id, "merged_into", None, c.into_id, f"statements {ids}")
@@ -281,6 +291,8 @@ def _unmerge_claims(session: Session, c: UnmergeClaims, analyst: str, seen: int 
     version = bump_claim(session, source, seen, analyst)
     bump_claim(session, back, None, analyst)
     _move_all(session, moving, c.claim_id)
+    unindex_claims(session, [c.claim_id])  # never twice, whatever the index holds now
+    index_claims(session, [(c.claim_id, decode_key(back.key))])
     ids = ", ".join(str(i) for i in moving)
     _history(session, analyst, c.from_id, "merged", c.claim_id, None, f"undone: statements {ids}")
     message = f"claim {c.claim_id} taken back out of claim {c.from_id} ({len(moving)} statements)"

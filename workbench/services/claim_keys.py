@@ -150,16 +150,80 @@ def term(word: str) -> str:
     return _FOLDED.get(base, base)
 
 
+# Propositions looked up by first letter before the name table compiles its pattern: about
+# where the scan's cost passes the compile's, at 6,000 and at 66,000 names alike.
+SCAN_BEFORE_PATTERN = 500
+_WORDISH = re.compile(r"[\w-]")
+_NAME_STARTS = re.compile(r"(?<![\w-])")
+_THE = re.compile(r"the\s+")
+
+
 class NameTable:
-    """Surface names (any case) to canonical actor names, longest name first in the text."""
+    """Surface names (any case) to canonical actor names, longest name first in the text.
+
+    Matched as one regular expression of every name would match them (a name not inside a
+    word, after an optional "the"). A few propositions (one article's) are looked up by first
+    letter: compiling a pattern of every actor alias costs 0.2 s at 6,000 names and 1.4 s at
+    66,000, on every ingest. Past SCAN_BEFORE_PATTERN propositions (a corpus, a regroup) the
+    scan, which tries every name of a letter at every word, costs more than the pattern: a
+    trie-shaped one is compiled then and used for the rest (0.4 s against 11 s for 29,620 real
+    propositions at 6,000 names; the same matches)."""
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self.canonical = {name.casefold(): actor for name, actor in names.items() if name.strip()}
-        body = _trie_pattern(self.canonical) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w-])(?:the\s+)?({body})(?![\w-])", re.IGNORECASE)
+        self._by_start: dict[str, list[tuple[str, str]]] = {}
+        for name in sorted(self.canonical, key=len, reverse=True):
+            low = name.lower()
+            self._by_start.setdefault(low[:1], []).append((low, name))
+        self._pattern: re.Pattern[str] | None = None
+        self._scanned = 0
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The same table as one expression: for many propositions, and for text whose lower
+        case changes its length."""
+        if self._pattern is None:
+            body = _trie_pattern(self.canonical) or r"(?!x)x"
+            self._pattern = re.compile(rf"(?<![\w-])(?:the\s+)?({body})(?![\w-])", re.I)
+        return self._pattern
 
     def replace(self, text: str) -> tuple[str, list[str]]:
         """The text with each name replaced by a marker, and the actors in order of appearance."""
+        actors: list[str] = []
+        lowered = text.lower()
+        self._scanned += 1
+        # "İ" lowers to two characters: the scan's offsets would drift.
+        if self._scanned > SCAN_BEFORE_PATTERN or len(lowered) != len(text):
+            return self._replace_by_pattern(text)
+        parts: list[str] = []
+        last = 0
+        for start in _NAME_STARTS.finditer(text):
+            at = start.start()
+            if at < last or at == len(text):
+                continue
+            found = self._match_at(text, lowered, at)
+            if found is None:
+                continue
+            end, name = found
+            actor = self.canonical[name]
+            if actor not in actors:
+                actors.append(actor)
+            parts += (text[last:at], " ")
+            last = end
+        parts.append(text[last:])
+        return "".join(parts), actors
+
+    def _match_at(self, text: str, lowered: str, at: int) -> tuple[int, str] | None:
+        the = _THE.match(lowered, at)
+        for begin in (the.end(), at) if the else (at,):
+            for low, name in self._by_start.get(lowered[begin : begin + 1], ()):
+                if lowered.startswith(low, begin):
+                    end = begin + len(low)
+                    if end == len(text) or not _WORDISH.match(text, end):
+                        return end, name
+        return None
+
+    def _replace_by_pattern(self, text: str) -> tuple[str, list[str]]:
         actors: list[str] = []
 
         def mark(match: re.Match[str]) -> str:

@@ -24,16 +24,9 @@ from sqlmodel import Session, col
 
 from workbench.db.engine import Database
 from workbench.db.models import Claim, ClaimMember, Statement, utc_now
+from workbench.services.claim_index import ClaimIndex, decode_key, encode_key, index_claims
 from workbench.services.claim_keys import ClaimKey, NameTable, claim_key
-from workbench.services.claims import (
-    STARTED,
-    UNCLAIMED,
-    ClaimIndex,
-    LinkSummary,
-    decode_key,
-    encode_key,
-    names_in,
-)
+from workbench.services.claims import STARTED, UNCLAIMED, LinkSummary, names_in
 
 BATCH = 1_000  # statements decided per batch; their write is a few milliseconds
 STAND_IN = 1 << 60  # ids of claims decided but not yet written: above every real id
@@ -149,6 +142,8 @@ def _write(
         ]
         inserted = session.execute(_INSERT_CLAIMS, rows).scalars().all()
         ids = dict(zip(needed, inserted, strict=True))
+        # The stored blocking index (claim_block) finds them for the next ingest's articles.
+        index_claims(session, [(ids[s], plan.started[s][1]) for s in needed])
     members = [
         {
             "statement_id": statement_id,

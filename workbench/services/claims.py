@@ -14,23 +14,53 @@ disagree is inconsistent: flagged, listed, never exported as a rating.
 
 from __future__ import annotations
 
-import heapq
 import json
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
 
-from workbench.db.models import Actor, ActorAlias, Claim, ClaimMember, Source, Statement, utc_now
+from workbench.db.models import (
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimBlock,
+    ClaimMember,
+    Source,
+    Statement,
+    utc_now,
+)
 from workbench.db.views import ClaimStatement, ClaimView
 from workbench.errors import InvalidInput, NotFound
-from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_table, same_claim
+from workbench.services.claim_index import (
+    CANDIDATES,
+    COMMON_BLOCK,
+    ClaimIndex,
+    StoredClaimIndex,
+    block_hash,
+    block_rows,
+    decode_key,
+    encode_key,
+    index_claims,
+    unindex_claims,
+)
+from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_table
 from workbench.verdicts import is_inconsistent, reading, status_for, verdict_in_words
 
 __all__ = [
+    "CANDIDATES",
+    "COMMON_BLOCK",
+    "ClaimIndex",
+    "ClaimKey",
+    "StoredClaimIndex",
+    "block_hash",
+    "block_rows",
+    "decode_key",
+    "encode_key",
+    "index_claims",
+    "unindex_claims",
     "ClaimStatement",
     "ClaimView",
     "is_inconsistent",
@@ -39,12 +69,11 @@ __all__ = [
     "verdict_in_words",
 ]
 
-# A block shared by more claims than this says little about a match; the key's other blocks
-# still find the candidates.
-COMMON_BLOCK = 500
-# At most this many candidates (those sharing the most blocks) are decided per statement.
-CANDIDATES = 40
 CHUNK = 5_000
+# A linking run reads the claims under its statements' blocks from `claim_block`, a block at a
+# time, unless it links more than one statement per this many claims (a rebuild, a large
+# ingest): then reading every key at once is cheaper (docs/linking.md "Speed").
+CLAIMS_PER_STATEMENT_TO_LOAD = 20
 
 
 def names_in(session: Session) -> NameTable:
@@ -57,68 +86,29 @@ def names_in(session: Session) -> NameTable:
     return name_table(load_lexicon().places, [(a, n) for a, n in aliases])
 
 
-def encode_key(key: ClaimKey) -> str:
-    return json.dumps([list(key.actors), key.negated, list(key.terms), list(key.numbers)])
+def rename_key_actor(session: Session, old: str, new: str) -> int:
+    """After an actor merge, claims keyed under the merged actor's name are keyed under the
+    survivor's: a new statement naming either (both now resolve to the survivor) finds them.
+    Returns how many claims were re-keyed."""
+    from dataclasses import replace
 
-
-def decode_key(stored: str) -> ClaimKey:
-    actors, negated, terms, numbers = json.loads(stored)
-    return ClaimKey(tuple(actors), bool(negated), tuple(terms), tuple(numbers))
-
-
-class ClaimIndex:
-    """Every claim's key, and which claims share each block, for one linking run."""
-
-    def __init__(self) -> None:
-        self.keys: dict[int, ClaimKey] = {}
-        self.blocks: dict[str, set[int]] = defaultdict(set)
-
-    @classmethod
-    def load(cls, session: Session) -> ClaimIndex:
-        index = cls()
-        for claim_id, stored in session.execute(select(col(Claim.id), col(Claim.key))):
-            index.add(claim_id, decode_key(stored))
-        return index
-
-    def add(self, claim_id: int, key: ClaimKey) -> None:
-        self.keys[claim_id] = key
-        for block in key.blocks:
-            self.blocks[block].add(claim_id)
-
-    def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
-        """The matching claim with the highest score, if any."""
-        blocks = (self.blocks.get(block, ()) for block in key.probes)
-        shared = Counter(chain.from_iterable(b for b in blocks if len(b) <= COMMON_BLOCK))
-        best: tuple[int, float, str] | None = None
-        # A claim that states the same act shares most of the key's blocks: the candidates
-        # sharing the most are decided, the long tail sharing one generic pair is not.
-        for claim_id in _most_shared(shared):
-            decision = same_claim(key, self.keys[claim_id])
-            if decision.same and (best is None or decision.score > best[1]):
-                best = (claim_id, decision.score, decision.reason)
-        return best
-
-
-def _most_shared(shared: Counter[int]) -> list[int]:
-    """The CANDIDATES claims sharing the most blocks, lowest id first among equals.
-
-    The same as sorting every (count, id) pair, without a Python call per candidate: a common
-    proposition meets thousands of claims through its blocks (most sharing one), and sorting
-    them all was most of an ingest's linking. The count the cut falls on is found from a
-    histogram of the counts; only the few candidates above it are sorted.
-    """
-    histogram = Counter(shared.values())
-    above, cut = 0, 0
-    for count in sorted(histogram, reverse=True):
-        if above + histogram[count] >= CANDIDATES:
-            cut = count
-            break
-        above += histogram[count]
-    top = sorted((c for c, n in shared.items() if n > cut), key=lambda c: (-shared[c], c))
-    if cut:
-        at_cut = [claim_id for claim_id, n in shared.items() if n == cut]
-        top += heapq.nsmallest(CANDIDATES - len(top), at_cut)
-    return top
+    query = select(col(Claim.id), col(Claim.key)).where(
+        col(Claim.key).contains(json.dumps(old), autoescape=True)
+    )
+    changed = 0
+    for claim_id, stored in session.execute(query).all():
+        key = decode_key(stored)
+        if old not in key.actors:
+            continue
+        actors = tuple(dict.fromkeys(new if actor == old else actor for actor in key.actors))
+        renamed = replace(key, actors=actors)
+        session.execute(
+            update(Claim).where(col(Claim.id) == claim_id).values(key=encode_key(renamed))
+        )
+        unindex_claims(session, [claim_id])
+        index_claims(session, [(claim_id, renamed)])
+        changed += 1
+    return changed
 
 
 @dataclass(frozen=True)
@@ -149,30 +139,54 @@ UNCLAIMED = (
 )
 
 
+def linked_through(session: Session) -> int:
+    """The highest statement id in a claim: statements are linked in id order, so a new
+    article's statements are above it (the primary key finds them without a scan)."""
+    return session.execute(select(func.max(ClaimMember.statement_id))).scalar() or 0
+
+
 def link_unclaimed(
-    session: Session, *, analyst: str, progress: Callable[[int, int], None] | None = None
+    session: Session,
+    *,
+    analyst: str,
+    progress: Callable[[int, int], None] | None = None,
+    after_id: int | None = None,
 ) -> LinkSummary:
     """Join every live statement without a claim to its claim, or start one.
 
+    `after_id` limits it to statements with a higher id (ingest gives `linked_through`: a scan
+    of every statement for the few without a claim would cost more than linking them).
     `progress(done, total)` is called every `CHUNK` statements: grouping a million statements
     takes minutes (an upgraded database), and a silent terminal looks hung.
     """
-    rows = session.execute(UNCLAIMED).all()
+    query = UNCLAIMED if after_id is None else UNCLAIMED.where(col(Statement.id) > after_id)
+    rows = session.execute(query).all()
     if not rows:
         return LinkSummary(0, 0, 0)
     names = names_in(session)
-    index = ClaimIndex.load(session)
-    started = _StartedClaims(session, analyst)
+    enough = len(rows) * CLAIMS_PER_STATEMENT_TO_LOAD  # counted up to here, never all of them
+    some = select(col(Claim.id)).limit(enough + 1).subquery()
+    claims = session.execute(select(func.count()).select_from(some)).scalar() or 0
+    index: ClaimIndex | StoredClaimIndex = (
+        ClaimIndex.load(session) if enough > claims else StoredClaimIndex(session)
+    )
     joined = created = 0
     members: list[dict[str, object]] = []
-    for statement_id, proposition, content in rows:
-        text = proposition or content
-        key = claim_key(text, names)
+    started: list[tuple[int, ClaimKey]] = []
+    keyed: Iterable[tuple[int, str, ClaimKey]] = (
+        (statement_id, text, claim_key(text, names))
+        for statement_id, text in ((r[0], r[1] or r[2]) for r in rows)
+    )
+    if isinstance(index, StoredClaimIndex):  # a few statements: every block they probe at once
+        keyed = list(keyed)
+        index.prefetch(block for _s, _t, key in keyed for block in key.probes)
+    for statement_id, text, key in keyed:
         match = index.best(key)
         score: float | None = None
         if match is None:
-            claim_id, reason = started.add(text, key), STARTED
+            claim_id, reason = new_claim(session, text, key, analyst, indexed=False), STARTED
             index.add(claim_id, key)
+            started.append((claim_id, key))
             created += 1
         else:
             claim_id, score, reason = match
@@ -187,56 +201,27 @@ def link_unclaimed(
             }
         )
         if len(members) >= CHUNK:
-            started.write_members(members)
-            members = []
+            session.execute(insert(ClaimMember), members)
+            index_claims(session, started)
+            members, started = [], []
             if progress is not None:
                 progress(joined + created, len(rows))
     if members:
-        started.write_members(members)
+        session.execute(insert(ClaimMember), members)
+    index_claims(session, started)
     return LinkSummary(len(rows), joined, created)
 
 
-_PROVISIONAL = 1 << 60  # far above any real claim id
+_NEW_CLAIM = insert(Claim.__table__)  # type: ignore[attr-defined]
 
 
-class _StartedClaims:
-    """Claims a linking run starts, written a chunk at a time instead of one insert each.
-
-    A claim gets a provisional id when it starts, so later statements of the same run can join
-    it (above every real id and rising, so candidates rank as they would by real ids). The rows
-    go in with one multi-row insert before the members that name them, and the provisional ids
-    are swapped for the real ones. One insert per claim cost a millisecond each, most of an
-    ingest's linking.
-    """
-
-    def __init__(self, session: Session, analyst: str) -> None:
-        self.session = session
-        self.analyst = analyst
-        self.pending: list[tuple[int, dict[str, object]]] = []
-        self.real: dict[int, int] = {}
-
-    def add(self, proposition: str, key: ClaimKey) -> int:
-        provisional = _PROVISIONAL + len(self.real) + len(self.pending)
-        self.pending.append((provisional, _claim_row(proposition, key, self.analyst)))
-        return provisional
-
-    def write_members(self, members: list[dict[str, object]]) -> None:
-        if self.pending:
-            statement = insert(Claim).returning(col(Claim.id), sort_by_parameter_order=True)
-            ids = self.session.scalars(statement, [row for _, row in self.pending]).all()
-            provisionals = (provisional for provisional, _ in self.pending)
-            self.real.update(zip(provisionals, ids, strict=True))
-            self.pending = []
-        for member in members:
-            claim_id = member["claim_id"]
-            if isinstance(claim_id, int) and claim_id >= _PROVISIONAL:
-                member["claim_id"] = self.real[claim_id]
-        self.session.execute(insert(ClaimMember), members)
-
-
-def _claim_row(proposition: str, key: ClaimKey, analyst: str) -> dict[str, object]:
+def new_claim(
+    session: Session, proposition: str, key: ClaimKey, analyst: str, *, indexed: bool = True
+) -> int:
+    """Start a claim for a proposition no claim states yet; its id. Its blocks are written
+    unless `indexed` is False (a linking run writes them in bulk)."""
     now = utc_now()
-    return {
+    values = {
         "proposition": proposition,
         "key": encode_key(key),
         "verdict": "unverified",
@@ -246,12 +231,10 @@ def _claim_row(proposition: str, key: ClaimKey, analyst: str) -> dict[str, objec
         "updated_at": now,
         "updated_by": analyst,
     }
-
-
-def new_claim(session: Session, proposition: str, key: ClaimKey, analyst: str) -> int:
-    """Start a claim for a proposition no claim states yet; its id."""
-    row = _claim_row(proposition, key, analyst)
-    claim_id: int = session.execute(insert(Claim).values(**row)).inserted_primary_key[0]  # type: ignore[attr-defined]
+    # One compiled INSERT for every claim (values() would build and compile a new one each time).
+    claim_id: int = session.connection().execute(_NEW_CLAIM, values).inserted_primary_key[0]
+    if indexed:
+        index_claims(session, [(claim_id, key)])
     return claim_id
 
 
@@ -260,14 +243,16 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
     touched them (version > 1: a verdict, link or merge), so a merge can still be undone."""
     session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
     in_use = select(ClaimMember.claim_id)
-    session.execute(
-        delete(Claim).where(
-            col(Claim.id).not_in(in_use),
-            col(Claim.verdict) == "unverified",
-            col(Claim.rationale) == "",
-            col(Claim.version) == 1,
-        )
+    unused = (
+        col(Claim.id).not_in(in_use),
+        col(Claim.verdict) == "unverified",
+        col(Claim.rationale) == "",
+        col(Claim.version) == 1,
     )
+    session.execute(
+        delete(ClaimBlock).where(col(ClaimBlock.claim_id).in_(select(Claim.id).where(*unused)))
+    )
+    session.execute(delete(Claim).where(*unused))
     return link_unclaimed(session, analyst=analyst)
 
 

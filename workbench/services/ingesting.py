@@ -116,10 +116,13 @@ def ingest_paths(
         # Claims join across sources, so they are linked once the sources are in (a separate
         # transaction: an interrupted run leaves statements unlinked, which the next ingest or
         # `workbench claims rebuild` links; never a half-written source).
-        from workbench.services.claims import link_unclaimed
+        # Only statements above the last linked one: those of this ingest and of any earlier
+        # one interrupted before linking (statements are linked in id order).
+        from workbench.services.claims import link_unclaimed, linked_through
 
         with db.transaction() as session:
-            summary.claims = link_unclaimed(session, analyst=analyst)
+            after = linked_through(session)
+            summary.claims = link_unclaimed(session, analyst=analyst, after_id=after)
             refresh_statistics(session.connection(), added=summary.statements)
     return summary
 

@@ -194,6 +194,35 @@ class EditForm(RowForm):
         return changes
 
 
+class ActorMergeForm(RowForm):
+    """The actor the statement's actor is: merged into it, for every statement and ingest."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(
+                visible(f"Merge actor {self.row.actor or '(none)'} (#{self.row.id}'s) into:"),
+                classes="form-title",
+                markup=False,
+            )
+            yield Input(
+                self.values.get("into", ""),
+                placeholder="the actor to keep: a name, a spelling or an id",
+                id="actor-into",
+            )
+            yield Static("", classes="form-error", markup=False)
+            yield Static(
+                "enter merges: all its statements and later ingests · escape cancels",
+                classes="form-hint",
+            )
+
+    def check(self) -> Values | None:
+        into = self.query_one("#actor-into", Input).value.strip()
+        if not into:
+            self.show_error("Type the actor to merge into.")
+            return None
+        return {"into": into}
+
+
 def split_index(content: str, words: str) -> int | None:
     """Where `words` start a word of `content` after its first character, else None: typing
     "as" must not cut "w|as", and a word that also opens the content is found further on."""

@@ -91,6 +91,15 @@ REVIEW_BINDINGS = [
         tooltip="Mark a statement, then press again on another of the same source to merge",
     ),
     Binding(
+        "A",
+        "merge_actor",
+        "Merge actor",
+        id="merge-actor",
+        show=False,
+        tooltip="The highlighted statement's actor is another actor: merge it into that one "
+        "(type its name, a spelling or its id; z undoes)",
+    ),
+    Binding(
         "x",
         "dismiss_statement",
         "Dismiss",

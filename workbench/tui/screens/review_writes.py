@@ -27,6 +27,7 @@ from workbench.config import Settings
 from workbench.db.engine import Database
 from workbench.db.views import EvidenceView, StatementDetail, StatementRow
 from workbench.errors import StaleEdit, WorkbenchError
+from workbench.services.actor_changes import MergeActor, MergeActorOf, SplitActor
 from workbench.services.changes import (
     AddEvidence,
     AddNote,
@@ -44,6 +45,7 @@ from workbench.tui.failures import report_worker_error
 from workbench.tui.links import open_link
 from workbench.tui.modals.choice import ConfirmModal, LinkPicker
 from workbench.tui.modals.forms import (
+    ActorMergeForm,
     EditForm,
     EvidenceForm,
     NoteForm,
@@ -69,8 +71,17 @@ FORMS: dict[str, tuple[type[RowForm], Callable[[int, Typed], Any]]] = {
     "note": (NoteForm, lambda sid, v: AddNote(sid, v["text"])),
     "correct": (EditForm, lambda sid, v: Correct(sid, **v)),
     "split": (SplitForm, lambda sid, v: Split(sid, v["at"])),
+    "actor": (ActorMergeForm, lambda sid, v: MergeActorOf(sid, v["into"])),
 }
-FORM_OF_CHANGE = {AddEvidence: "evidence", AddNote: "note", Correct: "correct", Split: "split"}
+FORM_OF_CHANGE = {
+    AddEvidence: "evidence",
+    AddNote: "note",
+    Correct: "correct",
+    Split: "split",
+    MergeActorOf: "actor",
+}
+# Changes that redraw other rows than their own (a merge of statements, of actors).
+RELOADS_LIST = (Split, Merge, MergeActor, SplitActor)
 
 
 class ReviewWrites(Screen[None]):
@@ -210,7 +221,7 @@ class ReviewWrites(Screen[None]):
             self.submit(following[0], is_undo=following[1])
         remark = f" · {applied.remark}" if applied.remark else ""
         self.query_one("#status-line").say(f"saved: {applied.message}{remark}")
-        if isinstance(applied.change, (Split, Merge)):
+        if isinstance(applied.change, RELOADS_LIST):
             self.apply_filter(self.filter, keep_id=sid)
         elif self.statements.current is not None and self.statements.current.id == sid:
             self._load_detail(sid)
@@ -371,6 +382,9 @@ class ReviewWrites(Screen[None]):
 
     def action_split_statement(self) -> None:
         self._open_form("split", "split", "splitting")
+
+    def action_merge_actor(self) -> None:
+        self._open_form("actor", "merge actor", "merging actors")
 
     def action_dismiss_statement(self) -> None:
         if (row := self._writable_row("dismissing")) is not None:
