@@ -118,12 +118,23 @@ class _CreatedOnFirstWrite:
     def __init__(self, app: AppContext) -> None:
         self._app = app
 
+    def _db(self) -> Database:
+        return self._app.open_db(write=True, create=True, bulk=True)
+
     @contextmanager
     def transaction(self, *, bulk: bool = False) -> Iterator[Session]:
-        with self._app.open_db(write=True, create=True, bulk=True).transaction(
-            bulk=bulk
-        ) as session:
+        with self._db().transaction(bulk=bulk) as session:
             yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """For linking a corpus's claims, after the first write created the file."""
+        with self._db().reader() as session:
+            yield session
+
+    @property
+    def dialect(self) -> str:
+        return self._db().dialect
 
 
 class _Advance:

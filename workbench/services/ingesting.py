@@ -6,6 +6,7 @@ analyst's verdicts never wait for a long article to be parsed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,8 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
-from workbench.services.claims import LinkSummary
+from workbench.services.claim_linking import link_in_batches
+from workbench.services.claims import LinkSummary, link_unclaimed, linked_through
 from workbench.services.storing import ingest_batch
 
 if TYPE_CHECKING:
@@ -56,6 +58,10 @@ class IngestSummary:
 
 BATCH_STATEMENTS = 5000  # statements per transaction: big enough to amortise the commit
 BATCH_SOURCES = 200
+# An ingest adding this many statements links them to claims in batches (`_link_claims`).
+LINK_IN_BATCHES_FROM = 5_000
+LINK_BATCH = 1_000  # statements decided per linking batch
+LOCK_FREE_SECONDS = 0.1
 
 
 def extract_document(document: Document, *, lexicon: object) -> list[ExtractedStatement]:
@@ -118,13 +124,37 @@ def ingest_paths(
         # `workbench claims rebuild` links; never a half-written source).
         # Only statements above the last linked one: those of this ingest and of any earlier
         # one interrupted before linking (statements are linked in id order).
-        from workbench.services.claims import link_unclaimed, linked_through
-
-        with db.transaction() as session:
-            after = linked_through(session)
-            summary.claims = link_unclaimed(session, analyst=analyst, after_id=after)
-            refresh_statistics(session.connection(), added=summary.statements)
+        _link_claims(db, summary, analyst=analyst)
     return summary
+
+
+def _link_claims(db: Database, summary: IngestSummary, *, analyst: str) -> None:
+    """Link the new statements to claims without keeping colleagues out of the database.
+
+    An article's statements link in milliseconds inside one transaction. A corpus's take
+    minutes of CPU (deciding candidates), which inside one write transaction would make every
+    analyst's verdict wait for all of it and fail at the busy timeout; from LINK_IN_BATCHES_FROM
+    statements they are decided outside any transaction a batch at a time, each batch written
+    in a few milliseconds with the lock left free after it, as `workbench import` does.
+    """
+    if summary.statements >= LINK_IN_BATCHES_FROM:
+        summary.claims = link_in_batches(
+            db, analyst=analyst, batch=LINK_BATCH, between=lambda: _let_others_in(db)
+        )
+        with db.transaction() as session:
+            refresh_statistics(session.connection(), added=summary.statements)
+        return
+    with db.transaction() as session:
+        after = linked_through(session)
+        summary.claims = link_unclaimed(session, analyst=analyst, after_id=after)
+        refresh_statistics(session.connection(), added=summary.statements)
+
+
+def _let_others_in(db: Database) -> None:
+    """SQLite's busy handler polls (sleeping up to 100 ms between tries): leave the lock free
+    for one poll so a waiting writer gets in. PostgreSQL queues its waiters."""
+    if db.dialect == "sqlite":
+        time.sleep(LOCK_FREE_SECONDS)
 
 
 def _flush(
