@@ -249,7 +249,9 @@ def verdict_kills(folder: Path, kills: int, rng: random.Random) -> dict[str, Any
 def import_kills(folder: Path, kills: int, rng: random.Random) -> dict[str, Any]:
     source = folder / "killed.db"  # ingested and judged by the rounds before
     exported = folder / "work.json"
-    workbench(source, "export", "--format", "json", "-o", str(exported))
+    made = workbench(source, "export", "--format", "json", "-o", str(exported))
+    if made.returncode != 0:
+        raise SystemExit(f"export of the killed database failed: {made.stderr}")
     clean = folder / "import-clean.db"
     duration = timed([*WORKBENCH, "--db", str(clean), "import", str(exported)])
     reference = file_checks(clean)["per_source"]

@@ -93,3 +93,16 @@ def test_init_creates_then_says_up_to_date(run: Callable[..., Outcome], tmp_path
         f"database workbench.db is up to date (schema {schema.HEAD_REVISION})"
     )
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_new_file_gets_its_whole_schema_in_one_transaction(tmp_path: Path) -> None:
+    """A kill while the first command creates the schema leaves no schema or all of it: never
+    an older revision, which the next `ingest` refuses (Alembic commits after each migration on
+    SQLite unless told its DDL is transactional)."""
+    db = Database.open(str(tmp_path / "new.db"))
+    commits: list[int] = []
+    sa.event.listen(db.engine, "commit", lambda connection: commits.append(1))
+    schema.upgrade_to_head(db)
+    assert len(commits) == 1
+    assert current_revision(db) == schema.HEAD_REVISION
+    db.dispose()
