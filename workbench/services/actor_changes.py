@@ -161,11 +161,16 @@ def _check_merge(src: Actor, into: Actor) -> None:
             where="merge",
             hint=f"split it back out first: `workbench actors split {src.id} ALIAS…`",
         )
-    if into.merged_into_id is not None:
+    _refuse_if_merged(into, where="merge", hint=f"merge into actor {into.merged_into_id} instead")
+
+
+def _refuse_if_merged(actor: Actor, *, where: str, hint: str, name: str | None = None) -> None:
+    """A merged-away actor takes no decision of its own: its survivor does."""
+    if actor.merged_into_id is not None:
         raise InvalidInput(
-            f"actor {into.id} ({into.name}) is merged into actor {into.merged_into_id}",
-            where="merge",
-            hint=f"merge into actor {into.merged_into_id} instead",
+            f"actor {actor.id} ({name or actor.name}) is merged into actor {actor.merged_into_id}",
+            where=where,
+            hint=hint,
         )
 
 
@@ -279,24 +284,14 @@ def _split_target(session: Session, src: Actor, name: str) -> tuple[int, str]:
             .values(merged_into_id=None, version=found.version + 1)
         )
         return found.id or 0, "back"
-    if found.merged_into_id is not None:
-        raise InvalidInput(
-            f"actor {found.id} ({name}) is merged into actor {found.merged_into_id}",
-            where="split",
-            hint="give another name with --name",
-        )
+    _refuse_if_merged(found, where="split", hint="give another name with --name", name=name)
     return found.id or 0, "existing"
 
 
 @handles(SplitActor)
 def _split(session: Session, c: SplitActor, analyst: str, seen: int | None) -> Applied:
     src = _actor(session, c.actor_id, "split")
-    if src.merged_into_id is not None:
-        raise InvalidInput(
-            f"actor {src.id} ({src.name}) is merged into actor {src.merged_into_id}",
-            where="split",
-            hint=f"split actor {src.merged_into_id} instead",
-        )
+    _refuse_if_merged(src, where="split", hint=f"split actor {src.merged_into_id} instead")
     if not c.aliases and not c.name:
         raise InvalidInput("name at least one spelling to split off", where="split")
     owned = {
@@ -362,12 +357,7 @@ def _split(session: Session, c: SplitActor, analyst: str, seen: int | None) -> A
 @handles(SetActorDetails)
 def _set_details(session: Session, c: SetActorDetails, analyst: str, seen: int | None) -> Applied:
     actor = _actor(session, c.actor_id, "actor")
-    if actor.merged_into_id is not None:
-        raise InvalidInput(
-            f"actor {actor.id} ({actor.name}) is merged into actor {actor.merged_into_id}",
-            where="actor",
-            hint=f"set it on actor {actor.merged_into_id}",
-        )
+    _refuse_if_merged(actor, where="actor", hint=f"set it on actor {actor.merged_into_id}")
     rows = _rows(session, c.statement_id, seen)
     changes = set_actor_details(
         session,

@@ -123,6 +123,13 @@ class ClaimIndex:
         for block in key.blocks:
             self.blocks[block].add(claim_id)
 
+    def remove(self, claim_id: int) -> ClaimKey:
+        """Take a claim out of the index; its key."""
+        key = self.keys.pop(claim_id)
+        for block in key.blocks:
+            self.blocks[block].discard(claim_id)
+        return key
+
     def best(self, key: ClaimKey) -> tuple[int, float, str] | None:
         """The matching claim with the highest score, if any."""
         blocks = (self.blocks.get(block, ()) for block in key.probes)

@@ -15,6 +15,7 @@ for the next run. An interrupted run leaves whole batches: the next one links th
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,11 +25,21 @@ from sqlmodel import Session, col
 
 from workbench.db.engine import Database
 from workbench.db.models import Claim, ClaimMember, Statement, utc_now
-from workbench.services.claim_index import ClaimIndex, decode_key, encode_key, index_claims
+from workbench.services.claim_index import ClaimIndex, decode_key, index_claims
 from workbench.services.claim_keys import ClaimKey, NameTable, claim_key
-from workbench.services.claims import STARTED, UNCLAIMED, LinkSummary, names_in
+from workbench.services.claims import (
+    STARTED,
+    UNCLAIMED,
+    LinkSummary,
+    claim_row,
+    member_row,
+    names_in,
+)
 
 BATCH = 1_000  # statements decided per batch; their write is a few milliseconds
+# SQLite's busy handler polls (sleeping up to 100 ms between tries), it does not queue: a
+# writer that leaves the lock free this long after a batch lets whoever waits in.
+LOCK_FREE_SECONDS = 0.1
 STAND_IN = 1 << 60  # ids of claims decided but not yet written: above every real id
 _NEWER_CLAIMS = select(col(Claim.id), col(Claim.key)).where(col(Claim.id) > bindparam("after"))
 _CLAIMED = select(col(ClaimMember.statement_id)).where(
@@ -53,14 +64,15 @@ def link_in_batches(
     analyst: str,
     batch: int = BATCH,
     between: Callable[[], None] | None = None,
+    after_id: int = 0,
 ) -> LinkSummary:
-    """Join every live statement without a claim to its claim, or start one, a batch at a
-    time; `between` runs after each batch's commit (the importer's pause for other writers)."""
+    """Join every live statement above `after_id` without a claim to its claim, or start one,
+    a batch at a time; `between` runs after each batch's commit (a pause for other writers)."""
     with db.reader() as session:
         names = names_in(session)
         index = ClaimIndex.load(session)
     newest = max(index.keys, default=0)
-    after = total = joined = created = 0
+    after, total, joined, created = after_id, 0, 0, 0
     while True:
         with db.reader() as session:
             newest = _read_newer_claims(session, index, newest)
@@ -73,15 +85,22 @@ def link_in_batches(
         with db.transaction() as session:
             links, ids, gone = _write(session, plan, analyst)
         for claim_id in gone:  # deleted by another writer since it was read
-            _rename(index, claim_id, None, index.keys[claim_id])
-        for stand_in, (_, key) in plan.started.items():
-            _rename(index, stand_in, ids.get(stand_in), key)
+            _rename(index, claim_id, None)
+        for stand_in in plan.started:
+            _rename(index, stand_in, ids.get(stand_in))
         newest = max([newest, *ids.values()])
         total += len(links)
         created += sum(1 for link in links if link[3] == STARTED)
         joined += sum(1 for link in links if link[3] != STARTED)
         if between is not None:
             between()
+
+
+def let_writers_in(dialect: str, seconds: float = LOCK_FREE_SECONDS) -> None:
+    """After a batch's commit, leave the lock free for one busy-handler poll (SQLite only:
+    PostgreSQL queues lock waiters in order)."""
+    if dialect == "sqlite" and seconds > 0:
+        time.sleep(seconds)
 
 
 def _read_newer_claims(session: Session, index: ClaimIndex, newest: int) -> int:
@@ -127,31 +146,13 @@ def _write(
     ids: dict[int, int] = {}
     if needed:
         now = utc_now()
-        rows = [
-            {
-                "proposition": plan.started[stand_in][0],
-                "key": encode_key(plan.started[stand_in][1]),
-                "verdict": "unverified",
-                "rationale": "",
-                "version": 1,
-                "created_at": now,
-                "updated_at": now,
-                "updated_by": analyst,
-            }
-            for stand_in in needed
-        ]
+        rows = [claim_row(*plan.started[stand_in], analyst, now) for stand_in in needed]
         inserted = session.execute(_INSERT_CLAIMS, rows).scalars().all()
         ids = dict(zip(needed, inserted, strict=True))
         # The stored blocking index (claim_block) finds them for the next ingest's articles.
         index_claims(session, [(ids[s], plan.started[s][1]) for s in needed])
     members = [
-        {
-            "statement_id": statement_id,
-            "claim_id": ids.get(claim_id, claim_id),
-            "pinned": False,
-            "score": score,
-            "reason": reason,
-        }
+        member_row(statement_id, ids.get(claim_id, claim_id), score, reason)
         for statement_id, claim_id, score, reason in links
     ]
     if members:
@@ -159,11 +160,9 @@ def _write(
     return links, ids, chosen - existing
 
 
-def _rename(index: ClaimIndex, stand_in: int, claim_id: int | None, key: ClaimKey) -> None:
+def _rename(index: ClaimIndex, stand_in: int, claim_id: int | None) -> None:
     """A claim of the index under its real id, or out of it (a started claim no statement
     kept, a claim deleted meanwhile)."""
-    del index.keys[stand_in]
-    for block in key.blocks:
-        index.blocks[block].discard(stand_in)
+    key = index.remove(stand_in)
     if claim_id is not None:
         index.add(claim_id, key)

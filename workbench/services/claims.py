@@ -18,6 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
@@ -26,7 +27,6 @@ from workbench.db.models import (
     Actor,
     ActorAlias,
     Claim,
-    ClaimBlock,
     ClaimMember,
     Source,
     Statement,
@@ -35,11 +35,8 @@ from workbench.db.models import (
 from workbench.db.views import ClaimStatement, ClaimView
 from workbench.errors import InvalidInput, NotFound
 from workbench.services.claim_index import (
-    CANDIDATES,
-    COMMON_BLOCK,
     ClaimIndex,
     StoredClaimIndex,
-    block_hash,
     block_rows,
     decode_key,
     encode_key,
@@ -50,12 +47,9 @@ from workbench.services.claim_keys import ClaimKey, NameTable, claim_key, name_t
 from workbench.verdicts import is_inconsistent, reading, status_for, verdict_in_words
 
 __all__ = [
-    "CANDIDATES",
-    "COMMON_BLOCK",
     "ClaimIndex",
     "ClaimKey",
     "StoredClaimIndex",
-    "block_hash",
     "block_rows",
     "decode_key",
     "encode_key",
@@ -191,15 +185,7 @@ def link_unclaimed(
         else:
             claim_id, score, reason = match
             joined += 1
-        members.append(
-            {
-                "statement_id": statement_id,
-                "claim_id": claim_id,
-                "pinned": False,
-                "score": score,
-                "reason": reason,
-            }
-        )
+        members.append(member_row(statement_id, claim_id, score, reason))
         if len(members) >= CHUNK:
             session.execute(insert(ClaimMember), members)
             index_claims(session, started)
@@ -212,16 +198,9 @@ def link_unclaimed(
     return LinkSummary(len(rows), joined, created)
 
 
-_NEW_CLAIM = insert(Claim.__table__)  # type: ignore[attr-defined]
-
-
-def new_claim(
-    session: Session, proposition: str, key: ClaimKey, analyst: str, *, indexed: bool = True
-) -> int:
-    """Start a claim for a proposition no claim states yet; its id. Its blocks are written
-    unless `indexed` is False (a linking run writes them in bulk)."""
-    now = utc_now()
-    values = {
+def claim_row(proposition: str, key: ClaimKey, analyst: str, now: datetime) -> dict[str, object]:
+    """The row of a claim a linking run starts (unverified, version 1)."""
+    return {
         "proposition": proposition,
         "key": encode_key(key),
         "verdict": "unverified",
@@ -231,6 +210,30 @@ def new_claim(
         "updated_at": now,
         "updated_by": analyst,
     }
+
+
+def member_row(
+    statement_id: int, claim_id: int, score: float | None, reason: str
+) -> dict[str, object]:
+    """The row of a statement's membership in a claim as linking decided it (not pinned)."""
+    return {
+        "statement_id": statement_id,
+        "claim_id": claim_id,
+        "pinned": False,
+        "score": score,
+        "reason": reason,
+    }
+
+
+_NEW_CLAIM = insert(Claim.__table__)  # type: ignore[attr-defined]
+
+
+def new_claim(
+    session: Session, proposition: str, key: ClaimKey, analyst: str, *, indexed: bool = True
+) -> int:
+    """Start a claim for a proposition no claim states yet; its id. Its blocks are written
+    unless `indexed` is False (a linking run writes them in bulk)."""
+    values = claim_row(proposition, key, analyst, utc_now())
     # One compiled INSERT for every claim (values() would build and compile a new one each time).
     claim_id: int = session.connection().execute(_NEW_CLAIM, values).inserted_primary_key[0]
     if indexed:
@@ -243,16 +246,14 @@ def rebuild_claims(session: Session, *, analyst: str) -> LinkSummary:
     touched them (version > 1: a verdict, link or merge), so a merge can still be undone."""
     session.execute(delete(ClaimMember).where(col(ClaimMember.pinned).is_(False)))
     in_use = select(ClaimMember.claim_id)
-    unused = (
-        col(Claim.id).not_in(in_use),
-        col(Claim.verdict) == "unverified",
-        col(Claim.rationale) == "",
-        col(Claim.version) == 1,
+    session.execute(  # their claim_block rows go with them (ON DELETE CASCADE)
+        delete(Claim).where(
+            col(Claim.id).not_in(in_use),
+            col(Claim.verdict) == "unverified",
+            col(Claim.rationale) == "",
+            col(Claim.version) == 1,
+        )
     )
-    session.execute(
-        delete(ClaimBlock).where(col(ClaimBlock.claim_id).in_(select(Claim.id).where(*unused)))
-    )
-    session.execute(delete(Claim).where(*unused))
     return link_unclaimed(session, analyst=analyst)
 
 

@@ -16,6 +16,7 @@ from workbench.db.models import Conflict, utc_now
 from workbench.errors import InvalidInput, NotFound, StaleEdit
 from workbench.services.changes import Correct, Dismiss, SetStatus, apply_change
 from workbench.services.history import record_change
+from workbench.services.import_fields import GROUPS
 
 CHOICES = ("here", "incoming")
 
@@ -28,7 +29,7 @@ def _taking(conflict: Conflict, value: str, why: str) -> Any:
         return SetStatus(sid, value, why, override=True)  # chosen openly: not silent
     if conflict.field == "dismissed":
         return Dismiss(sid, dismissed=value.lower() == "true", note=why)
-    if conflict.field in ("speaker", "actor", "stance", "content", "proposition"):
+    if conflict.field in GROUPS:  # the corrections an import reconciles
         return Correct(sid, **{conflict.field: value}, note=why)
     raise InvalidInput(  # a field some later version records: not settled blindly
         f"conflicts on '{conflict.field}' cannot be resolved here yet", where="conflict"

@@ -250,7 +250,10 @@ class Importer:
         if merged := record.text("merged_into", optional=True):
             self.merges.append((key, merged, f"{record.path}.merged_into"))
         evidence_ids = self._evidence(evidence, statement_id)
-        decided_here = decided_here_since(self.session, statement_id, updated_at)
+        # Asked before the file's history comes in (its events are no decision made here), and
+        # only where the answer counts: an unverified statement offered a verdict.
+        offered = local_status == "unverified" and status not in ("unverified", local_status)
+        decided_here = offered and decided_here_since(self.session, statement_id, updated_at)
         self.import_history(  # first: the verdict below is then taken with its own event
             [event for event in history if event.text("field") not in skipped],
             entity="statement",

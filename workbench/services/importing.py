@@ -34,7 +34,7 @@ from workbench.db.dialect import refresh_statistics
 from workbench.db.engine import Database
 from workbench.errors import WorkbenchError
 from workbench.services.claim_linking import BATCH as LINK_BATCH
-from workbench.services.claim_linking import link_in_batches
+from workbench.services.claim_linking import LOCK_FREE_SECONDS, let_writers_in, link_in_batches
 from workbench.services.exchange import ExportFile, Importer, ImportSummary
 from workbench.services.import_checks import check_export
 from workbench.services.import_merge import resolve_merges
@@ -51,7 +51,7 @@ class Batches:
 
     statements: int = 500
     seconds: float = 0.25
-    pause: float = 0.1  # SQLite only: longer than the busy handler's longest sleep
+    pause: float = LOCK_FREE_SECONDS  # SQLite only: longer than the busy handler's longest sleep
     link: int = LINK_BATCH  # statements per claims-linking batch
 
 
@@ -152,5 +152,4 @@ class _Run:
         """After a commit: the hook, then the lock left free for whoever waits (SQLite)."""
         if self.after_batch is not None:
             self.after_batch()
-        if self.db.dialect == "sqlite" and self.batches.pause > 0:
-            time.sleep(self.batches.pause)
+        let_writers_in(self.db.dialect, self.batches.pause)

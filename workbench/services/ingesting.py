@@ -6,7 +6,6 @@ analyst's verdicts never wait for a long article to be parsed.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,8 @@ from workbench.errors import InvalidInput, WorkbenchError
 from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
-from workbench.services.claim_linking import link_in_batches
+from workbench.services.claim_linking import BATCH as LINKED_PER_BATCH
+from workbench.services.claim_linking import let_writers_in, link_in_batches
 from workbench.services.claims import LinkSummary, link_unclaimed, linked_through
 from workbench.services.storing import ingest_batch
 
@@ -60,8 +60,7 @@ BATCH_STATEMENTS = 5000  # statements per transaction: big enough to amortise th
 BATCH_SOURCES = 200
 # An ingest adding this many statements links them to claims in batches (`_link_claims`).
 LINK_IN_BATCHES_FROM = 5_000
-LINK_BATCH = 1_000  # statements decided per linking batch
-LOCK_FREE_SECONDS = 0.1
+LINK_BATCH = LINKED_PER_BATCH
 
 
 def extract_document(document: Document, *, lexicon: object) -> list[ExtractedStatement]:
@@ -138,8 +137,14 @@ def _link_claims(db: Database, summary: IngestSummary, *, analyst: str) -> None:
     in a few milliseconds with the lock left free after it, as `workbench import` does.
     """
     if summary.statements >= LINK_IN_BATCHES_FROM:
+        with db.reader() as session:
+            after = linked_through(session)
         summary.claims = link_in_batches(
-            db, analyst=analyst, batch=LINK_BATCH, between=lambda: _let_others_in(db)
+            db,
+            analyst=analyst,
+            batch=LINK_BATCH,
+            between=lambda: _let_others_in(db),
+            after_id=after,
         )
         with db.transaction() as session:
             refresh_statistics(session.connection(), added=summary.statements)
@@ -151,10 +156,7 @@ def _link_claims(db: Database, summary: IngestSummary, *, analyst: str) -> None:
 
 
 def _let_others_in(db: Database) -> None:
-    """SQLite's busy handler polls (sleeping up to 100 ms between tries): leave the lock free
-    for one poll so a waiting writer gets in. PostgreSQL queues its waiters."""
-    if db.dialect == "sqlite":
-        time.sleep(LOCK_FREE_SECONDS)
+    let_writers_in(db.dialect)
 
 
 def _flush(
