@@ -367,12 +367,16 @@ def _is_org(text: str, lexicon: Lexicon) -> bool:
 
 
 # Words before a group noun that say nothing about it ("of voters", "his advisers").
-_NOT_MODIFIERS = _QUANTIFIERS | frozenset(
-    {
-        *("of", "by", "the", "and", "or", "his", "her", "their", "its", "our", "my", "your"),
-        *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
-        *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
-    }
+_NOT_MODIFIERS = (
+    _QUANTIFIERS
+    | _OWNERS
+    | frozenset(
+        {
+            *("of", "by", "the", "and", "or"),
+            *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
+            *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
+        }
+    )
 )
 # Capitalised at the start of a sentence, still a plain modifier ("Health officials said").
 _GROUP_DOMAINS = frozenset(

@@ -120,11 +120,6 @@ def colon_and_dash(
             if label in ANSWER_LABELS:  # rule answer: "A: No. The deal was legal."
                 for piece in answer_split(text, content[0], content[1], is_rebuttal):
                     out.append(Attribution(speaker, cue, piece, "answer", "say", None))
-            elif label in QUESTION_LABELS:  # rule question: the interviewer asks
-                stance = "questions" if text[content[1] - 1] == "?" else "asserts"
-                out.append(
-                    Attribution(speaker, cue, content, "question", "ask", None, False, stance)
-                )
             else:
                 out.append(Attribution(speaker, cue, content, "colon-speaker", "say", None))
     for dash in _DASH_CREDIT.finditer(text, start, end):

@@ -51,7 +51,6 @@ _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a w
 _LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
 _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
-# Organisation names read with "the" in front ("the Food Safety Authority said …").
 MAX_PER_SENTENCE = 24
 """At most this many attributions are kept from one sentence (the first ones, in order).
 

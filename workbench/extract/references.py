@@ -29,7 +29,7 @@ _CLAIM_REF = re.compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNO
 _CLAIM_REF_ADJUNCT = re.compile(
     rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}\s+(?:throughout|during|in|at|on|before|after"
     r"|when|again|outright|repeatedly|entirely|completely|strongly|flatly|immediately|later"
-    r"|last|this|on|as|against|made|levell?ed|by)\b",
+    r"|last|this|as|against|made|levell?ed|by)\b",
     re.IGNORECASE,
 )
 _BARE = frozenset({"this", "it", "that", "them", "these", "those", "so"})

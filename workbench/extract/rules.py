@@ -130,10 +130,7 @@ def sentence_attributions(
         src = sources[i]
         if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
             continue
-        outer = next(
-            (a for a in found if a.content[0] <= cue.start < a.content[1] and a.rule != "question"),
-            None,
-        )  # a Q&A question's own reports are kept: "Q: Critics say you …"
+        outer = next((a for a in found if a.content[0] <= cue.start < a.content[1]), None)
         carrier = _carrier(text, outer, src)
         if (
             outer is not None
