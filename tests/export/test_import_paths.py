@@ -143,3 +143,23 @@ def test_unchanged_over_there_means_the_local_correction_stands(tmp_path: Path, 
     with here.reader() as session:
         row = get_statement_row(session, local)
     assert (row.stance == "questions") if field == "stance" else row.dismissed
+
+
+def test_who_set_a_verdict_first_is_read_in_time_order_after_an_import(tmp_path: Path) -> None:
+    """ana confirmed it over there before bo did here: her event arrives with a later id, but
+    the standing verdict is read in the order things happened."""
+    from workbench.services.verdict_rules import standing_verdict
+
+    colleague, here = _ingested(tmp_path, "a.db"), _ingested(tmp_path, "b.db")
+    sid = sorted(_by_key(colleague).values())[0]
+    local = _same(colleague, here, sid)
+    with colleague.transaction() as session:
+        set_status(session, statement_id=sid, status="confirmed", analyst="ana", note="two sources")
+    with here.transaction() as session:
+        set_status(session, statement_id=local, status="confirmed", analyst="bo", note="agree")
+    load(here, export_text(colleague, "json", scope=scope(include_dismissed=True)))
+    with here.reader() as session:
+        row = get_statement_row(session, local)
+        standing = standing_verdict(session, row)
+        assert standing is not None
+    assert (standing.analyst, standing.note, standing.agreed_by) == ("ana", "two sources", ("bo",))

@@ -116,7 +116,7 @@ def _last_verdict_by(session: Session, statement_id: int, analyst: str) -> str |
             col(ChangeEvent.field) == "status",
             col(ChangeEvent.analyst) == analyst,
         )
-        .order_by(col(ChangeEvent.id).desc())
+        .order_by(col(ChangeEvent.at).desc(), col(ChangeEvent.id).desc())  # as standing_verdict
         .limit(1)
     ).scalar()
 

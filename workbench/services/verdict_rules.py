@@ -91,7 +91,8 @@ def standing_verdict(session: Session, row: StatementRow) -> StandingVerdict | N
     recent = session.execute(
         select(ChangeEvent.analyst, ChangeEvent.at, ChangeEvent.note, ChangeEvent.new)
         .where(col(ChangeEvent.statement_id) == row.id, col(ChangeEvent.field) == "status")
-        .order_by(col(ChangeEvent.id).desc())
+        # In the order things happened: an imported event keeps its moment but gets a later id.
+        .order_by(col(ChangeEvent.at).desc(), col(ChangeEvent.id).desc())
         .limit(STANDING_LOOKBACK)
     ).all()
     run = []
