@@ -28,7 +28,7 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
-from workbench.extract.interview import Interview, name_you
+from workbench.extract.interview import find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_expletive
@@ -78,7 +78,7 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
-    interview = Interview(text) if "Q:" in text or "Question:" in text else None
+    interview = find_interview(text)
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
