@@ -28,7 +28,7 @@ from workbench.extract.sources import (
 )
 
 _CLAUSE_JOIN = re.compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
-_COORD_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
+_COORD_GAP = re.compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = re.compile(
     r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
