@@ -81,3 +81,13 @@ def test_recall_and_reveal_report_with_a_noun_object() -> None:
     assert cues("The audit has revealed a deficit in the port budget.") == [
         ("has revealed", "asserts", False)
     ]
+
+
+def test_noun_first_forms_are_cues_only_after_a_pronoun_or_auxiliary() -> None:
+    """[noun_first] (round 5, from train): "the Harbour attacks", "Port rules", "Mayor Lee's
+    email server" are nouns even after a capital; "she attacks", "has attacked" are verbs."""
+    assert cues("The Harbour attacks shocked the town.") == []
+    assert cues("Port rules require a pilot on board.") == []
+    assert cues("Mayor Lee's email server was hacked.") == []
+    assert cues("Every week she attacks the port budget.") == [("attacks", "asserts", False)]
+    assert cues("The mayor has attacked the port budget.") == [("has attacked", "asserts", False)]
