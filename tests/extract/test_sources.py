@@ -56,3 +56,14 @@ def test_a_participle_after_a_closing_quote_shares_the_main_subject() -> None:
     text = "Mayor Ana Ruiz toured the “river site,” saying the city would save money."
     found = [(s.actor, s.cue, s.proposition) for s in extract(text, lexicon=load_lexicon())]
     assert ("Ana Ruiz", "saying", "The city would save money.") in found
+
+
+def test_a_quantity_may_open_the_subject() -> None:
+    """Round 5, from train's missed poll sources: "About four in 10 …", "Just 12 percent …"."""
+    assert left("About four in 10 dockers say the port is safe.", "say") == (
+        "About four in 10 dockers"
+    )
+    assert left("Just 12 percent of members said the board was right.", "said") == (
+        "Just 12 percent of members"
+    )
+    assert left("About the port, nobody said much.", "said") == "nobody"
