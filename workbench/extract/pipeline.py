@@ -148,6 +148,8 @@ def extract(
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.rule == "reportedly":  # the claim, without its hedge
+                    said = said.replace(" reportedly", "", 1)
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:

@@ -119,6 +119,8 @@ def sentence_attributions(
                     None, cue_span, content, "nominal-implicit", "claim", None, True, "asserts"
                 )
             )
+    if "reportedly" in sentence:
+        found.extend(_reportedly(text, start, end, quotes, cues))
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
     for i in range(1, len(cues)):
@@ -146,6 +148,40 @@ def sentence_attributions(
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+_REPORTEDLY = re.compile(r"\breportedly\b")
+_CLAUSE_END = re.compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
+
+
+def _reportedly(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], cues: list[Cue]
+) -> list[Attribution]:
+    """Rule reportedly: "The club is reportedly spending $1.5 million" reports an unnamed
+    source's claim; the content is the clause around the adverb (as PolNeAR marks it).
+    Left to the verb's own rule when the clause has a cue ("reportedly told aides …")."""
+    out = []
+    for match in _REPORTEDLY.finditer(text, start, end):
+        if quote_at(quotes, match.start()):
+            continue
+        c_start = _clause_start(text, start, match.start())
+        if text[c_start : c_start + 5] in ("With ", "with ", "Amid ", "amid "):
+            c_start += 5  # "With the mayor reportedly weighing a run, …"
+        stop = _CLAUSE_END.search(text, match.end(), end)
+        c_end = stop.start() if stop else end
+        while c_end > c_start and text[c_end - 1] in " .!?":
+            c_end -= 1
+        if c_start == match.start() or c_end <= match.end():
+            continue
+        if any(c_start <= c.start < c_end for c in cues):
+            continue
+        cue_span = (match.start(), match.end())
+        out.append(
+            Attribution(
+                None, cue_span, (c_start, c_end), "reportedly", "report", None, True, "asserts"
+            )
+        )
+    return out
 
 
 def _carrier(text: str, outer: Attribution | None, src: Found) -> Attribution | None:
