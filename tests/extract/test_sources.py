@@ -67,3 +67,12 @@ def test_a_quantity_may_open_the_subject() -> None:
         "Just 12 percent of members"
     )
     assert left("About the port, nobody said much.", "said") == "nobody"
+
+
+def test_an_inverted_source_runs_past_a_middle_initial() -> None:
+    """ "…,” said Edward G. Rendell, a former governor": the initial's full stop is not the
+    end of the name (round 5: train source partial 67.4 -> 67.7)."""
+    text = "“We will not move,” said Ana B. Ortiz, a former harbour master."
+    found = right_source(text, text.index("said") + 4, len(text) - 1)
+    assert found is not None and found.start is not None and found.end is not None
+    assert text[found.start : found.end] == "Ana B. Ortiz, a former harbour master"

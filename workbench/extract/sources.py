@@ -317,7 +317,12 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
 
 def _abbrev_dot(text: str, dot: int) -> bool:
     word = _LAST_WORD.search(text[max(0, dot - 5) : dot])
-    return bool(word) and word.group(1) in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"}
+    if word is None:
+        return False
+    name = word.group(1)
+    if len(name) == 1 and name.isupper():
+        return True  # a middle initial: "said Edward G. Rendell, a former governor"
+    return name in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"}
 
 
 def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
