@@ -76,3 +76,14 @@ def test_an_inverted_source_runs_past_a_middle_initial() -> None:
     found = right_source(text, text.index("said") + 4, len(text) - 1)
     assert found is not None and found.start is not None and found.end is not None
     assert text[found.start : found.end] == "Ana B. Ortiz, a former harbour master"
+
+
+def test_a_coordinated_verb_borrows_a_lower_case_subject() -> None:
+    """ "The harbour master rubbed his eyes, and then said …": the subject is "The harbour
+    master", not the bare determiner "The" (round 5: 77 train speakers were "The"/"A"/"His")."""
+    text = "The harbour master rubbed his eyes, and then said the berth was lost."
+    span = main_subject(text, 0, text.index("said"))
+    assert span is not None and text[span[0] : span[1]] == "The harbour master"
+    text = "The Harbour Board met on Monday and said the berth was lost."
+    span = main_subject(text, 0, text.index("said"))
+    assert span is not None and text[span[0] : span[1]] == "The Harbour Board"

@@ -63,8 +63,17 @@ _PREP_OPENER = re.compile(
     r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
 )
+_IRREGULAR_PAST = (
+    "began|was|were|had|went|took|made|gave|came|saw|won|lost|left|met|spoke|wrote|got|kept|"
+    "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
+    "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
+)
 _MAIN_NP = re.compile(
-    r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}"
+    # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
+    # a verb-like word (past tense, third person or a common irregular past)
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
+    rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
+    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}"
     r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
 )
 
