@@ -49,3 +49,15 @@ def test_reportedly_is_an_unnamed_source() -> None:
     assert s.proposition == "The Harbour Club is spending two million on new moorings."
     told = [s for s in extract("The mayor reportedly told aides the port would close.") if s.cue]
     assert [(s.cue, s.rule) for s in told] == [("reportedly told", "cue-content")]
+
+
+def test_in_a_poll_the_poll_is_the_source() -> None:
+    """Rule in-poll (round 5, from train's missed cue "In"): the poll is the source, "In" the
+    cue, the rest of the sentence the content; "In the end, …" is no report."""
+    text = "In a Harbour Times poll, conducted in May, 52 percent of residents backed the pier."
+    [s] = [s for s in extract(text) if s.cue]
+    assert (s.speaker, s.cue, s.rule) == ("a Harbour Times poll, conducted in May", "In", "in-poll")
+    assert s.content == "52 percent of residents backed the pier"
+    assert [s.rule for s in extract("In the end, the survey team rebuilt the pier.")] == [
+        "outlet-voice"
+    ]

@@ -119,6 +119,8 @@ def sentence_attributions(
                     None, cue_span, content, "nominal-implicit", "claim", None, True, "asserts"
                 )
             )
+    if "In " in sentence[:12] and (" poll" in sentence or " survey" in sentence):
+        found.extend(_in_poll(text, start, end, quotes))
     if "reportedly" in sentence:
         found.extend(_reportedly(text, start, end, quotes, cues))
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
@@ -148,6 +150,36 @@ def sentence_attributions(
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+_IN_POLL = re.compile(
+    r"(?:(?:But|And)\s+)?(In)\s+((?:an?|the|its|their|his|her)\s[^,.;:\n]{0,80}?"
+    r"\b(?:poll|survey)s?\b[^,;:\n]{0,60}?),\s*"
+)
+
+
+_POLL_DETAIL = re.compile(
+    r"((?:conducted|released|taken|published|carried\s+out|fielded)\b[^,;:\n]{0,60}?),\s*"
+)
+
+
+def _in_poll(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Rule in-poll: "In a Harbour Times poll released Monday, 52 percent backed the plan":
+    the poll is the source, "In" the cue (as PolNeAR marks it), the rest of the sentence the
+    content."""
+    match = _IN_POLL.match(text, start, end)
+    if match is None or quote_at(quotes, match.start(1)):
+        return []
+    speaker, cue = match.span(2), match.span(1)
+    c_start, c_end = match.end(), end
+    more = _POLL_DETAIL.match(text, c_start, end)
+    if more:  # "In a Harbour Times poll, conducted in May, …": still the poll
+        speaker, c_start = (speaker[0], more.end(1)), more.end()
+    while c_end > c_start and text[c_end - 1] in " .!?\n":
+        c_end -= 1
+    if len(text[c_start:c_end].split()) < 3:
+        return []
+    return [Attribution(speaker, cue, (c_start, c_end), "in-poll", "show", None, stance="asserts")]
 
 
 _REPORTEDLY = re.compile(r"\breportedly\b")
