@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from workbench.extract import extract
 from workbench.extract.sources import left_source, main_subject, phrase_source, right_source
 
 
@@ -87,3 +88,11 @@ def test_a_coordinated_verb_borrows_a_lower_case_subject() -> None:
     text = "The Harbour Board met on Monday and said the berth was lost."
     span = main_subject(text, 0, text.index("said"))
     assert span is not None and text[span[0] : span[1]] == "The Harbour Board"
+
+
+def test_a_participle_after_a_cue_shares_its_speaker() -> None:
+    """ "…,” he said, referring to the comments": the noun phrase after "referring to" is the
+    content, not an inverted source (round 5; multi-word participles were missed)."""
+    text = "“The pier is unsafe,” she said, referring to the survey the council commissioned."
+    said = [(s.speaker, s.cue, s.content) for s in extract(text) if s.cue]
+    assert ("she", "referring to", "the survey the council commissioned") in said

@@ -130,6 +130,11 @@ def sentence_attributions(
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
     sources = [_source_for(text, floors[i], end, cue) for i, cue in enumerate(cues)]
+    for i in range(1, len(cues)):
+        src = sources[i]
+        after = src is None or (src.start is not None and src.start > cues[i].start)
+        if after and _after_cue_participle(text, cues[i - 1], cues[i]):
+            sources[i] = Found(None, None, coordinated=True)
     for i, cue in enumerate(cues):
         src = sources[i]
         if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
@@ -214,6 +219,21 @@ def _reportedly(
             )
         )
     return out
+
+
+_PARTICIPLE_GAP = re.compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
+"""Between "said" and ", referring to": at most a short adjunct ("said on Tuesday, …")."""
+
+
+def _after_cue_participle(text: str, previous: Cue, cue: Cue) -> bool:
+    """Rule participle-after-cue: "…,” he said, referring to the comments" / "Roe added,
+    noting …": a participle right after another cue shares its speaker; the noun phrase after
+    the participle is its content, not an inverted source."""
+    return (
+        cue.form.split(" ", 1)[0].endswith("ing")
+        and previous.end <= cue.start
+        and _PARTICIPLE_GAP.fullmatch(text, previous.end, cue.start) is not None
+    )
 
 
 def _carrier(text: str, outer: Attribution | None, src: Found) -> Attribution | None:
