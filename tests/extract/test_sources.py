@@ -96,3 +96,16 @@ def test_a_participle_after_a_cue_shares_its_speaker() -> None:
     text = "“The pier is unsafe,” she said, referring to the survey the council commissioned."
     said = [(s.speaker, s.cue, s.content) for s in extract(text) if s.cue]
     assert ("she", "referring to", "the survey the council commissioned") in said
+
+
+def test_an_inverted_source_stops_before_a_participle() -> None:
+    """ "…,” said Ada Moss, referring to the survey": the participle is Ada Moss's next report,
+    not part of her name (an appositive after the comma still is)."""
+    text = "“It is unsafe,” said Ada Moss, referring to the survey."
+    found = right_source(text, text.index("said") + 4, len(text) - 1)
+    assert found is not None and found.start is not None and found.end is not None
+    assert text[found.start : found.end] == "Ada Moss"
+    text = "“It is unsafe,” said Ada Moss, a pilot."
+    found = right_source(text, text.index("said") + 4, len(text) - 1)
+    assert found is not None and found.start is not None and found.end is not None
+    assert text[found.start : found.end] == "Ada Moss, a pilot"

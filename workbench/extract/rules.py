@@ -278,6 +278,7 @@ def _has_noun(sentence: str, start: int, end: int, nouns: list[tuple[int, int]] 
 
 
 def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
+    participle = cue.form.split(" ", 1)[0].endswith("ing")  # "saying", "referring to"
     if cue.passive:
         by = _BY.match(text, cue.end)
         if by:
@@ -286,15 +287,15 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
-    if cue.form.endswith("ing") and text[start : cue.start].rstrip()[-1:].isalpha():
+    if participle and text[start : cue.start].rstrip()[-1:].isalpha():
         tail = _ING_SUBJECT.search(text, start, cue.start)
         if tail:
             return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
-    left = left_source(text, start, cue.start, participle=cue.form.endswith("ing"))
+    left = left_source(text, start, cue.start, participle=participle)
     if left is not None:
         return left
     before = text[start : cue.start].rstrip()
-    if cue.form.endswith("ing") and before.endswith(_CLOSERS):
+    if participle and before.endswith(_CLOSERS):
         # "… defense of “New York values,” saying …": a participle shares the main clause's
         # subject; only a finite verb inverts ("…,” said the mayor").
         return Found(None, None, coordinated=True)

@@ -296,6 +296,10 @@ def _appositive_like(text: str, start: int, end: int) -> bool:
     return not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
+_PARTICIPLE_NEXT = re.compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+ing\b")
+"""", referring to Trump" after an inverted source is the speaker's next report."""
+
+
 def right_source(text: str, cue_end: int, limit: int) -> Found | None:
     """Inverted order, "…, said the minister." : the noun phrase after the cue."""
     pos = cue_end
@@ -315,7 +319,7 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
         return None
     if not _np_like(words):
         return None
-    if end < limit and text[end] == ",":
+    if end < limit and text[end] == "," and not _PARTICIPLE_NEXT.match(text, end + 1, limit):
         rest_end = limit
         while rest_end > end and text[rest_end - 1] in " .!?\n":
             rest_end -= 1
