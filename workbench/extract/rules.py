@@ -350,7 +350,7 @@ def _attribute(
             return None
     cue_span = (cue.start, cue.end)
     if src.agentless:
-        if cue.negated:
+        if cue.negated and cue.info.frame != "attitude":
             return None  # "has not been confirmed": the outlet's own hedge, left in its voice
         subject = _clause_start(text, start, cue.start)
         s, e = subject, limit
@@ -358,7 +358,12 @@ def _attribute(
             e -= 1
         if e - s < 3 or subject == cue.start:
             return None
-        return Attribution(None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True)
+        # the content holds the whole clause, negation included ("is not expected to …"),
+        # so the statement asserts it
+        stance = "asserts" if cue.negated else None
+        return Attribution(
+            None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True, stance=stance
+        )
     if cue.passive and speaker is not None:
         content = content_before(text, start, cue.start, quotes)
         charge = None
