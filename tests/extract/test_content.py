@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from workbench.extract import extract
 from workbench.extract.content import content_after, content_before, continuation_quote
 from workbench.extract.quotes import find_quotes
 
@@ -38,7 +39,23 @@ def test_continuation_quote() -> None:
 
 
 def test_told_the_court_he_skips_the_addressee() -> None:
-    from workbench.extract import extract
-
     (said,) = [s for s in extract("Ms. Roe told the court she had never seen the will.") if s.cue]
     assert said.content == "she had never seen the will"
+
+
+def test_content_stops_before_a_participle_after_a_closing_quote() -> None:
+    """ "…the “worst deal ever,” adding that …": the comma sits inside the quote, and the
+    participle is a statement of its own (round 5: train relation 53.0 -> 53.2)."""
+    text = (
+        "The senator described the port lease as the “worst deal ever,” adding that "
+        "the city had been misled."
+    )
+    said = [(s.cue, s.content, s.proposition) for s in extract(text) if s.cue]
+    assert said == [
+        (
+            "described",
+            "the port lease as the “worst deal ever,”",
+            "The port lease is the worst deal ever.",
+        ),
+        ("adding", "that the city had been misled", "The city had been misled."),
+    ]

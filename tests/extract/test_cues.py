@@ -70,3 +70,24 @@ def test_phrasal_cues_mined_from_training_misses() -> None:
     found = cues("She went on to say that the deal was dead.")
     assert [c[0] for c in found] == ["went on to say"]
     assert [c[0] for c in cues("An aide emailed that the vote was off.")] == ["emailed"]
+
+
+def test_recall_and_reveal_report_with_a_noun_object() -> None:
+    """Mined from train (round 5): "recalled his first season", "revealed a deficit" are
+    reports (81% of the added train predictions hit a gold cue)."""
+    assert cues("The coach recalled his first season at the club.") == [
+        ("recalled", "asserts", False)
+    ]
+    assert cues("The audit has revealed a deficit in the port budget.") == [
+        ("has revealed", "asserts", False)
+    ]
+
+
+def test_noun_first_forms_are_cues_only_after_a_pronoun_or_auxiliary() -> None:
+    """[noun_first] (round 5, from train): "the Harbour attacks", "Port rules", "Mayor Lee's
+    email server" are nouns even after a capital; "she attacks", "has attacked" are verbs."""
+    assert cues("The Harbour attacks shocked the town.") == []
+    assert cues("Port rules require a pilot on board.") == []
+    assert cues("Mayor Lee's email server was hacked.") == []
+    assert cues("Every week she attacks the port budget.") == [("attacks", "asserts", False)]
+    assert cues("The mayor has attacked the port budget.") == [("has attacked", "asserts", False)]

@@ -50,6 +50,10 @@ def test_datelines_and_captions_are_not_speakers() -> None:
         "OSLO: The fjord froze early this year, closing two ferry routes.",
         "New Delhi: The monsoon arrived a week early, flooding two districts.",
         "FILE PHOTO: A tanker sails past the harbour wall.",
+        "Contributing: Ada Moss and Ben Ortiz, Harbour Times.",
+        "Twitter: @harbourdesk",
+        "WOW: The Mayor Just Did Something Nobody Expected",
+        "Editor's Note: This column first ran in the spring edition.",
     ):
         assert [s.rule for s in extract(line)] == ["outlet-voice"], line
     assert [s.speaker for s in extract("ROE: We will win the vote.")] == ["ROE"]

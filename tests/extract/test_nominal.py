@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from workbench.extract import extract
 from workbench.extract.nominal import nominal_attributions
 
 
@@ -36,3 +37,27 @@ def test_unattributed_reports_that_is_an_implicit_source() -> None:
     ]
     assert ("nominal-implicit", None, "reports", "Troops had moved north.") in found
     assert ("nominal-implicit", None, "rumours", "The mill shut.") in found
+
+
+def test_reportedly_is_an_unnamed_source() -> None:
+    """Rule reportedly (round 5, from train): the clause around the adverb is the claim of an
+    unnamed source; the proposition drops the hedge; a clause with its own cue keeps it."""
+    text = "The Harbour Club is reportedly spending two million on new moorings."
+    [s] = [s for s in extract(text) if s.cue]
+    assert (s.cue, s.rule, s.actor, s.speaker) == ("reportedly", "reportedly", "(unnamed)", None)
+    assert s.content == "The Harbour Club is reportedly spending two million on new moorings"
+    assert s.proposition == "The Harbour Club is spending two million on new moorings."
+    told = [s for s in extract("The mayor reportedly told aides the port would close.") if s.cue]
+    assert [(s.cue, s.rule) for s in told] == [("reportedly told", "cue-content")]
+
+
+def test_in_a_poll_the_poll_is_the_source() -> None:
+    """Rule in-poll (round 5, from train's missed cue "In"): the poll is the source, "In" the
+    cue, the rest of the sentence the content; "In the end, …" is no report."""
+    text = "In a Harbour Times poll, conducted in May, 52 percent of residents backed the pier."
+    [s] = [s for s in extract(text) if s.cue]
+    assert (s.speaker, s.cue, s.rule) == ("a Harbour Times poll, conducted in May", "In", "in-poll")
+    assert s.content == "52 percent of residents backed the pier"
+    assert [s.rule for s in extract("In the end, the survey team rebuilt the pier.")] == [
+        "outlet-voice"
+    ]

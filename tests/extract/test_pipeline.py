@@ -194,6 +194,13 @@ def test_agentless_passive_has_an_unnamed_source() -> None:
     s = one("A curfew was announced for the weekend.", rule="passive-implicit")
     assert (s.speaker, s.actor, s.cue) == (None, "(unnamed)", "was announced")
     assert find(extract("The figure has not been confirmed."), rule="outlet-voice")
+    # round 5: a negated attitude passive is still someone's expectation (PolNeAR marks it)
+    s = one("The ferry is not expected to sail before June.", rule="passive-implicit")
+    assert (s.cue, s.stance, s.content) == (
+        "is not expected",
+        "asserts",
+        "The ferry is not expected to sail before June",
+    )
 
 
 def test_possessive_reporting_noun() -> None:

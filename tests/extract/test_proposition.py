@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from workbench.extract import extract
 from workbench.extract.proposition import build, clean, past_of
 from workbench.extract.references import is_claim_reference
 
@@ -78,3 +79,16 @@ def test_the_importance_of_x_is_a_claim_about_x() -> None:
         "",
     ) == ("The port's links with Oslo are strategically important.")
     assert build("the need for more buses", "stress", "") == "More buses are needed."
+
+
+def test_a_trailing_as_frame_is_not_part_of_the_claim() -> None:
+    """Rule as-frame (round 5): "…, as the council predicted" frames the claim; the content
+    span keeps it (annotators mark it), the proposition does not. A cause stays."""
+    said = [
+        s.proposition
+        for s in extract("The mayor said the pier would open in May, as her father had dreamed.")
+        if s.cue
+    ]
+    assert said == ["The pier would open in May."]
+    kept = [s.proposition for s in extract("The mayor said fees rose, as exports fell.") if s.cue]
+    assert kept == ["Fees rose, as exports fell."]

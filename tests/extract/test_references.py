@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 from workbench.extract import extract
-from workbench.extract.references import is_claim_reference, is_rebuttal
+from workbench.extract.actors import Actor
+from workbench.extract.attribution import Attribution
+from workbench.extract.coref import Memory
+from workbench.extract.references import is_claim_reference, is_rebuttal, self_contained
 
 
 def _said(text: str) -> list[tuple[str, str, str]]:
@@ -161,3 +164,20 @@ def test_an_object_pronoun_is_the_one_person_named_just_before() -> None:
     assert ("Tom Kerr", "asserts", "Ana Ruiz hid from voters.") in said
     two = _said("Ana Ruiz and Jo Lin skipped the vote. Tom Kerr urged him to resign.")
     assert ("Tom Kerr", "asserts", "He should resign.") in two
+
+
+def test_only_the_pronouns_he_and_she_take_the_named_object() -> None:
+    """A proposition opening "Shell …", "Sheikh …" or "Sheep …" has no pronoun to name."""
+    text = "Ana Ruiz skipped the vote. Tom Kerr accused her of hiding from voters."
+    memory = Memory()
+    memory.add(0, Actor("Ana Ruiz", "person"), subject=True)
+    content = text.index("her of")
+    accused = Attribution(
+        (27, 35), (36, 43), (content, len(text) - 1), "cue-content", "accuse", None
+    )
+    speaker = [Actor("Tom Kerr", "person")]
+    assert self_contained(text, "She hid from voters.", accused, speaker, memory) == (
+        "Ana Ruiz hid from voters."
+    )
+    for prop in ("Shell hid profits.", "Sheikh Omar hid profits.", "Sheep farms hid profits."):
+        assert self_contained(text, prop, accused, speaker, memory) == prop

@@ -138,6 +138,13 @@ def find_cues(
             and not _subject_before(before, lexicon)
         ):
             continue  # "U.S. support", "a think tank", "the presidential debates"
+        if (
+            form in lexicon.noun_first
+            and not aux_len
+            and next_word != "that"
+            and prev not in _PRONOUN_SUBJ
+        ):
+            continue  # "the Paris attacks", "GOP rules", "Clinton's email server": nouns
         if prev.startswith("<") or text[verb_end : verb_end + 5] in (" tank", " tanks"):
             continue
         if text[verb_end : verb_end + 1] in "=-" or text[cue_start - 1 : cue_start] in "-=":

@@ -88,6 +88,13 @@ def name_you(proposition: str, interviewee: str) -> str:
     return _YOU.sub(swap, proposition)
 
 
+def find_interview(text: str) -> Interview | None:
+    """The Q&A layout of a text, or None when no line opens with a Q/A label (the labels the
+    layout rules read, so "QUESTION:"/"ANSWER:" alone count and a "Q:" mid-sentence does not)."""
+    interview = Interview(text)
+    return interview if interview.lines else None
+
+
 class Interview:
     """The Q&A layout of one text: where its labelled lines are and who answers."""
 
@@ -106,10 +113,12 @@ class Interview:
         return "Q" if label.group(1) in QUESTION_LABELS else "A"
 
     def interviewee(self, memory: Memory) -> Actor | None:
-        """The last person the text names before its first labelled line."""
+        """The last person the text names before its first labelled line, preferring a
+        sentence's subject ("Laura Bush wrote … She touched on Donald Trump." is Laura Bush's)."""
         if self._interviewee is None and self.lines:
             people = [m for m in memory.before(self.lines[0][0]) if m.actor.kind == "person"]
-            self._interviewee = people[-1].actor if people else None
+            subjects = [m for m in people if m.subject] or people
+            self._interviewee = subjects[-1].actor if subjects else None
         return self._interviewee
 
     def answer(self, content: str, pos: int, memory: Memory) -> tuple[str, str] | None:

@@ -54,22 +54,12 @@ def according_to(
 
 _CAPTIONS = frozenset(
     {
-        "FILE PHOTO",
-        "File photo",
-        "File Photo",
-        "PHOTO",
-        "VIDEO",
-        "Video",
-        "WATCH",
-        "Watch",
-        "READ MORE",
-        "Read more",
-        "BREAKING",
-        "Breaking",
-        "LIVE",
-        "Live",
-        "CAPTION",
-        "Caption",
+        *("file photo", "photo", "video", "watch", "read more", "breaking", "live", "caption"),
+        # labels PolNeAR train shows never to be speakers (round 5): credit lines, social
+        # handles, editors' notes and teaser words ("Contributing: …", "Twitter: @…", "Wow: …")
+        *("contributing", "twitter", "editor's note", "editor’s note", "byline", "paid notice"),
+        *("exclusive", "plus", "remember", "so", "wow", "hey", "look", "boom", "busted"),
+        *("bombshell", "just leaked", "revealed", "update", "email", "name", "related"),
     }
 )
 
@@ -87,7 +77,7 @@ def _not_a_speaker(label: str, places: Mapping[str, object]) -> bool:
     Applies to a colon label that is a caption word or a known place (country, capital, alias;
     in capitals or not); the line stays in the outlet's voice.
     """
-    if label in _NOT_SPEAKERS or label in _CAPTIONS:
+    if label in _NOT_SPEAKERS or label.casefold() in _CAPTIONS:
         return True
     return label in places or label.title() in places
 

@@ -63,6 +63,7 @@ class Lexicon:
     )  # first word -> (form, pattern for multi-word forms), longest first
     cue_finder: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))  # any cue head, as a word
     noun_like: frozenset[str] = frozenset()
+    noun_first: frozenset[str] = frozenset()  # see [noun_first] in cues.toml
     cache: dict[str, Any] = field(default_factory=dict)  # memoised normalisations
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
@@ -183,6 +184,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         cue_heads=_heads(cues),
         cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
+        noun_first=frozenset(data.get("noun_first", {}).get("forms", [])),
         title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
         headline_forms=headline_forms,
     )
@@ -223,6 +225,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     **{frame: frozenset(STANCES) for frame in _FRAMES},
     "complement_only": frozenset({"lemmas"}),
     "noun_like": frozenset({"forms"}),
+    "noun_first": frozenset({"forms"}),
     "object_verbs": frozenset({"lemmas"}),
     "irregular": None,
     "titles": frozenset({"words"}),

@@ -28,7 +28,7 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
-from workbench.extract.interview import Interview, name_you
+from workbench.extract.interview import find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_expletive
@@ -78,7 +78,7 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
-    interview = Interview(text) if "Q:" in text or "Question:" in text else None
+    interview = find_interview(text)
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
     nouns = reporting_nouns(text)
@@ -148,6 +148,9 @@ def extract(
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.rule == "reportedly":  # the claim, without its hedge
+                    said = said.replace(" reportedly", "", 1)
+                said = _drop_as_frame(said, lex)
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
@@ -209,6 +212,31 @@ def _other_gender(said: str, actor: Actor) -> bool:
 
 
 _IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
+
+
+_AS_FRAME = re.compile(
+    r",[”\"']*\s+(?:just\s+)?as\s+"
+    r"(?:(?:he|she|they|we|I|it)|(?:(?:his|her|their|its|the|many|some|most|a)\s+)?"
+    r"(?:[\w’'.-]+\s+){0,2}[\w’'.-]+)\s+(?:(?:had|has|have|once|long|always)\s+)*"
+    r"([a-z]+(?:ed|t)|said|thought|foresaw|wrote|told|knew)[.!?”\"]*$"
+)
+_DREAM_VERBS = frozenset({"dreamed", "dreamt", "envisioned", "envisaged", "foresaw"})
+
+
+def _drop_as_frame(said: str, lex: Lexicon) -> str:
+    """Rule as-frame: "the bridge would open, as his father had dreamed" claims that the
+    bridge would open; a trailing "as X said/predicted/dreamed" frames the claim, it is not
+    part of it (the content span keeps it, as annotators mark it). Only a reporting or
+    attitude verb ends such a frame: "prices rose, as exports fell" keeps its cause."""
+    if " as " not in said:
+        return said
+    match = _AS_FRAME.search(said)
+    if match is None or match.start() < 12:
+        return said
+    verb = match.group(1)
+    if verb not in _DREAM_VERBS and verb not in lex.cues:
+        return said
+    return said[: match.start()]
 
 
 def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:

@@ -172,10 +172,8 @@ def self_contained(
         prop = _untitled(prop, memory)
     if prop[:4] == "The ":
         prop = _named_role(prop, attribution, memory)
-    if prop[:3] in ("He ", "She") and text[attribution.content[0] : attribution.content[0] + 4] in (
-        "him ",
-        "her ",
-    ):
+    opens = text[attribution.content[0] : attribution.content[0] + 4]
+    if prop.startswith(("He ", "She ")) and opens in ("him ", "her "):
         prop = _named_object(prop, attribution, actors, memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]

@@ -28,7 +28,7 @@ from workbench.extract.sources import (
 )
 
 _CLAUSE_JOIN = re.compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
-_COORD_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
+_COORD_GAP = re.compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = re.compile(
     r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
@@ -119,6 +119,10 @@ def sentence_attributions(
                     None, cue_span, content, "nominal-implicit", "claim", None, True, "asserts"
                 )
             )
+    if "In " in sentence[:12] and (" poll" in sentence or " survey" in sentence):
+        found.extend(_in_poll(text, start, end, quotes))
+    if "reportedly" in sentence:
+        found.extend(_reportedly(text, start, end, quotes, cues))
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
     for i in range(1, len(cues)):
@@ -126,6 +130,11 @@ def sentence_attributions(
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
     sources = [_source_for(text, floors[i], end, cue) for i, cue in enumerate(cues)]
+    for i in range(1, len(cues)):
+        src = sources[i]
+        after = src is None or (src.start is not None and src.start > cues[i].start)
+        if after and _after_cue_participle(text, cues[i - 1], cues[i]):
+            sources[i] = Found(None, None, coordinated=True)
     for i, cue in enumerate(cues):
         src = sources[i]
         if src is None or any(a.cue[0] <= cue.verb_start < a.cue[1] for a in found):
@@ -146,6 +155,85 @@ def sentence_attributions(
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
+
+
+_IN_POLL = re.compile(
+    r"(?:(?:But|And)\s+)?(In)\s+((?:an?|the|its|their|his|her)\s[^,.;:\n]{0,80}?"
+    r"\b(?:poll|survey)s?\b[^,;:\n]{0,60}?),\s*"
+)
+
+
+_POLL_DETAIL = re.compile(
+    r"((?:conducted|released|taken|published|carried\s+out|fielded)\b[^,;:\n]{0,60}?),\s*"
+)
+
+
+def _in_poll(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Rule in-poll: "In a Harbour Times poll released Monday, 52 percent backed the plan":
+    the poll is the source, "In" the cue (as PolNeAR marks it), the rest of the sentence the
+    content."""
+    match = _IN_POLL.match(text, start, end)
+    if match is None or quote_at(quotes, match.start(1)):
+        return []
+    speaker, cue = match.span(2), match.span(1)
+    c_start, c_end = match.end(), end
+    more = _POLL_DETAIL.match(text, c_start, end)
+    if more:  # "In a Harbour Times poll, conducted in May, …": still the poll
+        speaker, c_start = (speaker[0], more.end(1)), more.end()
+    while c_end > c_start and text[c_end - 1] in " .!?\n":
+        c_end -= 1
+    if len(text[c_start:c_end].split()) < 3:
+        return []
+    return [Attribution(speaker, cue, (c_start, c_end), "in-poll", "show", None, stance="asserts")]
+
+
+_REPORTEDLY = re.compile(r"\breportedly\b")
+_CLAUSE_END = re.compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
+
+
+def _reportedly(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], cues: list[Cue]
+) -> list[Attribution]:
+    """Rule reportedly: "The club is reportedly spending $1.5 million" reports an unnamed
+    source's claim; the content is the clause around the adverb (as PolNeAR marks it).
+    Left to the verb's own rule when the clause has a cue ("reportedly told aides …")."""
+    out = []
+    for match in _REPORTEDLY.finditer(text, start, end):
+        if quote_at(quotes, match.start()):
+            continue
+        c_start = _clause_start(text, start, match.start())
+        if text[c_start : c_start + 5] in ("With ", "with ", "Amid ", "amid "):
+            c_start += 5  # "With the mayor reportedly weighing a run, …"
+        stop = _CLAUSE_END.search(text, match.end(), end)
+        c_end = stop.start() if stop else end
+        while c_end > c_start and text[c_end - 1] in " .!?":
+            c_end -= 1
+        if c_start == match.start() or c_end <= match.end():
+            continue
+        if any(c_start <= c.start < c_end for c in cues):
+            continue
+        cue_span = (match.start(), match.end())
+        out.append(
+            Attribution(
+                None, cue_span, (c_start, c_end), "reportedly", "report", None, True, "asserts"
+            )
+        )
+    return out
+
+
+_PARTICIPLE_GAP = re.compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
+"""Between "said" and ", referring to": at most a short adjunct ("said on Tuesday, …")."""
+
+
+def _after_cue_participle(text: str, previous: Cue, cue: Cue) -> bool:
+    """Rule participle-after-cue: "…,” he said, referring to the comments" / "Roe added,
+    noting …": a participle right after another cue shares its speaker; the noun phrase after
+    the participle is its content, not an inverted source."""
+    return (
+        cue.form.split(" ", 1)[0].endswith("ing")
+        and previous.end <= cue.start
+        and _PARTICIPLE_GAP.fullmatch(text, previous.end, cue.start) is not None
+    )
 
 
 def _carrier(text: str, outer: Attribution | None, src: Found) -> Attribution | None:
@@ -190,6 +278,7 @@ def _has_noun(sentence: str, start: int, end: int, nouns: list[tuple[int, int]] 
 
 
 def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
+    participle = cue.form.split(" ", 1)[0].endswith("ing")  # "saying", "referring to"
     if cue.passive:
         by = _BY.match(text, cue.end)
         if by:
@@ -198,15 +287,15 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
-    if cue.form.endswith("ing") and text[start : cue.start].rstrip()[-1:].isalpha():
+    if participle and text[start : cue.start].rstrip()[-1:].isalpha():
         tail = _ING_SUBJECT.search(text, start, cue.start)
         if tail:
             return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
-    left = left_source(text, start, cue.start, participle=cue.form.endswith("ing"))
+    left = left_source(text, start, cue.start, participle=participle)
     if left is not None:
         return left
     before = text[start : cue.start].rstrip()
-    if cue.form.endswith("ing") and before.endswith(_CLOSERS):
+    if participle and before.endswith(_CLOSERS):
         # "… defense of “New York values,” saying …": a participle shares the main clause's
         # subject; only a finite verb inverts ("…,” said the mayor").
         return Found(None, None, coordinated=True)
@@ -261,7 +350,7 @@ def _attribute(
             return None
     cue_span = (cue.start, cue.end)
     if src.agentless:
-        if cue.negated:
+        if cue.negated and cue.info.frame != "attitude":
             return None  # "has not been confirmed": the outlet's own hedge, left in its voice
         subject = _clause_start(text, start, cue.start)
         s, e = subject, limit
@@ -269,7 +358,12 @@ def _attribute(
             e -= 1
         if e - s < 3 or subject == cue.start:
             return None
-        return Attribution(None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True)
+        # the content holds the whole clause, negation included ("is not expected to …"),
+        # so the statement asserts it
+        stance = "asserts" if cue.negated else None
+        return Attribution(
+            None, cue_span, (s, e), "passive-implicit", lemma, cue, implicit=True, stance=stance
+        )
     if cue.passive and speaker is not None:
         content = content_before(text, start, cue.start, quotes)
         charge = None
