@@ -67,6 +67,21 @@ class Outcome:
         return [line for line in self.err.splitlines() if line.startswith("error:")]
 
 
+def downgrade(db: Database, revision: str) -> None:
+    """Take the schema down to `revision` with Alembic (committed), as an older release left it."""
+    from alembic import command
+    from alembic.config import Config
+
+    from workbench.db.schema import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        connection.commit()
+
+
 def run_cli(*args: str, input: str | bytes | None = None) -> Outcome:
     """Run `workbench.cli.main` (the console script's code path) with captured streams."""
     runner = CliRunner()

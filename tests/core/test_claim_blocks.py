@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
-from core.conftest import ACCUSATION, FOLLOW_UP, SECOND_ARTICLE
+from core.conftest import ACCUSATION, FOLLOW_UP, SECOND_ARTICLE, downgrade
 from workbench.db import schema
 from workbench.db.engine import Database
 from workbench.db.models import Claim, ClaimBlock, ClaimMember
@@ -146,19 +146,11 @@ def test_unlink_merge_unmerge_rebuild_and_actor_merge_keep_blocks_in_step(db: Da
 
 
 def test_the_upgrade_fills_the_blocks_of_existing_claims(db: Database) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     for number, text in enumerate((ACCUSATION, FOLLOW_UP)):
         ingest(db, text, f"t{number}")
     before = stored(db)
     assert before
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
-    with db.engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0008_actor_merges")
-        connection.commit()
+    downgrade(db, "0008_actor_merges")
     assert schema.upgrade_to_head(db) == ("0008_actor_merges", schema.HEAD_REVISION)
     assert stored(db) == before
 
@@ -181,3 +173,20 @@ def test_names_are_found_as_one_expression_of_every_name_finds_them(text: str) -
 
     table = name_table(load_lexicon().places, [("Washington", "United States"), ("UK", "UK")])
     assert table.replace(text) == table._replace_by_pattern(text)
+
+
+LONG = (
+    "Harbour Row\n\n"
+    "The harbour authority said the dredging contractor had falsified safety inspections, "
+    "overcharged the municipality for concrete and hidden cracks in the northern breakwater.\n"
+)
+
+
+def test_the_upgrade_to_prefixes_takes_out_the_surplus_every_pair_rows(db: Database) -> None:
+    ingest(db, LONG, "long")
+    now = stored(db)
+    downgrade(db, "0009_claim_blocks")
+    every_pair = stored(db)
+    assert every_pair > now  # 0009 indexed every pair of terms: a superset
+    assert schema.upgrade_to_head(db) == ("0009_claim_blocks", schema.HEAD_REVISION)
+    assert stored(db) == now == expected(db)

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import workbench.db.models  # noqa: F401  (registers the tables)
-from core.conftest import Outcome
+from core.conftest import Outcome, downgrade
 from workbench.db import schema
 from workbench.db.engine import Database, current_revision
 from workbench.errors import SchemaMismatch
@@ -59,15 +59,8 @@ def test_upgrade_is_idempotent_and_reports_the_revision(db: Database) -> None:
 
 
 def test_downgrade_to_base_and_up_again(db: Database) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(schema.MIGRATIONS))
+    downgrade(db, "base")
     with db.engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
-        connection.commit()
         assert not set(sa.inspect(connection).get_table_names()) - {"alembic_version"}
     assert schema.upgrade_to_head(db) == (None, schema.HEAD_REVISION)
     test_upgrade_head_leaves_no_difference_from_the_models(db)

@@ -24,7 +24,7 @@ from workbench.services.review import set_status
 from .test_import_large_files import many_sources
 from .test_json_exchange import counts, fresh_db, full
 
-SMALL = Batches(statements=40, seconds=60.0, pause=0.0, link=25)  # several batches, by work
+SMALL = Batches(statements=40, seconds=60.0, pause=0.0, link=25, link_in_batches_from=1)
 
 
 def export_of(document: dict[str, Any] | str, origin: str = "colleague.json") -> ExportFile:
@@ -250,10 +250,11 @@ def test_a_key_held_here_by_another_source_writes_nothing(
 def test_batched_import_on_both_engines(reviewed_db: Database, db: Database) -> None:
     """(On SQLite `db` is the reviewed database itself: importing its own work changes nothing.)"""
     first = full(reviewed_db)
-    batched(db, first, batches=Batches(statements=10, pause=0.0, link=7))
+    tiny = Batches(statements=10, pause=0.0, link=7, link_in_batches_from=1)
+    batched(db, first, batches=tiny)
     assert full(db) == first
     before = counts(db)
-    again = batched(db, first, batches=Batches(statements=10, pause=0.0, link=7))
+    again = batched(db, first, batches=tiny)
     assert counts(db) == before
     assert (again.statements_added, again.statements_matched) == (0, before["statement"])
 
@@ -286,3 +287,21 @@ def claim_blocks(db: Database) -> list[tuple[int, str]]:
             )
         ).all()
     return sorted((block, proposition) for block, proposition in rows)
+
+
+def test_a_small_import_links_in_one_transaction(
+    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fewer statements than `link_in_batches_from` link as an article's do (only the blocks
+    they probe are read): batches would first load every claim's key, seconds at a million."""
+    from workbench.services import claim_linking
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a small import was linked in batches")
+
+    monkeypatch.setattr(claim_linking, "link_in_batches", refuse)
+    small, whole = fresh_db(tmp_path, "a.db"), fresh_db(tmp_path, "b.db")
+    summary = batched(small, document, batches=Batches(statements=40, pause=0.0))
+    at_once(whole, document)
+    assert summary.statements_added < Batches().link_in_batches_from
+    assert claim_links(small) == claim_links(whole)

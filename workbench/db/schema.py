@@ -22,6 +22,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_review",
     "0008_actor_merges",
     "0009_claim_blocks",
+    "0010_claim_block_prefixes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).parent / "migrations"

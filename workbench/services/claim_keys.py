@@ -14,6 +14,7 @@ database: the rules are read and tested here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -88,15 +89,20 @@ class ClaimKey:
 
     @property
     def blocks(self) -> frozenset[str]:
-        """Where this key is indexed: under each actor with each term, and under its term
-        pairs (an actor-less key under "~"-marked pairs as well, which keys with actors probe).
-        Pairs are rare where single words are not: "Russia" and "say" each head thousands of
-        claims, "Russia|weapon" a handful."""
-        terms = self.terms
-        found = {f"{actor}|{t}" for actor in self.actors for t in terms}
-        found.update(f"{a}|{b}" for i, a in enumerate(terms) for b in terms[i + 1 :])
-        if len(terms) == 1:
-            found.add(terms[0])
+        """Where this key is indexed: under each actor with each of its first terms, and under
+        the pairs of its first terms (an actor-less key under "~"-marked pairs as well, which
+        keys with actors probe). Pairs are rare where single words are not: "Russia" and "say"
+        each head thousands of claims, "Russia|weapon" a handful.
+
+        Only the first terms in `block_order` are indexed (prefix filtering): two keys that
+        `same_claim` accepts share SAME_TERMS of their terms, so they share a term, and a pair
+        of terms, among each one's first few (`_prefix`). A key of 13 terms is indexed under 15
+        pairs instead of 78, with the same candidates found."""
+        one, two = _prefix(self.terms, 1), _prefix(self.terms, 2)
+        found = {f"{actor}|{t}" for actor in self.actors for t in one}
+        found.update(_pairs(two))
+        if len(self.terms) == 1:
+            found.add(self.terms[0])
         if not self.actors:
             found |= self._term_pairs_of_actorless()
         return frozenset(found)
@@ -107,7 +113,8 @@ class ClaimKey:
         `same_claim` accepts shares one, or has no actors and shares a term pair); without,
         the term pairs (which every key is indexed under)."""
         if self.actors and self.terms:
-            return frozenset(f"{actor}|{t}" for actor in self.actors for t in self.terms) | (
+            one = _prefix(self.terms, 1)
+            return frozenset(f"{actor}|{t}" for actor in self.actors for t in one) | (
                 self._term_pairs_of_actorless()
             )
         return self.blocks
@@ -115,11 +122,40 @@ class ClaimKey:
     def _term_pairs_of_actorless(self) -> frozenset[str]:
         """Term pairs, for finding claims stated without any actor; looked up under a prefix
         of their own so they meet only actor-less keys."""
-        terms = self.terms
-        pairs = {f"~{a}|{b}" for i, a in enumerate(terms) for b in terms[i + 1 :]}
-        if len(terms) == 1:
-            pairs.add(f"~{terms[0]}")
+        pairs = {f"~{pair}" for pair in _pairs(_prefix(self.terms, 2))}
+        if len(self.terms) == 1:
+            pairs.add(f"~{self.terms[0]}")
         return frozenset(pairs)
+
+
+# Misspelt terms that `same_claim` may count as matched ("organisation"/"organization") are not
+# shared exactly: each prefix is this many terms longer so that one of them still is.
+NEAR_SPELLINGS = 1
+
+
+def block_order(term: str) -> tuple[int, str]:
+    """The fixed order prefixes are taken in: longest first (long words are the rarer ones, so
+    a prefix falls on "ammunition" before "say"), then alphabetical. Changing it changes which
+    blocks every stored claim is under: it needs a migration that rewrites `claim_block`."""
+    return (-len(term), term)
+
+
+def _prefix(terms: tuple[str, ...], shared: int) -> list[str]:
+    """The first terms (in `block_order`) among which any key that `same_claim` accepts
+    shares at least `shared` terms with this one.
+
+    Such a key shares at least ceil(SAME_TERMS% of len(terms)) terms; the k-th shared term
+    comes at most that many places from the end of either key, so it lies within the first
+    len(terms) - shared_at_least + k of both."""
+    at_least = math.ceil(SAME_TERMS * len(terms) / 100)
+    length = len(terms) - at_least + shared + NEAR_SPELLINGS
+    return sorted(terms, key=block_order)[:length]
+
+
+def _pairs(terms: list[str]) -> set[str]:
+    """Each pair of terms once, in alphabetical order (as `ClaimKey.terms` is sorted)."""
+    ordered = sorted(terms)
+    return {f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
 
 
 def lemma(word: str) -> str:

@@ -32,11 +32,17 @@ from workbench.services.claims import (
     UNCLAIMED,
     LinkSummary,
     claim_row,
+    link_unclaimed,
+    linked_through,
     member_row,
     names_in,
 )
 
 BATCH = 1_000  # statements decided per batch; their write is a few milliseconds
+# A run adding this many statements links them in batches; fewer link in one short transaction
+# reading only the blocks they probe (an article's take milliseconds, where loading every
+# claim's key first takes seconds in a large database).
+LINK_IN_BATCHES_FROM = 5_000
 # SQLite's busy handler polls (sleeping up to 100 ms between tries), it does not queue: a
 # writer that leaves the lock free this long after a batch lets whoever waits in.
 LOCK_FREE_SECONDS = 0.1
@@ -56,6 +62,25 @@ class _Plan:
 
     links: list[tuple[int, int, float | None, str]] = field(default_factory=list)
     started: dict[int, tuple[str, ClaimKey]] = field(default_factory=dict)
+
+
+def link_new_statements(
+    db: Database,
+    *,
+    analyst: str,
+    added: int,
+    batched_from: int = LINK_IN_BATCHES_FROM,
+    batch: int = BATCH,
+    between: Callable[[], None] | None = None,
+) -> LinkSummary:
+    """Link the statements an ingest or import added (those above the last one in a claim):
+    from `batched_from` of them in batches outside the write lock, fewer in one transaction."""
+    with db.reader() as session:
+        after = linked_through(session)
+    if added >= batched_from:
+        return link_in_batches(db, analyst=analyst, batch=batch, between=between, after_id=after)
+    with db.transaction() as session:
+        return link_unclaimed(session, analyst=analyst, after_id=after)
 
 
 def link_in_batches(

@@ -34,7 +34,12 @@ from workbench.db.dialect import refresh_statistics
 from workbench.db.engine import Database
 from workbench.errors import WorkbenchError
 from workbench.services.claim_linking import BATCH as LINK_BATCH
-from workbench.services.claim_linking import LOCK_FREE_SECONDS, let_writers_in, link_in_batches
+from workbench.services.claim_linking import (
+    LINK_IN_BATCHES_FROM,
+    LOCK_FREE_SECONDS,
+    let_writers_in,
+    link_new_statements,
+)
 from workbench.services.exchange import ExportFile, Importer, ImportSummary
 from workbench.services.import_checks import check_export
 from workbench.services.import_merge import resolve_merges
@@ -53,6 +58,7 @@ class Batches:
     seconds: float = 0.25
     pause: float = LOCK_FREE_SECONDS  # SQLite only: longer than the busy handler's longest sleep
     link: int = LINK_BATCH  # statements per claims-linking batch
+    link_in_batches_from: int = LINK_IN_BATCHES_FROM  # fewer added: linked in one transaction
 
 
 def import_in_batches(
@@ -74,7 +80,14 @@ def import_in_batches(
         with run.transaction() as importer:  # merges may name statements of any batch
             resolve_merges(importer.session, importer.merges, export.origin)
         run.each(export.records("history"), lambda importer, record: importer.import_event(record))
-        link_in_batches(db, analyst=analyst, batch=run.batches.link, between=run.linked)
+        link_new_statements(
+            db,
+            analyst=analyst,
+            added=run.summary.statements_added,
+            batched_from=run.batches.link_in_batches_from,
+            batch=run.batches.link,
+            between=run.linked,
+        )
         with db.transaction() as session:
             refresh_statistics(session.connection(), added=run.summary.statements_added)
     except WorkbenchError as error:

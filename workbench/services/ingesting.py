@@ -20,8 +20,12 @@ from workbench.ingest.document import Document
 from workbench.ingest.metadata import Metadata
 from workbench.ingest.readers import expand_paths, read_documents
 from workbench.services.claim_linking import BATCH as LINKED_PER_BATCH
-from workbench.services.claim_linking import let_writers_in, link_in_batches
-from workbench.services.claims import LinkSummary, link_unclaimed, linked_through
+from workbench.services.claim_linking import (
+    LINK_IN_BATCHES_FROM,  # an ingest adding this many statements links them in batches
+    let_writers_in,
+    link_new_statements,
+)
+from workbench.services.claims import LinkSummary
 from workbench.services.storing import ingest_batch
 
 if TYPE_CHECKING:
@@ -58,8 +62,6 @@ class IngestSummary:
 
 BATCH_STATEMENTS = 5000  # statements per transaction: big enough to amortise the commit
 BATCH_SOURCES = 200
-# An ingest adding this many statements links them to claims in batches (`_link_claims`).
-LINK_IN_BATCHES_FROM = 5_000
 LINK_BATCH = LINKED_PER_BATCH
 
 
@@ -136,22 +138,15 @@ def _link_claims(db: Database, summary: IngestSummary, *, analyst: str) -> None:
     statements they are decided outside any transaction a batch at a time, each batch written
     in a few milliseconds with the lock left free after it, as `workbench import` does.
     """
-    if summary.statements >= LINK_IN_BATCHES_FROM:
-        with db.reader() as session:
-            after = linked_through(session)
-        summary.claims = link_in_batches(
-            db,
-            analyst=analyst,
-            batch=LINK_BATCH,
-            between=lambda: _let_others_in(db),
-            after_id=after,
-        )
-        with db.transaction() as session:
-            refresh_statistics(session.connection(), added=summary.statements)
-        return
+    summary.claims = link_new_statements(
+        db,
+        analyst=analyst,
+        added=summary.statements,
+        batched_from=LINK_IN_BATCHES_FROM,
+        batch=LINK_BATCH,
+        between=lambda: _let_others_in(db),
+    )
     with db.transaction() as session:
-        after = linked_through(session)
-        summary.claims = link_unclaimed(session, analyst=analyst, after_id=after)
         refresh_statistics(session.connection(), added=summary.statements)
 
 

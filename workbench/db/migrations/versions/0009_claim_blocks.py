@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from alembic import op
@@ -63,7 +64,10 @@ def _hash(block: str) -> int:
     return int.from_bytes(hashlib.blake2b(block.encode(), digest_size=8).digest(), signed=True)
 
 
-def _fill() -> None:
+def _fill(blocks_of: Callable[[str], set[str]] | None = None) -> None:
+    """Index every claim's stored key under `blocks_of` (this revision's `_blocks` unless a
+    later revision passes its own)."""
+    blocks_of = blocks_of or _blocks
     connection = op.get_bind()
     blocks = sa.table("claim_block", sa.column("block"), sa.column("claim_id"))
     claims = sa.table("claim", sa.column("id"), sa.column("key"))
@@ -81,7 +85,7 @@ def _fill() -> None:
             {"block": hashed, "claim_id": claim_id}
             for claim_id, stored in found
             if stored
-            for hashed in {_hash(block) for block in _blocks(stored)}
+            for hashed in {_hash(block) for block in blocks_of(stored)}
         ]
         if rows:
             connection.execute(sa.insert(blocks), rows)
