@@ -224,10 +224,13 @@ def make_source(rng: random.Random, number: int, per_source: int, actor_count: i
     return title, text, spans
 
 
-def build(path: Path, statements: int, sources: int, seed: int, batch: int) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def build(path: Path | str, statements: int, sources: int, seed: int, batch: int) -> None:
+    """Write the database at `path` (a new SQLite file, replacing one there) or at a PostgreSQL
+    URL (an empty database you created: `createdb -h 127.0.0.1 bench`)."""
+    if isinstance(path, Path):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     db = Database.open(str(path))
     upgrade_to_head(db)
     rng = random.Random(seed)
@@ -339,8 +342,17 @@ def build(path: Path, statements: int, sources: int, seed: int, batch: int) -> N
         )
     with db.engine.connect() as connection:
         raw = connection.connection.driver_connection  # autocommit: no BEGIN around these
-        raw.execute("ANALYZE")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if db.dialect == "sqlite":
+            raw.execute("ANALYZE")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:  # rows were written with their ids: move each id sequence past them
+            for table in ("actor", "source", "statement"):
+                connection.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+                )
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
     db.dispose()
     print(
         f"\n{path}: {statement_id:,} statements over {sources:,} sources in "
@@ -351,13 +363,14 @@ def build(path: Path, statements: int, sources: int, seed: int, batch: int) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", help="a SQLite file, or a postgresql:// URL of an empty database")
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--sources", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=400, help="sources per transaction")
     args = parser.parse_args()
-    build(args.out, args.statements, args.sources, args.seed, args.batch)
+    out = args.out if "://" in args.out else Path(args.out)
+    build(out, args.statements, args.sources, args.seed, args.batch)
 
 
 if __name__ == "__main__":
