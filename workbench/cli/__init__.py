@@ -1,12 +1,13 @@
 """The `workbench` command line: the whole job without the TUI.
 
-Each command group lives in its own module and registers itself on `cli`; modules that need
-heavy imports (Textual, Alembic, trafilatura) import them inside the command, so `--help` and
-`extract` start fast.
+Each command group lives in its own module and registers itself on `cli` when one of its
+commands is run (`COMMAND_MODULES`); modules that need heavy imports (Textual, Alembic,
+trafilatura) import them inside the command, so `--help` and `extract` start fast.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 
 import click
@@ -16,8 +17,89 @@ from workbench.cli.context import AppContext
 from workbench.errors import WorkbenchError
 from workbench.invisible import show_invisible
 
+# The module that registers each command. Only the command being run is imported: `workbench
+# extract` needs neither the database layer nor the report templates every other command pulls
+# in (tests/core/test_cli_commands.py keeps this table in step with the modules).
+COMMAND_MODULES: dict[str, str] = {
+    "init": "admin",
+    "assign": "assign",
+    "audit": "audit",
+    "claims": "claims",
+    "demo": "demo",
+    "extract": "extract",
+    "ingest": "ingest",
+    "reviews": "reviews",
+    "settings": "reviews",
+    "diff": "revisions",
+    "stats": "stats",
+    **dict.fromkeys(
+        (
+            "actors",
+            "correct",
+            "dismiss",
+            "evidence",
+            "history",
+            "merge",
+            "note",
+            "show",
+            "sources",
+            "split",
+            "statements",
+            "verdict",
+        ),
+        "statements",
+    ),  # fmt: skip
+    "review": "tui",
+    **dict.fromkeys(("conflicts", "export", "import", "resolve"), "export"),
+    "serve": "serve",
+}
+# Modules an installation may leave out; their commands then do not exist.
+OPTIONAL_MODULES = frozenset({"tui", "export", "serve"})
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyCommands(click.Group):
+    """A group that imports a command's module when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in sorted(set(COMMAND_MODULES.values())):
+            _load(self, module)
+        return sorted(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if cmd_name not in self.commands and module is not None:
+            _load(self, module)
+        return self.commands.get(cmd_name)
+
+
+def _load(group: click.Group, name: str) -> None:
+    """Import one command module and register its commands (once)."""
+    if name in _LOADED:
+        return
+    _LOADED.add(name)
+    qualified = f"workbench.cli.{name}"
+    try:
+        module = importlib.import_module(qualified)
+    except ModuleNotFoundError as error:
+        if name in OPTIONAL_MODULES and error.name == qualified:
+            return  # left out of this installation: its commands do not exist here
+        raise
+    before = set(group.commands)
+    module.register(group)
+    for command_name in set(group.commands) - before:
+        command = group.commands[command_name]
+        _accept_after_command(command, "--db", "use_database", "Database file or URL")
+        _accept_after_command(command, "--analyst", "use_analyst", "Who is making changes")
+
+
+_LOADED: set[str] = set()
+
+
+@click.group(
+    cls=LazyCommands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "database",
@@ -41,46 +123,6 @@ def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
             click.echo(ctx.get_help())
             return
         ctx.invoke(review)
-
-
-def _register() -> None:
-    from workbench.cli import (
-        admin,
-        assign,
-        audit,
-        claims,
-        demo,
-        extract,
-        ingest,
-        reviews,
-        revisions,
-        statements,
-        stats,
-    )
-
-    modules = (
-        admin,
-        assign,
-        audit,
-        claims,
-        demo,
-        extract,
-        ingest,
-        statements,
-        reviews,
-        revisions,
-        stats,
-    )
-    for module in modules:
-        module.register(cli)
-    for optional in ("workbench.cli.tui", "workbench.cli.export", "workbench.cli.serve"):
-        try:
-            module = __import__(optional, fromlist=["register"])
-        except ModuleNotFoundError as error:
-            if error.name != optional:
-                raise
-            continue
-        module.register(cli)
 
 
 def _accept_after_command(command: click.Command, flag: str, apply: str, what: str) -> None:
@@ -114,12 +156,6 @@ def _accept_after_command(command: click.Command, flag: str, apply: str, what: s
             help=f"{what} (same as `workbench {flag}`).",
         )
     )
-
-
-_register()
-for _command in cli.commands.values():
-    _accept_after_command(_command, "--db", "use_database", "Database file or URL")
-    _accept_after_command(_command, "--analyst", "use_analyst", "Who is making changes")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
