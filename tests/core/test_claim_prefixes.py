@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +86,20 @@ def test_a_key_missing_too_many_terms_is_not_found() -> None:
     long = key(["Russia"], set(WORDS[:12]))
     half = key(["Russia"], set(WORDS[:6]))
     assert not same_claim(long, half).same
+
+
+@pytest.mark.parametrize("junk", ["Not", "The", "it", "It's", "When"])
+def test_a_function_word_stored_as_an_alias_is_never_a_name(junk: str) -> None:
+    """Extraction errors store speakers such as "Not" ("Not all attendees agreed"); as names
+    they took the negation out of "Vin Weber will not support Trump" and joined it to a claim
+    that he would."""
+    from workbench.services.claim_keys import claim_key, name_table
+
+    names = name_table({}, [(junk, junk), ("Trump", "Donald Trump"), ("Vin Weber", "Vin Weber")])
+    refusal = claim_key(
+        "When asked, Vin Weber said it's clear the party will not support Trump.", names
+    )
+    assert refusal.negated
+    assert refusal.actors == ("Vin Weber", "Donald Trump")
+    support = claim_key("Their support for Trump.", names)
+    assert not same_claim(claim_key("Vin Weber will not support Trump.", names), support).same

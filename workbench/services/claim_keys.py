@@ -206,7 +206,14 @@ class NameTable:
     propositions at 6,000 names; the same matches)."""
 
     def __init__(self, names: Mapping[str, str]) -> None:
-        self.canonical = {name.casefold(): actor for name, actor in names.items() if name.strip()}
+        # A function word is never a name, whatever an extraction error stored as an alias: an
+        # actor "Not" ("Not all attendees agreed") would take the negation out of every key,
+        # and "The" or "it" would name an actor in most propositions.
+        self.canonical = {
+            name.casefold(): actor
+            for name, actor in names.items()
+            if name.strip() and not _function_words(name)
+        }
         self._by_start: dict[str, list[tuple[str, str]]] = {}
         for name in sorted(self.canonical, key=len, reverse=True):
             low = name.lower()
@@ -269,6 +276,12 @@ class NameTable:
             return " "
 
         return self.pattern.sub(mark, text), actors
+
+
+def _function_words(name: str) -> bool:
+    """Whether every word of a name is a function word or a negation ("Not", "The", "It's")."""
+    words = [w.lower() for w in _WORD.findall(name.replace("’", "'"))]
+    return all(w in _STOP or w in _NEGATIONS for w in words)
 
 
 _Trie = dict[str, "_Trie"]  # a character to the rest of the names; "" marks a name's end
