@@ -313,3 +313,18 @@ def test_crossed_merges_at_once_make_no_cycle(postgres_db: Database) -> None:
     with db.reader() as session:
         merged = dict(session.execute(select(Actor.id, Actor.merged_into_id)).all())  # type: ignore[arg-type]
     assert (merged[a], merged[b]) == (b, None)
+
+
+@pytest.mark.parametrize("spelling", ["it", "The", "Not", "When"])
+def test_a_function_word_is_never_stored_as_an_alias(db: Database, spelling: str) -> None:
+    """Extraction errors name actors "it" or "The" (a sentence opener taken for a speaker):
+    the actor row stays as extracted, but no such alias is kept to match later text by."""
+    from workbench.services.actors import ActorResolver
+
+    with db.transaction() as session:
+        resolver = ActorResolver(session)
+        junk = resolver.actor_id(spelling, kind="person", affiliation=None, alias=spelling)
+        named = resolver.actor_id("Vin Weber", kind="person", affiliation=None, alias="Weber")
+        aliases = session.exec(select(ActorAlias.actor_id, ActorAlias.alias)).all()
+    assert sorted(aliases) == [(named, "Vin Weber"), (named, "Weber")]
+    assert junk != named

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, func, select
 
 from workbench.db.models import Actor, ActorAlias, Statement, utc_now
 from workbench.db.views import ActorView
+from workbench.services.claim_keys import only_function_words
 
 _PROPER_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for))*$")
 
@@ -85,6 +86,8 @@ class ActorResolver:
     def _add_alias(self, actor_id: int, alias: str) -> None:
         key = alias_key(alias)
         if not key or key in self._aliases_seen:
+            return
+        if only_function_words(alias):  # "it", "The", "Not": an extraction error, never a name
             return
         self._aliases_seen.add(key)
         taken = self.session.connection().execute(_ALIAS_OWNER, {"key": key}).scalar()

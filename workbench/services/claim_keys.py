@@ -212,7 +212,7 @@ class NameTable:
         self.canonical = {
             name.casefold(): actor
             for name, actor in names.items()
-            if name.strip() and not _function_words(name)
+            if name.strip() and not only_function_words(name)
         }
         self._by_start: dict[str, list[tuple[str, str]]] = {}
         for name in sorted(self.canonical, key=len, reverse=True):
@@ -278,7 +278,7 @@ class NameTable:
         return self.pattern.sub(mark, text), actors
 
 
-def _function_words(name: str) -> bool:
+def only_function_words(name: str) -> bool:
     """Whether every word of a name is a function word or a negation ("Not", "The", "It's")."""
     words = [w.lower() for w in _WORD.findall(name.replace("’", "'"))]
     return all(w in _STOP or w in _NEGATIONS for w in words)
