@@ -146,14 +146,21 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     text = _PAREN.sub("", speaker).strip(' ,;:“”"')
     if not _INITIAL_END.search(text):
         text = text.rstrip(".")
+    text = _REFLEXIVE.sub("", text)  # "The transit authority itself"
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
     if appositive and _capitalised_name(appositive):
         words = _TOKEN.findall(_DET.sub("", head))
+        owner: str | None = None
         if len(words) > 1 and (words[0].lower() in _OWNERS or words[0].endswith(("’s", "'s"))):
             words = words[1:]  # "Her husband, Karl Moss": the owner is someone else
+        elif (k := _owner_end(words)) is not None:
+            # "Norland Telecom's chief executive, Henrik Aas": Henrik Aas, of Norland Telecom
+            owner = " ".join([*words[:k], words[k][:-2]])
+            words = words[k + 1 :]
         left, left_affiliation, left_role = _strip_titles(words, lexicon)
+        left_affiliation = left_affiliation or owner
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
@@ -173,6 +180,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
+    government = _GOVERNMENT_OF.match(bare)
+    if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
+        return Actor(lexicon.places[place][0], "country")
+    if bare != head and (body := _the_name(bare, lexicon)) is not None:
+        return body
     possessive = _POSSESSIVE.match(bare)
     if possessive and possessive.group(1) in lexicon.places:
         owner = lexicon.places[possessive.group(1)][0]
@@ -206,7 +218,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and not _is_title(tokens[0], lexicon)
         and tokens[0] not in lexicon.places
         and not _is_org(" ".join(tokens), lexicon)
-        and not any("’" in t or "'" in t for t in tokens)
+        and not any(("’" in t or "'" in t) and not t.endswith(("s’", "s'")) for t in tokens)
     ):
         return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
     if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
@@ -226,7 +238,14 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
     if role is None and appositive:
         role = appositive
-    if name_tokens and all(t[:1].isupper() for t in name_tokens):
+    if (
+        len(tokens) > 1
+        and tokens[-1].islower()
+        and tokens[-1].capitalize() in lexicon.organisation_words
+        and tokens[0][:1].isupper()
+    ):
+        return Actor(bare, "organisation", affiliation)  # "UN refugee agency"
+    if name_tokens and _name_shaped(name_tokens):
         name = " ".join(name_tokens)
         if name in lexicon.places:
             return Actor(lexicon.places[name][0], "country")
@@ -260,6 +279,8 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
             continue
         if not all(t.islower() for t in described[1:]):
             return None
+        if any(t in _CONNECTORS for t in described):
+            return None  # "Organization of American States" is one name, not a description
         head = described[-1].lower()
         if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:
             return Actor(" ".join(name), "organisation", affiliation)
@@ -271,6 +292,13 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
 
 
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Lower-case words inside a body's name ("Organization of American States").
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
+# Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
+_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|himself|herself)$")
+# "the government in Lome", "the government of Togo": the country.
+_GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$")
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
 # Common nouns for a business or body that an appositive then names ("the operator, X").
 _COMPANY_NOUNS = frozenset(
@@ -328,6 +356,45 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     if _is_org(body, lexicon) or body in lexicon.organisations or proper:
         return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
     return None
+
+
+def _name_shaped(tokens: list[str]) -> bool:
+    """Capitalised words, with lower-case particles inside ("Alberto van Klaveren")."""
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t in _PARTICLES for t in tokens)
+
+
+def _owner_end(words: list[str]) -> int | None:
+    """Index of a capitalised possessive owner's last word ("Norland Telecom's"), or None."""
+    for k, word in enumerate(words[:4]):
+        if not word[:1].isupper():
+            return None
+        if word.endswith(("’s", "'s")):
+            return k if k + 1 < len(words) else None
+    return None
+
+
+def _the_name(bare: str, lexicon: Lexicon) -> Actor | None:
+    """Rule the-name: "The Daily Mirror", "The Organization of American States": a capitalised
+    name written with "the" is a body, not a person (titles, places and groups excepted)."""
+    tokens = bare.split()
+    caps = [t for t in tokens if t[:1].isupper()]
+    if len(caps) < 2 or not tokens[-1][:1].isupper():
+        return None
+    if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
+        return None
+    if all(t in lexicon.places for t in caps):
+        return None
+    if any(_is_title(t, lexicon) or t.rstrip(".") + "." in lexicon.titles for t in tokens):
+        return None
+    if any(" ".join(tokens[i : i + 2]) in lexicon.titles for i in range(len(tokens) - 1)):
+        return None
+    if tokens[-1].lower() in lexicon.groups or not all(
+        t.isalpha() or t in _CONNECTORS for t in caps
+    ):
+        return None
+    return Actor(bare, "organisation")
 
 
 def _plural(word: str) -> bool:
