@@ -113,7 +113,9 @@ _BODY_ROLE = re.compile(
 )
 _DOCUMENT_BY = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
-    r"|statement|audit|investigation|review|letter|paper)\s+(?:by|from)\s+"
+    r"|statement|audit|investigation|review|letter|paper)"
+    r"\s+(?:(?:published|released|issued|commissioned)(?:\s+(?:on|in|last|this)\s+\w+)?\s+)?"
+    r"(?:by|from|in)\s+"
     r"(?P<body>(?:the\s+)?[A-Z].*)$",
     re.DOTALL,
 )
@@ -161,6 +163,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             words = words[k + 1 :]
         left, left_affiliation, left_role = _strip_titles(words, lexicon)
         left_affiliation = left_affiliation or owner
+        if left_role and len(left) > 1 and left[0] in ("of", "at", "for"):
+            left, left_affiliation = [], left_affiliation or " ".join(left[1:])
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
@@ -170,6 +174,12 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             kind = "organisation" if actor.kind == "person" else actor.kind
             return Actor(actor.name, kind, actor.affiliation)
+        elif (cut := _role_of(left)) is not None:
+            # "The coach of Harrow Rovers, Emma Hale": the name, the role and its body
+            actor = _normalise(appositive, lexicon)
+            if actor.kind == "person":
+                body = " ".join(left[cut + 1 :])
+                return Actor(actor.name, "person", actor.affiliation or body, " ".join(left[:cut]))
         elif len(left) <= 3 and all(t.islower() for t in left):
             # "The coach, Ivan Petrov": the name is the actor and the noun its role, so a later
             # "the coach" resolves to him.
@@ -227,7 +237,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         described = _described(tokens, None)
         if described is not None and not _is_org(described.name, lexicon):
             return described  # "Council leader Priya Nair" is Priya Nair
-        return Actor(_named_business(tokens) or bare, "organisation")
+        named = _named_business(tokens)
+        if named is not None:  # "the transport union FNV": FNV, a union
+            return Actor(named, "organisation", None, _business_noun(tokens))
+        return Actor(bare, "organisation")
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
         if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
@@ -282,8 +295,9 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
         if any(t in _CONNECTORS for t in described):
             return None  # "Organization of American States" is one name, not a description
         head = described[-1].lower()
-        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:
-            return Actor(" ".join(name), "organisation", affiliation)
+        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:  # a union is no company
+            typed = head if head in ("union", "party", "newspaper") else None
+            return Actor(" ".join(name), "organisation", affiliation, typed)
         if len(name) >= 2:
             role = " ".join(described).lower()
             return Actor(" ".join(name), "person", affiliation, role)
@@ -313,6 +327,11 @@ _COMPANY_NOUNS = frozenset(
 _BUSINESS_PREFIX = frozenset(
     {*_COMPANY_NOUNS, "giant", "chain", "utility", "supplier", "provider", "carmaker", "side"}
 )
+
+
+def _business_noun(tokens: list[str]) -> str | None:
+    """The common noun before a business's name ("union" in "transport union FNV")."""
+    return next((t.lower() for t in tokens[:4] if t.lower() in _BUSINESS_PREFIX), None)
 
 
 def _named_business(tokens: list[str]) -> str | None:
@@ -355,6 +374,20 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
     if _is_org(body, lexicon) or body in lexicon.organisations or proper:
         return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
+    return None
+
+
+def _role_of(words: list[str]) -> int | None:
+    """Index of "of"/"at"/"for" after a lower-case role of one or two words followed by a
+    capitalised body ("coach of Harrow Rovers"), else None."""
+    for k in (1, 2):
+        if (
+            len(words) > k + 1
+            and words[k] in ("of", "at", "for")
+            and all(t.islower() for t in words[:k])
+            and words[k + 1][:1].isupper()
+        ):
+            return k
     return None
 
 

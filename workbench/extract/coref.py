@@ -57,9 +57,23 @@ class Memory:
     short_names: set[str] = field(default_factory=set)
     by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
     by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
+    bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
+
+    def retype(self, pos: int, name: str) -> Actor:
+        """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
+        it would …"); its later mentions are the body's too."""
+        self.bodies.add(name)
+        for key, value in list(self.by_name.items()):
+            if value.name == name:
+                del self.by_name[key]
+        if name in self.persons:
+            self.persons.remove(name)
+        return self.add(pos, Actor(name, "organisation"))
 
     def add(self, pos: int, actor: Actor, subject: bool = False) -> Actor:
         """Record a mention, linking a short person name to the earlier full one."""
+        if actor.kind == "person" and actor.name in self.bodies:
+            actor = Actor(actor.name, "organisation", actor.affiliation)
         if actor.kind == "organisation":
             self.by_org.setdefault(actor.name, actor)
             first = actor.name.split()[0]
@@ -130,6 +144,16 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
                 found.append((match.start(), actor))
             continue
         if actor is not None and (" " in actor.name or actor.name in memory.short_names):
+            if (
+                not actor.role
+                and " " in actor.name
+                and text[match.start() - 4 : match.start()]
+                in (
+                    "the ",
+                    "The ",
+                )
+            ):  # rule the-name: "… in the Daily Mirror" is a body, not a person
+                actor = Actor(actor.name, "organisation", actor.affiliation)
             if headline is None:
                 headline = is_headline(text[start:end])
             if not headline:
@@ -248,14 +272,27 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             actor = mention.actor
             if actor.kind == "person" and noun in (actor.role or "").lower():
                 return [actor]
-            if actor.kind == "organisation" and _names_body(actor.name, noun):
+            if actor.kind == "organisation" and (
+                _names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+            ):
                 return [actor]
+            if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
+                return [actor]  # "The disaster management ministry said … The ministry said"
     return []
+
+
+def _made_by(actor: Actor, noun: str) -> bool:
+    """ "The report said" after "a report by the Swiss Academy": the body that wrote it."""
+    return noun in _DOCUMENTS and (actor.role or "").split()[-1:] == [noun]
+
+
+_DOCUMENTS = frozenset({"report", "study", "survey", "analysis", "audit", "review", "paper"})
 
 
 _ROLE_BODIES = word_set(
     "company firm authority agency ministry department council committee commission board"
-    " league club court union bank university hospital bureau office regulator"
+    " league club court union bank university hospital bureau office regulator newspaper"
+    " paper academy institute lender carrier airline insurer broadcaster publisher"
 )
 _ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
 _NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
@@ -284,7 +321,7 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and _names_body(actor.name, noun)
+            and _names_body(actor.name, noun, actor.role)
         ):
             return actor
     return None
@@ -293,6 +330,7 @@ def resolve_role(
 # "the company" is the last business named, not the last ministry or court.
 _BUSINESS_NOUNS = word_set(
     "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
+    " bank lender club newspaper paper broadcaster publisher"
 )
 _PUBLIC_WORDS = word_set(
     "Ministry Authority Agency Department Council Court Police Office Commission Service"
@@ -302,13 +340,22 @@ _PUBLIC_WORDS = word_set(
 )
 
 
-def _names_body(name: str, noun: str) -> bool:
+def _names_body(name: str, noun: str, typed: str | None = None) -> bool:
     """Rule role-organisation: "the authority" is the last organisation whose name holds the
-    noun ("Food Safety Authority"); "the company" the last business (no public-body word)."""
+    noun ("Food Safety Authority", "UN refugee agency"); "the company" the last business (no
+    public-body word), unless the text called it something else ("the transport union FNV"
+    is no company)."""
     words = name.split()
-    if noun.capitalize() in words:
+    if noun.capitalize() in words or noun in words:
         return True
+    kind = (typed or "").split()[-1:]
+    if kind and kind[0] in _BODY_TYPES:
+        return kind[0] == noun
     return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
+
+
+# Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").
+_BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})
 
 
 def _is_thing(actor: Actor) -> bool:

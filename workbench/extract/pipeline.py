@@ -161,7 +161,7 @@ def extract(
                     else ""
                 )
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
-                    actors[0] = memory.add(c_start, Actor(actors[0].name, "organisation"))
+                    actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
                 if len(actors) == 1 and _other_gender(said, actors[0]):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
@@ -239,13 +239,30 @@ def _drop_as_frame(said: str, lex: Lexicon) -> str:
     return said[: match.start()]
 
 
+# "it would refund", "it was reviewing", "it stood by": "it" doing something, not an empty
+# "it" ("it would be wrong", "it was clear"); the stricter test for multi-word names.
+_IT_DOES = re.compile(
+    r"(?:that\s+)?it\s+(?:(?:would|will|could|can|did|does|had|has|may|might|must|should)"
+    r"\s+(?:not\s+|never\s+|also\s+|still\s+)?(?!be\b|been\b|have\s+been\b|not\b)[a-z]+"
+    r"|(?:was|is)\s+(?:not\s+|also\s+|still\s+)?[a-z]+ing\b"
+    r"|[a-z]+ed\b|(?:stood|sold|bought|held|made|took|kept|paid|sent|won|lost|found|knew)\b)",
+    re.IGNORECASE,
+)
+
+
 def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
-    """Rule it-speaker: a one-word name the content calls "it" ("Nabisco said it was …") is an
-    organisation, not a person. Only a name written as such, singular and name-shaped."""
-    if len(actors) != 1 or actors[0].kind != "person" or written != actors[0].name:
+    """Rule it-speaker: a name the content calls "it" ("Nabisco said it was …", "Harbour
+    Freight Lines denied that it had cut …") is an organisation, not a person. Only a name
+    written as such and name-shaped; a name of several words only when "it" does something
+    ("it would refund"), since "Jo Roe said it was clear …" is an empty "it"."""
+    if len(actors) != 1 or actors[0].kind != "person" or actors[0].role:
         return False
-    name = written
-    if " " in name or name.endswith(("s", "’", "'")) or not name_like(name):
+    name = actors[0].name
+    if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
+        return False
+    if " " in name:
+        return _IT_DOES.match(said) is not None and not is_expletive(_IT_LEAD.sub("", said, 1))
+    if name.endswith(("s", "’", "'")):
         return False
     lead = _IT_LEAD.match(said)
     return lead is not None and not is_expletive(said[lead.end() :])

@@ -136,7 +136,9 @@ def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tup
         return []
     out: list[tuple[int, Actor]] = []
     pos = 0
-    for piece in _AND_SPLIT.split(speaker):
+    if speaker[:5] in ("Both ", "both "):  # "Both Benin and Nigeria called for calm"
+        pos = 5
+    for piece in _AND_SPLIT.split(speaker[pos:]):
         offset = speaker.find(piece, pos)
         pos = offset + len(piece)
         actor = normalise(piece, lexicon) if piece.strip() else None

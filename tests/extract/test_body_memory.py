@@ -1,0 +1,92 @@
+"""Round 6: bodies remembered and named again ("it", "the bank", "the club", "the report"),
+with our own articles."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _actors(text: str) -> list[tuple[str, str, str]]:
+    return [(s.speaker or "", s.actor, s.actor_kind) for s in extract(text) if s.cue]
+
+
+def test_multi_word_name_called_it_is_a_body() -> None:
+    text = (
+        "Corran Fargo said on Thursday it would refund overdraft fees. "
+        "It said customers would be paid by July. The bank said the error was fixed."
+    )
+    found = _actors(text)
+    assert found[0][1:] == ("Corran Fargo", "organisation")
+    assert found[1][1] == "Corran Fargo"
+    assert found[2][1] == "Corran Fargo"
+    props = [s.proposition for s in extract(text) if s.cue]
+    assert props[0].startswith("Corran Fargo would refund")
+
+
+def test_empty_it_leaves_a_person_a_person() -> None:
+    found = _actors("Maren Holt said it would be wrong to close the port.")
+    assert found[0][1:] == ("Maren Holt", "person")
+
+
+def test_the_company_is_not_a_union_named_before() -> None:
+    text = (
+        "Kestrel Shipping Lines denied that it had cut training. "
+        "The transport union KBV said the company had halved the course. "
+        "The company said the claim was false."
+    )
+    found = _actors(text)
+    assert found[1][1] == "KBV"
+    assert found[2][1] == "Kestrel Shipping Lines"
+
+
+def test_club_and_newspaper_role_nouns() -> None:
+    text = (
+        "A report in the Evening Lantern said the striker wanted to leave. "
+        "The newspaper said talks had begun. "
+        "Harrow Vale Rovers said it had no plans to sell him. The club said he was injured."
+    )
+    found = _actors(text)
+    assert [a for _, a, _ in found] == [
+        "Evening Lantern",
+        "Evening Lantern",
+        "Harrow Vale Rovers",
+        "Harrow Vale Rovers",
+    ]
+
+
+def test_the_report_is_the_body_that_published_it() -> None:
+    text = (
+        "Glaciers lost a tenth of their ice, according to a report published on Monday by "
+        "the Alpine Academy of Sciences. The report said the losses were the largest on record."
+    )
+    assert [a for _, a, _ in _actors(text)] == ["Alpine Academy of Sciences"] * 2
+
+
+def test_a_lower_case_body_is_its_role_noun() -> None:
+    text = (
+        "The disaster management ministry said the toll had risen to 42. "
+        "The ministry said 300,000 people had been moved."
+    )
+    assert [a for _, a, _ in _actors(text)] == ["disaster management ministry"] * 2
+
+
+def test_a_day_after_an_appositive_subject_is_not_the_speaker() -> None:
+    text = "The coach of Harrow Rovers, Emma Hale, on Saturday denied reports of a rift."
+    statement = next(s for s in extract(text) if s.cue)
+    assert statement.speaker == "The coach of Harrow Rovers, Emma Hale"
+    assert statement.actor == "Emma Hale"
+
+
+def test_the_role_of_a_body_then_the_role_noun() -> None:
+    text = (
+        "The treasurer of Harrow Rovers, Emma Hale, said the club was in debt. "
+        "The treasurer said wages would be cut."
+    )
+    assert [a for _, a, _ in _actors(text)][:1] == ["Emma Hale"]
+    assert _actors(text)[-1][1] == "Emma Hale"
+
+
+def test_a_day_before_a_pronoun_subject_belongs_to_the_cue() -> None:
+    statement = next(s for s in extract("Corran Fargo said on Thursday it would pay.") if s.cue)
+    assert statement.cue == "said on Thursday"
+    assert statement.proposition == "Corran Fargo would pay."
