@@ -351,7 +351,16 @@ def _names_body(name: str, noun: str, typed: str | None = None) -> bool:
     kind = (typed or "").split()[-1:]
     if kind and kind[0] in _BODY_TYPES:
         return kind[0] == noun
+    if words[-1] in _OUTLET_ENDINGS:  # "the Daily Mirror" is the newspaper, not the club
+        return noun in ("newspaper", "paper")
     return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
+
+
+# Last words of newspaper names.
+_OUTLET_ENDINGS = word_set(
+    "Times Post Journal Gazette Herald Chronicle Courier Observer Tribune Ledger News Press"
+    " Mirror Telegraph Express Guardian Standard Record Star Sun Mail Examiner Inquirer"
+)
 
 
 # Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").

@@ -151,6 +151,7 @@ def extract(
                 if attribution.rule == "reportedly":  # the claim, without its hedge
                     said = said.replace(" reportedly", "", 1)
                 said = _drop_as_frame(said, lex)
+                said = _drop_after_report(said)
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
@@ -248,6 +249,25 @@ _IT_DOES = re.compile(
     r"|[a-z]+ed\b|(?:stood|sold|bought|held|made|took|kept|paid|sent|won|lost|found|knew)\b)",
     re.IGNORECASE,
 )
+
+
+# ", after a union said …", ", as the newspaper reported …": a trailing clause that reports
+# someone else's claim frames the statement; it is not part of what the speaker said.
+_AFTER_REPORT = re.compile(
+    r",\s+(?:after|when|as|following|days?\s+after|hours?\s+after)\s+"
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,8}?"
+    r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
+    re.DOTALL,
+)
+
+
+def _drop_after_report(said: str) -> str:
+    """Rule after-report: "it had cut training, after a union said …" claims only that it
+    had cut training (the content span keeps the clause; the other claim is the union's)."""
+    if ", " not in said or said[:1] in _QUOTE_MARKS:
+        return said
+    match = _AFTER_REPORT.search(said)
+    return said[: match.start()] if match and match.start() >= 12 else said
 
 
 def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:

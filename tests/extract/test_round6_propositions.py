@@ -1,0 +1,44 @@
+"""Round 6 propositions: a body's "it" that is no empty "it", claims described before their
+"that", a trailing report of someone else's claim, a plural subject's "its", rebuttals with
+two adjectives (our own sentences)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _props(text: str) -> list[str]:
+    return [s.proposition for s in extract(text) if s.cue]
+
+
+def test_a_body_that_is_ready_or_doing_is_named() -> None:
+    assert _props("Norway said it was ready to mediate.") == ["Norway was ready to mediate."]
+    props = _props("The Harbour Authority said it was sending tents for families.")
+    assert props == ["The Harbour Authority was sending tents for families."]
+    assert _props("Norway said it was important to talk.") == ["It was important to talk."]
+
+
+def test_claims_described_before_their_clause() -> None:
+    text = "The ministry rejected claims circulating online that the vaccine causes infertility."
+    assert _props(text) == ["The vaccine causes infertility."]
+
+
+def test_a_trailing_report_of_another_claim_is_dropped() -> None:
+    text = "Kestrel Lines denied that it had cut training, after a union said shifts were long."
+    assert _props(text)[0] == "Kestrel Lines had cut training."
+
+
+def test_its_after_a_plural_subject_is_the_speaking_body() -> None:
+    text = "The Velden Party said thousands of names had been deleted in its strongholds."
+    assert _props(text) == ["Thousands of names had been deleted in Velden Party's strongholds."]
+    same = "The Velden Party said it had lost its strongholds."
+    assert _props(same) == ["Velden Party had lost its strongholds."]
+
+
+def test_rebuttal_with_two_adjectives_denies_the_claim() -> None:
+    text = (
+        "Bloggers claimed that the vaccine causes infertility. "
+        "The ministry said the claims were “dangerous and false”."
+    )
+    denial = [s for s in extract(text) if s.cue][-1]
+    assert (denial.stance, denial.proposition) == ("denies", "The vaccine causes infertility.")
