@@ -54,3 +54,18 @@ def test_reflexive_and_plural_possessive() -> None:
     assert normalise("The transit authority itself", LEX).name == "transit authority"
     actor = normalise("Some farmers' groups", LEX)
     assert (actor.name, actor.kind) == ("farmers' groups", "group")
+
+
+def test_a_group_word_before_a_title_and_name_is_a_modifier() -> None:
+    actor = normalise("Police Commissioner Ruth Amadi", LEX)
+    assert (actor.name, actor.kind) == ("Ruth Amadi", "person")
+
+
+def test_an_occasion_after_the_name_is_not_the_name() -> None:
+    assert normalise("Party chair Mona Levi in a statement", LEX).name == "Mona Levi"
+    assert normalise("-Nate Brill", LEX).name == "Nate Brill"
+
+
+def test_titles_without_full_stops_and_councillors() -> None:
+    assert normalise("Councillor Rachel Adair", LEX).name == "Rachel Adair"
+    assert normalise("Ms Adair", LEX).name == "Adair"

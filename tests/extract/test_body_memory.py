@@ -90,3 +90,19 @@ def test_a_day_before_a_pronoun_subject_belongs_to_the_cue() -> None:
     statement = next(s for s in extract("Corran Fargo said on Thursday it would pay.") if s.cue)
     assert statement.cue == "said on Thursday"
     assert statement.proposition == "Corran Fargo would pay."
+
+
+def test_coordinated_people_with_titles_are_two_actors() -> None:
+    text = "Mrs. Amadi and former Governor Bello Amadi said the vote mattered."
+    assert sorted(a for _, a, _ in _actors(text)) == ["Amadi", "Bello Amadi"]
+    assert [a for _, a, _ in _actors("Smith and Wesson said the guns were safe.")] == [
+        "Smith and Wesson"
+    ]
+
+
+def test_it_after_a_role_noun_speaker_is_that_body() -> None:
+    text = (
+        "Kenya's health ministry rejected the claims. "
+        "The ministry said the vaccine was safe. It said the trial data would be published."
+    )
+    assert _actors(text)[-1][1] == "Kenya Health Ministry"

@@ -149,6 +149,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if not _INITIAL_END.search(text):
         text = text.rstrip(".")
     text = _REFLEXIVE.sub("", text)  # "The transit authority itself"
+    text = _OCCASION_END.sub("", text).lstrip("-–— ")  # "Jo Roe in a statement", "-Nate Cohn"
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
@@ -210,7 +211,15 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
-    head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
+    head = next(
+        (
+            t.lower()
+            for i, t in enumerate(tokens[:4])
+            if t.lower() in lexicon.groups
+            and not _names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
+        ),
+        None,
+    )
     if head or (
         tokens[-1].endswith("s")
         and tokens[-1].islower()
@@ -234,6 +243,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
         return member
     if _is_org(bare, lexicon):
+        name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
+        named = " ".join(name_tokens)
+        if role and 2 <= len(name_tokens) <= 3 and _name_shaped(name_tokens):  # noqa: SIM102
+            if not _is_org(named, lexicon):  # "Police Commissioner Jo Ross" is Jo Ross
+                return Actor(named, "person", affiliation, role)
         described = _described(tokens, None)
         if described is not None and not _is_org(described.name, lexicon):
             return described  # "Council leader Priya Nair" is Priya Nair
@@ -310,6 +324,10 @@ _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
 # Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
+_OCCASION_END = re.compile(
+    r"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:written\s+|joint\s+|televised\s+)?"
+    r"(?:statement|interview|speech|post|tweet|letter|email|e-mail|briefing|release)$"
+)
 _REFLEXIVE = re.compile(r"\s+(?:itself|themselves|himself|herself)$")
 # "the government in Lome", "the government of Togo": the country.
 _GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$")
@@ -389,6 +407,11 @@ def _role_of(words: list[str]) -> int | None:
         ):
             return k
     return None
+
+
+def _names_follow(rest: list[str], lexicon: Lexicon) -> bool:
+    """A title and a capitalised name follow a group word, which is then only a modifier."""
+    return len(rest) >= 2 and _is_title(rest[0], lexicon) and rest[-1][:1].isupper()
 
 
 def _name_shaped(tokens: list[str]) -> bool:

@@ -108,7 +108,7 @@ def resolve_actors(
     if _ROLE_NP.match(speaker):
         resolved = resolve(speaker, s, memory, exclude)
         if resolved:
-            return resolved
+            return _said(resolved, s, memory)
     if (spoken := speaks_for(speaker)) is not None:  # "a spokesperson for the ministry"
         body, role = spoken
         known = resolve(body, s, memory, exclude) if _ROLE_NP.match(body) else []
@@ -117,9 +117,28 @@ def resolve_actors(
             return [memory.add(s, actor)]
     members = _coordinated_members(speaker, s, lexicon)
     if members:
-        return [memory.add(pos, actor) for pos, actor in members]
+        linked = [memory.add(pos, actor) for pos, actor in members]
+        if len({a.name for a in linked}) < len(linked):  # "Mrs. Clinton and Bill Clinton"
+            return [actor for _, actor in members]
+        return linked
     actor = normalise(speaker, lexicon)
     return [memory.add(s, actor)]
+
+
+def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
+    """A speaker found through a pronoun or role noun is mentioned again, as its sentence's
+    subject: "The ministry said … It said …" is the ministry, not a country named before."""
+    for actor in actors:
+        memory.add(pos, actor, subject=True)
+    return actors
+
+
+def _member(actor: Actor) -> bool:
+    """A conjunct that stands alone: a known country, a body, or a person named in full or
+    with a title ("Mrs. Clinton and former President Bill Clinton" are two people)."""
+    if actor.kind in ("country", "organisation"):
+        return actor.kind == "country" or actor.name[:1].isupper()
+    return actor.kind == "person" and (" " in actor.name or bool(actor.role))
 
 
 _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -128,9 +147,9 @@ _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
     """Rule coordinated-known-actors: "North Korea and Russia denied …" is two statements.
 
-    Applies when every conjunct of the speaker is a known country (a name, demonym or capital
-    in the lexicon); produces one actor per conjunct, each of kind country. A conjunction of
-    unknown words ("Smith and Wesson") stays one actor.
+    Applies when every conjunct of the speaker stands alone (see ``_member``: a known country,
+    a named body, a person with a full name or a title); produces one actor per conjunct. A
+    conjunction of bare words ("Smith and Wesson") stays one actor.
     """
     if " and " not in speaker:
         return []
@@ -142,7 +161,7 @@ def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tup
         offset = speaker.find(piece, pos)
         pos = offset + len(piece)
         actor = normalise(piece, lexicon) if piece.strip() else None
-        if actor is None or actor.kind != "country":
+        if actor is None or not _member(actor):
             return []
         out.append((start + offset, actor))
     return out if len(out) > 1 else []
