@@ -42,3 +42,33 @@ def test_rebuttal_with_two_adjectives_denies_the_claim() -> None:
     )
     denial = [s for s in extract(text) if s.cue][-1]
     assert (denial.stance, denial.proposition) == ("denies", "The vaccine causes infertility.")
+
+
+def test_a_promised_deed_is_a_sentence() -> None:
+    assert _props("The mayor vowed to rebuild the bridge.") == [
+        "The mayor will rebuild the bridge."
+    ]
+    assert _props("Governor Ann Roe promised to cut taxes.") == ["Ann Roe will cut taxes."]
+    refused = next(s for s in extract("The company refused to recall the cars.") if s.cue)
+    assert (refused.stance, refused.proposition) == ("denies", "The company will recall the cars.")
+    assert _props("Jo Roe agreed to be interviewed.") == ["To be interviewed."]
+
+
+def test_a_not_guilty_plea_denies_the_deed() -> None:
+    plea = next(
+        s
+        for s in extract("Oyelaran pleaded not guilty on Tuesday to selling fake insulin.")
+        if s.cue
+    )
+    assert (plea.stance, plea.proposition) == ("denies", "Oyelaran sold fake insulin.")
+    guilty = next(s for s in extract("Oyelaran pleaded guilty to selling fake insulin.") if s.cue)
+    assert (guilty.stance, guilty.proposition) == ("asserts", "Oyelaran sold fake insulin.")
+
+
+def test_a_newspaper_is_not_the_club() -> None:
+    text = (
+        "A report in the Evening Mirror said the striker wanted to leave. "
+        "The club said it had no plans to sell him."
+    )
+    club = [s for s in extract(text) if s.cue][-1]
+    assert club.actor != "Evening Mirror"

@@ -431,13 +431,23 @@ def _owner_end(words: list[str]) -> int | None:
     return None
 
 
+_PARTY_MEMBERS = frozenset(
+    {
+        *("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Socialist"),
+        *("Independent", "Tory", "Senator", "Congressman", "Congresswoman", "Governor"),
+    }
+)
+
+
 def _the_name(bare: str, lexicon: Lexicon) -> Actor | None:
     """Rule the-name: "The Daily Mirror", "The Organization of American States": a capitalised
     name written with "the" is a body, not a person (titles, places and groups excepted)."""
     tokens = bare.split()
     caps = [t for t in tokens if t[:1].isupper()]
-    if len(caps) < 2 or not tokens[-1][:1].isupper():
-        return None
+    if not caps or not tokens[-1][:1].isupper() or tokens[-1] in _PARTY_MEMBERS:
+        return None  # "The South Carolina Republican" is a person
+    if len(caps) == 1 and (len(tokens) > 1 or not tokens[0].isalpha()):
+        return None  # "The Tennessean", but not "The U.S.-led coalition"
     if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
         return None
     if all(t in lexicon.places for t in caps):

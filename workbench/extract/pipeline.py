@@ -167,6 +167,8 @@ def extract(
                 if len(actors) == 1 and _other_gender(said, actors[0]):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
+                if attribution.lemma == "plead" and said.lstrip().startswith("not guilty"):
+                    attribution.stance = "denies"  # rule plea: a not-guilty plea denies the deed
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
                     prop = self_contained(text, prop, attribution, actors, memory)
                 if interview and interview.label_at(c_start) == "Q":

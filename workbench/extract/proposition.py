@@ -147,6 +147,18 @@ _DEMONSTRATIVE = re.compile(
 _VERB_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
 
 
+# Verbs whose "to" clause is a deed the speaker commits to (or, negated or refused, denies).
+_COMMISSIVE = frozenset(
+    {
+        *("promise", "pledge", "vow", "threaten", "plan", "intend", "agree", "refuse"),
+        *("decline", "commit", "undertake", "expect", "aim", "offer", "decide", "resolve"),
+    }
+)
+_INFINITIVE = re.compile(r"^to\s+([a-z]+)\b(\s+\S.*|)$", re.DOTALL | re.IGNORECASE)
+_NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
+_PLEA = re.compile(r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+
+
 def past_of(ing: str) -> str:
     """Past tense of an -ing form ("providing" -> "provided"), by rule plus a small table."""
     stem = ing[:-3]
@@ -246,6 +258,15 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if gerund.group(1).lower() not in _NOT_GERUNDS:
             body = f"{actor} {past_of(gerund.group(1).lower())}{gerund.group(2)}"
             from_object = True
+    elif actor and body[:3].lower() == "to " and (will := _INFINITIVE.match(body)):
+        # rule will-do: "vowed to rebuild the bridge" -> "The mayor will rebuild the bridge."
+        if lemma in _COMMISSIVE and will.group(1).lower() not in _NOT_VERBS:
+            body = f"{actor} will {will.group(1)}{will.group(2)}"
+            from_object = True
+    elif actor and lemma == "plead" and (plea := _PLEA.match(body)):
+        # rule plea: "pleaded not guilty to selling fake insulin" -> "Oyelaran sold fake insulin."
+        body = f"{actor} {past_of(plea.group(1).lower())}{plea.group(2)}"
+        from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":

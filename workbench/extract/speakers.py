@@ -136,8 +136,11 @@ def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
 def _member(actor: Actor) -> bool:
     """A conjunct that stands alone: a known country, a body, or a person named in full or
     with a title ("Mrs. Clinton and former President Bill Clinton" are two people)."""
-    if actor.kind in ("country", "organisation"):
-        return actor.kind == "country" or actor.name[:1].isupper()
+    if actor.kind == "organisation":  # not "The Medicines and Healthcare products Agency"
+        words = actor.name.split()
+        return len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for") for w in words)
+    if actor.kind == "country":
+        return True
     return actor.kind == "person" and (" " in actor.name or bool(actor.role))
 
 
