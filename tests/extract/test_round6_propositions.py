@@ -51,7 +51,7 @@ def test_a_promised_deed_is_a_sentence() -> None:
     assert _props("Governor Ann Roe promised to cut taxes.") == ["Ann Roe will cut taxes."]
     refused = next(s for s in extract("The company refused to recall the cars.") if s.cue)
     assert (refused.stance, refused.proposition) == ("denies", "The company will recall the cars.")
-    assert _props("Jo Roe agreed to be interviewed.") == ["To be interviewed."]
+    assert _props("Jo Roe agreed to be interviewed.") == ["Jo Roe agreed to be interviewed."]
 
 
 def test_a_not_guilty_plea_denies_the_deed() -> None:
@@ -72,3 +72,16 @@ def test_a_newspaper_is_not_the_club() -> None:
     )
     club = [s for s in extract(text) if s.cue][-1]
     assert club.actor != "Evening Mirror"
+
+
+def test_an_attitude_to_clause_keeps_its_verb() -> None:
+    assert _props("The union wants to delay the vote.") == ["The union wants to delay the vote."]
+    assert _props("Governor Lo Reyes decided not to enter the race.") == [
+        "Lo Reyes decided not to enter the race."
+    ]
+
+
+def test_a_leading_conjunction_is_no_part_of_the_claim() -> None:
+    assert _props("Jo Roe said: But the council has not published any study.") == [
+        "The council has not published any study."
+    ]

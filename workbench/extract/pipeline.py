@@ -167,6 +167,10 @@ def extract(
                 if len(actors) == 1 and _other_gender(said, actors[0]):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
+                if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
+                    # rule wants-to: "wants to delay the vote" -> "The union wants to delay …"
+                    verb = text[attribution.cue[0] : attribution.cue[1]]
+                    prop = f"{subject[0]} {verb} {prop[0].lower()}{prop[1:]}"
                 if attribution.lemma == "plead" and said.lstrip().startswith("not guilty"):
                     attribution.stance = "denies"  # rule plea: a not-guilty plea denies the deed
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
@@ -261,6 +265,9 @@ _AFTER_REPORT = re.compile(
     r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
     re.DOTALL,
 )
+
+
+_TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
 
 
 def _drop_after_report(said: str) -> str:

@@ -193,6 +193,8 @@ def clean(content: str) -> str:
     text = text.replace("“", "").replace("”", "").replace('"', "")  # faster than translate
     if text[:5].lower() == "that " and not _DEMONSTRATIVE.match(text):
         text = text[5:].strip()
+    if text[:4] in ("And ", "But ", "and ", "but ", "Yet ") and len(text) > 12:
+        text = text[4:].lstrip(" ,")  # "But the council has not …" claims that it has not
     if not text:
         return ""
     text = text[0].upper() + text[1:]
