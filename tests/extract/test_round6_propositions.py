@@ -85,3 +85,17 @@ def test_a_leading_conjunction_is_no_part_of_the_claim() -> None:
     assert _props("Jo Roe said: But the council has not published any study.") == [
         "The council has not published any study."
     ]
+
+
+def test_the_outlet_rebutting_a_claim_denies_it() -> None:
+    text = (
+        "The council says the fare freeze will cost nothing. That is not true. "
+        "Councillor Jo Adair claimed that parking charges would pay for it. They will not. "
+        "Fares rose."
+    )
+    outlet = [(s.stance, s.proposition) for s in extract(text) if s.actor_kind == "outlet"]
+    assert outlet == [
+        ("denies", "The fare freeze will cost nothing."),
+        ("denies", "Parking charges would pay for it."),
+        ("asserts", "Fares rose."),
+    ]

@@ -78,6 +78,7 @@ def extract(
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
+    said_at: list[tuple[int, str]] = []  # (content start, proposition) of each claim made
     interview = find_interview(text)
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
@@ -142,6 +143,7 @@ def extract(
                 attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
                 attribution.stance, prop = answer
                 claims.add(prop, frozenset(a.name for a in actors), False)
+                said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
                 prop = claims.accusation
             elif (point := points_back(content, attribution, actors, claims)) is not None:
@@ -179,6 +181,7 @@ def extract(
                     person = interview.interviewee(memory)  # "you" in a question
                     prop = name_you(prop, person.name) if person else prop
                 claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
+                said_at.append((c_start, prop))
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
@@ -207,6 +210,8 @@ def extract(
             draft = _outlet(text, s_start, s_end, outlet, s_start, s_end)
             if names is not None and idx in headlines:
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
+            elif said_at and said_at[0][0] < s_start:
+                _outlet_rebuttal(draft, said_at)
             drafts.append(draft)
     return _finish(drafts)
 
@@ -265,6 +270,30 @@ _AFTER_REPORT = re.compile(
     r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
     re.DOTALL,
 )
+
+
+# "They will not.", "It did not.": an outlet's flat answer to the claim before it.
+_FLAT_NO = re.compile(
+    r"^(?:they|it|he|she|that|this)\s+(?:will|would|did|does|do|is|was|are|were|has|have|can"
+    r"|could)\s+not\.?$",
+    re.IGNORECASE,
+)
+
+
+def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -> None:
+    """Rule outlet-rebuttal: a sentence in the outlet's own voice that calls the claim before
+    it false ("That is not true.", "They will not.") denies that claim (opinion pieces)."""
+    sentence = str(draft["content"]).strip()
+    if len(sentence) > 60 or not (is_rebuttal(sentence) or _FLAT_NO.match(sentence)):
+        return
+    start = int(draft["content_start"])  # type: ignore[call-overload]
+    before = [prop for pos, prop in said_at if pos < start]
+    if before:
+        draft["stance"], draft["proposition"], draft["rule"] = (
+            "denies",
+            before[-1],
+            "outlet-rebuttal",
+        )
 
 
 _TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
