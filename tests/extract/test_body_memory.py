@@ -106,3 +106,18 @@ def test_it_after_a_role_noun_speaker_is_that_body() -> None:
         "The ministry said the vaccine was safe. It said the trial data would be published."
     )
     assert _actors(text)[-1][1] == "Kenya Health Ministry"
+
+
+def test_a_kind_spokesperson_speaks_for_that_body() -> None:
+    text = "Kestrel Lines said it would cut jobs. A company spokeswoman said the cuts were small."
+    assert _actors(text)[-1][1:] == ("Kestrel Lines", "organisation")
+
+
+def test_a_bare_spokesman_speaks_for_the_body_before() -> None:
+    text = (
+        "Togo's foreign ministry denied that it had failed to warn Dhaka. "
+        "A spokesman said data had been shared every hour."
+    )
+    assert _actors(text)[-1][1] == "Togo Foreign Ministry"
+    person = "Jo Roe denied the claim. A spokesman said she was abroad."
+    assert _actors(person)[-1][1] == "spokesman"

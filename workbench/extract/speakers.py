@@ -109,6 +109,16 @@ def resolve_actors(
         resolved = resolve(speaker, s, memory, exclude)
         if resolved:
             return _said(resolved, s, memory)
+    if (kind_of := _KIND_ROLE.match(speaker)) is not None:
+        # rule kind-spokesperson: "a company spokeswoman" speaks for the company named before
+        body = resolve(f"the {kind_of.group(1)}", s, memory, exclude)
+        if body and body[0].kind == "organisation":
+            return _said(body, s, memory)
+    if _BARE_SPOKES.match(speaker):
+        # rule bare-spokesperson: "India denied it. A spokesman said …" speaks for India
+        body = resolve("it", s, memory, exclude)
+        if body and body[0].kind in ("organisation", "country"):
+            return _said(body, s, memory)
     if (spoken := speaks_for(speaker)) is not None:  # "a spokesperson for the ministry"
         body, role = spoken
         known = resolve(body, s, memory, exclude) if _ROLE_NP.match(body) else []
@@ -122,7 +132,17 @@ def resolve_actors(
             return [actor for _, actor in members]
         return linked
     actor = normalise(speaker, lexicon)
-    return [memory.add(s, actor)]
+    return [memory.add(s, actor, subject=actor.kind == "organisation")]
+
+
+_KIND_ROLE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(company|firm|club|bank|ministry|union|agency|party|newspaper"
+    r"|authority|commission|council|board|bureau|regulator)\s+"
+    r"(?:spokes(?:person|man|woman)|official|representative|statement)$"
+)
+
+
+_BARE_SPOKES = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)$")
 
 
 def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
