@@ -121,3 +121,25 @@ def test_a_bare_spokesman_speaks_for_the_body_before() -> None:
     assert _actors(text)[-1][1] == "Togo Foreign Ministry"
     person = "Jo Roe denied the claim. A spokesman said she was abroad."
     assert _actors(person)[-1][1] == "spokesman"
+
+
+def test_named_bodies_listed_after_their_kind() -> None:
+    text = (
+        "Two regional airlines, Coral Air and Lagoon Airways, on Monday denied colluding on fares."
+    )
+    found = [s for s in extract(text) if s.cue]
+    assert [(s.actor, s.actor_kind) for s in found] == [
+        ("Coral Air", "organisation"),
+        ("Lagoon Airways", "organisation"),
+    ]
+    assert found[0].proposition == "Coral Air and Lagoon Airways colluded on fares."
+
+
+def test_one_body_with_and_in_its_name_stays_one() -> None:
+    text = "The Fiji Competition and Consumer Commission said fares rose."
+    assert [a for _, a, _ in _actors(text)] == ["Fiji Competition and Consumer Commission"]
+
+
+def test_a_group_located_somewhere_is_the_group() -> None:
+    text = "Tourism operators in Port Vila said high fares had cut visitor numbers."
+    assert _actors(text)[0][1:] == ("tourism operators", "group")

@@ -99,3 +99,8 @@ def test_the_outlet_rebutting_a_claim_denies_it() -> None:
         ("denies", "Parking charges would pay for it."),
         ("asserts", "Fares rose."),
     ]
+
+
+def test_a_trailing_report_a_day_after_is_dropped() -> None:
+    text = "Faith Njeri denied taking EPO, a day after the unit said she had tested positive."
+    assert _props(text)[0] == "Faith Njeri took EPO."

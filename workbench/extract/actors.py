@@ -191,6 +191,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
+    located = _LOCATED.match(bare)
+    if located and (group := _normalise(located.group(1), lexicon)).kind == "group":
+        return group  # "Tourism operators in Port Vila"
     government = _GOVERNMENT_OF.match(bare)
     if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
         return Actor(lexicon.places[place][0], "country")
@@ -328,6 +331,7 @@ _OCCASION_END = re.compile(
     r"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:written\s+|joint\s+|televised\s+)?"
     r"(?:statement|interview|speech|post|tweet|letter|email|e-mail|briefing|release)$"
 )
+_LOCATED = re.compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|around)\s+[A-Z].*$")
 _REFLEXIVE = re.compile(r"\s+(?:itself|themselves|himself|herself)$")
 # "the government in Lome", "the government of Togo": the country.
 _GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$")
@@ -486,6 +490,11 @@ _ORG_ENDINGS = frozenset(
         *("Coalition", "Society", "Academy", "College", "Clinic", "Assembly", "Administration"),
     }
 )
+
+
+def is_org(text: str, lexicon: Lexicon) -> bool:
+    """A name with an organisation word ("Consumer Commission", "Riverside Rugby Club")."""
+    return _is_org(text, lexicon)
 
 
 def _is_org(text: str, lexicon: Lexicon) -> bool:

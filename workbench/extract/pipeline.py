@@ -265,7 +265,8 @@ _IT_DOES = re.compile(
 # ", after a union said …", ", as the newspaper reported …": a trailing clause that reports
 # someone else's claim frames the statement; it is not part of what the speaker said.
 _AFTER_REPORT = re.compile(
-    r",\s+(?:after|when|as|following|days?\s+after|hours?\s+after)\s+"
+    r",\s+(?:(?:a|one|two|three|four|five|\d+)\s+(?:days?|hours?|weeks?|months?)\s+)?"
+    r"(?:after|when|as|following)\s+"
     r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,8}?"
     r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
     re.DOTALL,
@@ -305,7 +306,7 @@ def _drop_after_report(said: str) -> str:
     if ", " not in said or said[:1] in _QUOTE_MARKS:
         return said
     match = _AFTER_REPORT.search(said)
-    return said[: match.start()] if match and match.start() >= 12 else said
+    return said[: match.start()] if match and match.start() >= 6 else said
 
 
 def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
+from workbench.extract.actors import Actor, body_actor, is_org, normalise, speaks_for
 from workbench.extract.attribution import Attribution
 from workbench.extract.coref import (
     PERSON_PRONOUNS,
@@ -55,7 +55,10 @@ def subject_of(
     belongs to someone ("His lawyer, Ann Roe, said he …", "Her coach said she …") leaves "he"
     or "she" to the owner (rule owner-pronoun).
     """
-    if len(actors) != 1:
+    if len(actors) > 1:  # "Coral Air and Lagoon Airways denied colluding …"
+        names = [a.name for a in actors]
+        if len(names) == 2 and all(n[:1].isupper() for n in names):
+            return " and ".join(names), "group"
         return "", None
     actor = actors[0]
     speaker = attribution.speaker
@@ -153,12 +156,23 @@ def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
     return actors
 
 
-def _member(actor: Actor) -> bool:
+# Plural nouns for bodies before an appositive list of their names.
+_BODIES = frozenset(
+    {
+        *("companies", "firms", "airlines", "banks", "lenders", "carriers", "clubs", "groups"),
+        *("organisations", "organizations", "insurers", "retailers", "manufacturers", "unions"),
+        *("charities", "broadcasters", "newspapers", "parties", "agencies", "operators"),
+    }
+)
+
+
+def _member(actor: Actor, lexicon: Lexicon) -> bool:
     """A conjunct that stands alone: a known country, a body, or a person named in full or
     with a title ("Mrs. Clinton and former President Bill Clinton" are two people)."""
     if actor.kind == "organisation":  # not "The Medicines and Healthcare products Agency"
         words = actor.name.split()
-        return len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for") for w in words)
+        named = len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for") for w in words)
+        return named and (actor.name in lexicon.organisations or is_org(actor.name, lexicon))
     if actor.kind == "country":
         return True
     return actor.kind == "person" and (" " in actor.name or bool(actor.role))
@@ -178,13 +192,20 @@ def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tup
         return []
     out: list[tuple[int, Actor]] = []
     pos = 0
+    head, comma, named = speaker.partition(", ")
+    bodies = False
+    if comma and " and " in named and " and " not in head and head[:1].isupper():
+        pos = len(head) + 2  # "Two regional airlines, Coral Air and Lagoon Airways"
+        bodies = head.split()[-1].lower() in _BODIES
     if speaker[:5] in ("Both ", "both "):  # "Both Benin and Nigeria called for calm"
         pos = 5
     for piece in _AND_SPLIT.split(speaker[pos:]):
         offset = speaker.find(piece, pos)
         pos = offset + len(piece)
         actor = normalise(piece, lexicon) if piece.strip() else None
-        if actor is None or not _member(actor):
+        if actor is not None and bodies and actor.kind in ("person", "organisation"):
+            actor = Actor(actor.name, "organisation", actor.affiliation)  # airlines, not people
+        elif actor is None or not _member(actor, lexicon):
             return []
         out.append((start + offset, actor))
     return out if len(out) > 1 else []
