@@ -104,3 +104,24 @@ def test_the_outlet_rebutting_a_claim_denies_it() -> None:
 def test_a_trailing_report_a_day_after_is_dropped() -> None:
     text = "Faith Njeri denied taking EPO, a day after the unit said she had tested positive."
     assert _props(text)[0] == "Faith Njeri took EPO."
+
+
+def test_said_a_and_that_b_reads_as_one_claim() -> None:
+    props = _props("Coral Airways said its fares followed demand and that it had never fixed prices.")
+    assert props == ["Coral Airways' fares followed demand and it had never fixed prices."]
+
+
+def test_declining_to_say_is_no_deed() -> None:
+    text = "Corran Fargo said it would pay. Corran Fargo declined to say whether it would pay more."
+    assert "will say" not in " ".join(_props(text))
+
+
+def test_section_labels_and_noun_charges_are_no_speakers() -> None:
+    found = [
+        s
+        for s in extract(
+            "Opinion: The Bus Fare Freeze Is Not Free\n\nParking charges raised 3 million pounds."
+        )
+        if s.cue
+    ]
+    assert found == []

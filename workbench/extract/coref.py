@@ -24,6 +24,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
 # it, so backtracking could not change a match; skipping it makes this scan twice as fast.
 _CAPS = re.compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
 _TOKEN = re.compile(r"[\w.-]+")
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")  # "the Fiji Competition and Consumer …"
 _ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
 # Head nouns of sources that are things, not people: "it" can point back to them ("The report
 # found … It concluded …"). The head is the last word before a modifier ("report by …").
@@ -147,11 +148,8 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if (
                 not actor.role
                 and " " in actor.name
-                and text[match.start() - 4 : match.start()]
-                in (
-                    "the ",
-                    "The ",
-                )
+                and text[match.start() - 4 : match.start()] in ("the ", "The ")
+                and not _AND_NAME.match(text, match.end())
             ):  # rule the-name: "… in the Daily Mirror" is a body, not a person
                 actor = Actor(actor.name, "organisation", actor.affiliation)
             if headline is None:

@@ -155,6 +155,13 @@ _COMMISSIVE = frozenset(
     }
 )
 _INFINITIVE = re.compile(r"^to\s+([a-z]+)\b(\s+\S.*|)$", re.DOTALL | re.IGNORECASE)
+# "declined to say whether …": a non-answer, not a deed.
+_NON_ANSWERS = frozenset(
+    {
+        *("say", "comment", "discuss", "reveal", "disclose", "confirm", "specify", "elaborate"),
+        *("answer", "respond", "name", "identify", "provide", "give", "detail", "speculate"),
+    }
+)
 _NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
 _PLEA = re.compile(r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
 
@@ -195,6 +202,8 @@ def clean(content: str) -> str:
         text = text[5:].strip()
     if text[:4] in ("And ", "But ", "and ", "but ", "Yet ") and len(text) > 12:
         text = text[4:].lstrip(" ,")  # "But the council has not …" claims that it has not
+    if " and that " in text:  # "said A and that B": the claim is "A and B"
+        text = text.replace(", and that ", ", and ").replace(" and that ", " and ")
     if not text:
         return ""
     text = text[0].upper() + text[1:]
@@ -262,7 +271,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
             from_object = True
     elif actor and body[:3].lower() == "to " and (will := _INFINITIVE.match(body)):
         # rule will-do: "vowed to rebuild the bridge" -> "The mayor will rebuild the bridge."
-        if lemma in _COMMISSIVE and will.group(1).lower() not in _NOT_VERBS:
+        verb = will.group(1).lower()
+        if lemma in _COMMISSIVE and verb not in _NOT_VERBS and verb not in _NON_ANSWERS:
             body = f"{actor} will {will.group(1)}{will.group(2)}"
             from_object = True
     elif actor and lemma == "plead" and (plea := _PLEA.match(body)):
