@@ -107,7 +107,9 @@ def test_a_trailing_report_a_day_after_is_dropped() -> None:
 
 
 def test_said_a_and_that_b_reads_as_one_claim() -> None:
-    props = _props("Coral Airways said its fares followed demand and that it had never fixed prices.")
+    props = _props(
+        "Coral Airways said its fares followed demand and that it had never fixed prices."
+    )
     assert props == ["Coral Airways' fares followed demand and it had never fixed prices."]
 
 
@@ -125,3 +127,8 @@ def test_section_labels_and_noun_charges_are_no_speakers() -> None:
         if s.cue
     ]
     assert found == []
+
+
+def test_a_time_before_that_and_a_reflexive_subject_leave_the_claim() -> None:
+    text = "The transit authority itself warned in March that it would have to cut services."
+    assert _props(text) == ["The transit authority would have to cut services."]

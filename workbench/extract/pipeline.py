@@ -154,6 +154,7 @@ def extract(
                     said = said.replace(" reportedly", "", 1)
                 said = _drop_as_frame(said, lex)
                 said = _drop_after_report(said)
+                said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
@@ -295,6 +296,14 @@ def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -
             before[-1],
             "outlet-rebuttal",
         )
+
+
+# A time adjunct between the cue and "that" ("warned in March that …") is not the claim.
+_LEAD_WHEN = re.compile(
+    r"^(?:in|on|last|early|late|earlier)\s+(?:this\s+)?(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|month|year)\s+(?=that\s)"
+)
 
 
 _TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")

@@ -73,6 +73,8 @@ def subject_of(
             return "", None
         return display_name(actor), actor.kind
     written = text[attribution.speaker[0] : attribution.speaker[1]]
+    for reflexive in (" itself", " themselves"):
+        written = written.removesuffix(reflexive)  # "The transit authority itself warned"
     words = written.split()
     if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
         return "", None
