@@ -143,3 +143,21 @@ def test_one_body_with_and_in_its_name_stays_one() -> None:
 def test_a_group_located_somewhere_is_the_group() -> None:
     text = "Tourism operators in Port Vila said high fares had cut visitor numbers."
     assert _actors(text)[0][1:] == ("tourism operators", "group")
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    text = (
+        "Carla Benitez met Peter Mutai on Monday. "
+        "She said the test was wrong. He said the sample was clean."
+    )
+    assert [a for _, a, _ in _actors(text)] == ["Carla Benitez", "Peter Mutai"]
+
+
+def test_given_names_extend_from_a_newsroom_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.extract import load_lexicon
+
+    extra = tmp_path / "names.toml"
+    extra.write_text('[given_names]\nfemale = ["Zuleika"]\n', encoding="utf-8")
+    lexicon = load_lexicon([extra])
+    assert lexicon.given_names["Zuleika"] == "f"
+    assert lexicon.given_names["Peter"] == "m"

@@ -59,6 +59,7 @@ class Memory:
     by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
     by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
     bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
+    given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
 
     def retype(self, pos: int, name: str) -> Actor:
         """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
@@ -248,9 +249,11 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if lower in PERSON_PRONOUNS:
         picked = _pick(earlier, {"person"}, exclude)
         wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
-        if picked and wrong is not None and gender_of(picked[0]) == wrong:
+        names = memory.given_names
+        if picked and wrong is not None and gender_of(picked[0], names) == wrong:
             right = "m" if wrong == "f" else "f"  # only someone known to fit, else nobody
-            return _pick([m for m in earlier if gender_of(m.actor) == right], {"person"}, exclude)
+            fits = [m for m in earlier if gender_of(m.actor, names) == right]
+            return _pick(fits, {"person"}, exclude)
         return picked
     if lower in PLURAL_PRONOUNS:
         kinds = {"country", "organisation", "group"}
@@ -397,17 +400,18 @@ _FEMALE = word_set(
 )
 
 
-def gender_of(actor: Actor) -> str | None:
-    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband"), else
-    None: most names say nothing we could rely on."""
-    if actor.kind != "person" or not actor.role:
+def gender_of(actor: Actor, given_names: dict[str, str] | None = None) -> str | None:
+    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband") or, for a
+    full name, its first word is a given name the lexicon lists ("Faith Wanjiru"); else None."""
+    if actor.kind != "person":
         return None
-    words = actor.role.lower().split()
+    words = (actor.role or "").lower().split()
     if any(w in _MALE for w in words):
         return "m"
     if any(w in _FEMALE for w in words):
         return "f"
-    return None
+    first, space, _ = actor.name.partition(" ")
+    return (given_names or {}).get(first) if space else None
 
 
 def _pick(

@@ -74,7 +74,7 @@ def extract(
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     quotes = find_quotes(text)
-    memory = Memory()
+    memory = Memory(given_names=lex.given_names)
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
@@ -167,7 +167,7 @@ def extract(
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and _other_gender(said, actors[0]):
+                if len(actors) == 1 and _other_gender(said, actors[0], lex.given_names):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
@@ -217,11 +217,11 @@ def extract(
     return _finish(drafts)
 
 
-def _other_gender(said: str, actor: Actor) -> bool:
+def _other_gender(said: str, actor: Actor, names: dict[str, str]) -> bool:
     """The content opens with a pronoun of the other gender than the speaker's title says."""
     first = said.lstrip(' “"').split(" ", 1)[0].lower()
     wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
-    return wrong is not None and gender_of(actor) == wrong
+    return wrong is not None and gender_of(actor, names) == wrong
 
 
 _IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
