@@ -132,3 +132,17 @@ def test_section_labels_and_noun_charges_are_no_speakers() -> None:
 def test_a_time_before_that_and_a_reflexive_subject_leave_the_claim() -> None:
     text = "The transit authority itself warned in March that it would have to cut services."
     assert _props(text) == ["The transit authority would have to cut services."]
+
+
+def test_a_headline_denial_of_a_noun_takes_the_body_denial() -> None:
+    text = (
+        "Harrow Rovers Coach Denies Rift With Striker\n\n"
+        "The coach of Harrow Rovers, Emma Hale, on Saturday denied reports that she had fallen "
+        "out with striker Dan Okoro."
+    )
+    head = next(s for s in extract(text) if s.cue and s.sentence_start == 0)
+    assert head.actor == "Emma Hale"
+    assert head.proposition == "Emma Hale had fallen out with striker Dan Okoro."
+    gerund = "Telecom Firm Denies Selling Customer Data\n\nNorland Telecom denied selling data."
+    first = next(s for s in extract(gerund) if s.cue)
+    assert first.proposition == "Telecom Firm sold customer data."

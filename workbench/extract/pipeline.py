@@ -214,6 +214,8 @@ def extract(
             elif said_at and said_at[0][0] < s_start:
                 _outlet_rebuttal(draft, said_at)
             drafts.append(draft)
+    if headlines:
+        _headline_denials(drafts, {sentences[i][0] for i in headlines})
     return _finish(drafts)
 
 
@@ -272,6 +274,35 @@ _AFTER_REPORT = re.compile(
     r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
     re.DOTALL,
 )
+
+
+_NO_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
+)
+
+
+def _headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
+    """Rule headline-denial: "India Rejects Criticism", "Coach Denies Rift With Striker": a
+    headline denial of a bare noun phrase says in short what the body's first denial says in
+    full, so it takes that denial's proposition (and its actor, when the headline names only
+    a role or a word such as "Ministry")."""
+    body = [d for d in drafts if d["sentence_start"] not in heads and d["stance"] == "denies"]
+    for draft in drafts:
+        if draft["sentence_start"] not in heads or draft["stance"] != "denies" or not body:
+            continue
+        content = str(draft["content"])
+        if content.split(" ", 1)[0].lower().endswith("ing"):
+            continue  # "Denies Selling Customer Data" is already a deed ("… sold customer data")
+        if " that " in content or _NO_VERB.search(content.lower() + " "):
+            continue  # "Denies Claims That the Vaccine Causes …" says it in full
+        after = [d for d in body if int(d["content_start"]) > int(draft["content_start"])]  # type: ignore[call-overload]
+        if not after:
+            continue
+        first = after[0]
+        draft["proposition"] = first["proposition"]
+        name = str(draft["actor"])
+        if draft["actor_kind"] == "unnamed" or (" " not in name and name in str(first["speaker"])):
+            draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
 
 
 # "They will not.", "It did not.": an outlet's flat answer to the claim before it.
