@@ -161,3 +161,17 @@ def test_given_names_extend_from_a_newsroom_file(tmp_path) -> None:  # type: ign
     lexicon = load_lexicon([extra])
     assert lexicon.given_names["Zuleika"] == "f"
     assert lexicon.given_names["Peter"] == "m"
+
+
+def test_a_family_name_before_the_full_name_is_the_full_name() -> None:
+    text = (
+        "Brill Says He Never Pledged To Raise Taxes\n\n"
+        "Brill said on Thursday he would not. Donald Brill told reporters the law was clear. "
+        "Brill said the law would change."
+    )
+    assert {a for _, a, _ in _actors(text)} == {"Donald Brill"}
+
+
+def test_told_a_name_then_a_possessive_subject() -> None:
+    found = next(s for s in extract("Donald Brill told CNN his policy was firm.") if s.cue)
+    assert found.content == "his policy was firm"

@@ -216,6 +216,7 @@ def extract(
             drafts.append(draft)
     if headlines:
         _headline_denials(drafts, {sentences[i][0] for i in headlines})
+    _full_names(drafts, memory)
     return _finish(drafts)
 
 
@@ -279,6 +280,23 @@ _AFTER_REPORT = re.compile(
 _NO_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
 )
+
+
+def _full_names(drafts: list[dict[str, object]], memory: Memory) -> None:
+    """Rule full-name-later: a person first called by a family name alone ("Trump Says …")
+    and named in full only afterwards ("Donald Trump") is that full name throughout."""
+    for draft in drafts:
+        name = draft["actor"]
+        if draft["actor_kind"] != "person" or not isinstance(name, str) or " " in name:
+            continue
+        full = memory.by_name.get(name)
+        if (
+            full is not None
+            and full.name.endswith(" " + name)
+            and full.name not in str(draft["speaker"])
+        ):  # "Mrs. Amadi and Bello Amadi" are two people
+            draft["actor"] = full.name
+            draft["actor_affiliation"] = draft["actor_affiliation"] or full.affiliation
 
 
 def _headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
