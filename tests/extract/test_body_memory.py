@@ -175,3 +175,11 @@ def test_a_family_name_before_the_full_name_is_the_full_name() -> None:
 def test_told_a_name_then_a_possessive_subject() -> None:
     found = next(s for s in extract("Donald Brill told CNN his policy was firm.") if s.cue)
     assert found.content == "his policy was firm"
+
+
+def test_a_headline_noun_is_the_owned_body_it_stands_for() -> None:
+    text = (
+        "Ministry Rejects Claims That Vaccine Causes Infertility\n\n"
+        "Kenya's health ministry on Monday rejected claims that the vaccine causes infertility."
+    )
+    assert {a for _, a, _ in _actors(text)} == {"Kenya Health Ministry"}

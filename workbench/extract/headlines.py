@@ -115,6 +115,9 @@ def body_speaker(text: str, after: int, speaker: str, lexicon: Lexicon) -> tuple
         found = re.compile(pattern).search(text, after)
         return found.span() if found else None
     phrase = r"\s+".join(re.escape(w.lower()) for w in words)
-    pattern = rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{phrase}\b"
+    # "the … health agency", also "Kenya's health ministry", "Zambia's main opposition party"
+    owner = r"(?:[Tt]he|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s)"
+    body = r"(?:\s+(?:party|ministry|agency|group|union|council|authority|body))?"
+    pattern = rf"\b{owner}\s+(?:[a-z][\w-]*\s+){{0,2}}{phrase}{body}\b"
     found = re.compile(pattern).search(text, after)
     return found.span() if found else None
