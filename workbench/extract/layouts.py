@@ -60,6 +60,7 @@ _CAPTIONS = frozenset(
         *("contributing", "twitter", "editor's note", "editor’s note", "byline", "paid notice"),
         # section labels before a headline (round 6): "Opinion: The Bus Fare Freeze Is …"
         *("opinion", "analysis", "editorial", "commentary", "explainer", "review", "q&a"),
+        *("interview", "exclusive"),
         *("exclusive", "plus", "remember", "so", "wow", "hey", "look", "boom", "busted"),
         *("bombshell", "just leaked", "revealed", "update", "email", "name", "related"),
     }

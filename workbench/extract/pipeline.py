@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from workbench.extract.actors import Actor, normalise
 from workbench.extract.attribution import Attribution
@@ -28,7 +29,7 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
-from workbench.extract.interview import find_interview, name_you
+from workbench.extract.interview import Interview, answer_pieces, find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_expletive
@@ -92,6 +93,8 @@ def extract(
         hi = bisect.bisect_left(hit_starts, s_end, lo)
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
         found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
+        if interview:
+            found = _split_answers(text, found, interview, memory)
         del found[MAX_PER_SENTENCE:]  # see MAX_PER_SENTENCE: keeps a run-on sentence linear
         if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
             headlines.add(idx)
@@ -280,6 +283,28 @@ _AFTER_REPORT = re.compile(
 _NO_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
 )
+
+
+_YES_NO_LEAD = re.compile(r"(?:yes|no)[.!,]\s+\S", re.IGNORECASE)
+
+
+def _split_answers(
+    text: str, found: list[Attribution], interview: Interview, memory: Memory
+) -> list[Attribution]:
+    """Rule named-answer: "Berg: No. The stocks are recovering." in a Q&A answers the question
+    with "No." (a denial of it made declarative) and then says more, as "A:" answers do; kept
+    whole when the question cannot be made a statement ("Did it?")."""
+    out: list[Attribution] = []
+    for a in found:
+        if a.rule == "colon-speaker" and _YES_NO_LEAD.match(text, a.content[0]):
+            pieces = answer_pieces(text, a.content[0], a.content[1])
+            first = pieces[0]
+            if len(pieces) > 1 and interview.answer(text[first[0] : first[1]], first[0], memory):
+                out.append(replace(a, content=first))
+                out.append(replace(a, content=(pieces[1][0], a.content[1])))
+                continue
+        out.append(a)
+    return out
 
 
 def _full_names(drafts: list[dict[str, object]], memory: Memory) -> None:

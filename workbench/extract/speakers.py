@@ -136,7 +136,18 @@ def resolve_actors(
         if len({a.name for a in linked}) < len(linked):  # "Mrs. Clinton and Bill Clinton"
             return [actor for _, actor in members]
         return linked
+    if speaker.isupper() and len(speaker) > 3 and speaker.isalpha():
+        titled = speaker.title()  # "LUND:" in a transcript is the Karin Lund named before
+        if titled in memory.by_name or titled in memory.short_names:
+            speaker = titled
     actor = normalise(speaker, lexicon)
+    if (
+        actor.kind == "person"
+        and not actor.role
+        and _PLURAL_AGENT.match(actor.name)
+        and actor.name not in memory.short_names
+    ):  # "Fishermen say …", "Pollsters found …": a group, not a person named so
+        actor = Actor(actor.name.lower(), "group")
     return [memory.add(s, actor, subject=actor.kind == "organisation")]
 
 
@@ -148,6 +159,9 @@ _KIND_ROLE = re.compile(
 
 
 _BARE_SPOKES = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)$")
+
+
+_PLURAL_AGENT = re.compile(r"^[A-Z][a-z]+(?:ists|ians|men|sters|eers|ants|ents)$")
 
 
 def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
