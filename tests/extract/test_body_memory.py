@@ -183,3 +183,13 @@ def test_a_headline_noun_is_the_owned_body_it_stands_for() -> None:
         "Kenya's health ministry on Monday rejected claims that the vaccine causes infertility."
     )
     assert {a for _, a, _ in _actors(text)} == {"Kenya Health Ministry"}
+
+
+def test_liveblog_entry_headlines_and_titled_single_names() -> None:
+    text = (
+        "Floods: Live Updates\n\n10:15 Aid Arrives\n\n"
+        "The UN refugee agency said the first flights had landed.\n\n"
+        "12:10 Leader Visits Shelters\n\n"
+        "Prime Minister Sheikh Hasina visited shelters. She said each family would get aid."
+    )
+    assert _actors(text)[-1][1:] == ("Hasina", "person")

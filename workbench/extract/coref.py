@@ -155,7 +155,9 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if actor is not None:
                 found.append((match.start(), actor))
             continue
-        if actor is not None and (" " in actor.name or actor.name in memory.short_names):
+        if actor is not None and (
+            " " in actor.name or actor.name in memory.short_names or actor.role
+        ):  # "Prime Minister Sheikh Hasina", "President Macron": a titled name
             if (
                 not actor.role
                 and " " in actor.name

@@ -28,10 +28,13 @@ _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
 
 
 def is_headline(sentence: str) -> bool:
-    """A title-case line with no closing punctuation, of more than three words."""
+    """A title-case line with no closing punctuation, of more than three words (or two or
+    three capitalised words, as liveblog entries are headed)."""
     if sentence.rstrip()[-1:] in '.!?”"':
         return False
     words = sentence.split()
+    if 2 <= len(words) <= 3:  # "Aid Arrives", "India Rejects Criticism": a liveblog entry's
+        return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
     return len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 

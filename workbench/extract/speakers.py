@@ -41,7 +41,8 @@ _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 def display_name(actor: Actor) -> str:
     """The actor's name as a sentence subject: "The Food Safety Authority", "Rosa Diaz"."""
     owner = actor.affiliation or "\0"  # "Denmark Fisheries Ministry" takes no "the"
-    takes_the = actor.kind == "organisation" and actor.name.split()[-1] in _TAKES_THE
+    last = actor.name.split()[-1]
+    takes_the = actor.kind == "organisation" and last.capitalize() in _TAKES_THE
     return f"The {actor.name}" if takes_the and not actor.name.startswith(owner) else actor.name
 
 
