@@ -193,3 +193,9 @@ def test_liveblog_entry_headlines_and_titled_single_names() -> None:
         "Prime Minister Sheikh Hasina visited shelters. She said each family would get aid."
     )
     assert _actors(text)[-1][1:] == ("Hasina", "person")
+
+
+def test_analysts_at_a_firm_speak_for_the_firm() -> None:
+    text = "Analysts at Halden Brothers said the refunds would have little effect."
+    assert _actors(text)[0][1:] == ("Halden Brothers", "organisation")
+    assert _actors("Analysts said the refunds would be small.")[0][1:] == ("analysts", "group")

@@ -100,7 +100,7 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
 _SPEAKS_FOR = re.compile(
     r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
     r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
-    r"|press\s+officers?|executives?)"
+    r"|press\s+officers?|executives?|(?:analysts?|economists?|strategists?|researchers?)(?=\s+at\s))"
     r"\s+(?:for|at|of|from|with|in)\s+(?P<body>(?:the\s+)?\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -136,6 +136,10 @@ def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
     actor = normalise(body, lexicon)
     if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
         kind = "organisation" if actor.kind == "person" and _is_org(actor.name, lexicon) else None
+        if actor.kind == "person" and role.startswith(
+            ("analyst", "economist", "strateg", "research")
+        ):
+            kind = "organisation"  # "Analysts at Morgan Stanley": a firm, not a person
         return Actor(actor.name, kind or actor.kind, actor.affiliation, role)
     words = _DET.sub("", body).split()
     titled = " ".join(w[:1].upper() + w[1:] for w in words)
