@@ -69,3 +69,12 @@ def test_an_occasion_after_the_name_is_not_the_name() -> None:
 def test_titles_without_full_stops_and_councillors() -> None:
     assert normalise("Councillor Rachel Adair", LEX).name == "Rachel Adair"
     assert normalise("Ms Adair", LEX).name == "Adair"
+
+
+def test_a_person_of_a_described_group() -> None:
+    actor = normalise("Jamal Reed of the advocacy group Fair Banking Now", LEX)
+    assert (actor.name, actor.kind, actor.affiliation) == (
+        "Jamal Reed",
+        "person",
+        "Fair Banking Now",
+    )

@@ -400,6 +400,10 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
     if _is_org(body, lexicon) or body in lexicon.organisations or proper:
         return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
+    described = _described(words, None) if words and words[0].islower() else None
+    if described is not None and described.kind == "organisation":
+        # "Jamal Reed of the advocacy group Fair Banking Now": the person, of that group
+        return Actor(" ".join(name), "person", described.name, role)
     return None
 
 
