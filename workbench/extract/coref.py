@@ -123,16 +123,14 @@ class Memory:
                     if token[:1].isupper() and len(token) >= 3:
                         self.by_name.setdefault(token, actor)
                         self.short_names.add(token)
-                last = name.split()[-1]
-                short = self.by_name.get(last, actor)
-                said = gender_of(short, self.given_names)  # "Mrs. Amadi" is not "Bello Amadi"
-                if (
-                    " " in name
-                    and short.name == last
-                    and said in (None, gender_of(actor, self.given_names))
-                ):
-                    # "Trump Says …" before "Donald Trump": later "Trump" is the full name
-                    self.by_name[last] = actor
+                last = name.rsplit(" ", 1)[-1]
+                short = self.by_name.get(last) if last != name else None
+                if short is not None and short.name == last:
+                    # "Trump Says …" before "Donald Trump": later "Trump" is the full name,
+                    # unless a title says otherwise ("Mrs. Amadi" is not "Bello Amadi")
+                    said = gender_of(short, self.given_names)
+                    if said in (None, gender_of(actor, self.given_names)):
+                        self.by_name[last] = actor
         self.mentions.append(Mention(pos, actor, subject))
         return actor
 
