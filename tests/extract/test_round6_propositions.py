@@ -146,3 +146,15 @@ def test_a_headline_denial_of_a_noun_takes_the_body_denial() -> None:
     gerund = "Telecom Firm Denies Selling Customer Data\n\nNorland Telecom denied selling data."
     first = next(s for s in extract(gerund) if s.cue)
     assert first.proposition == "Telecom Firm sold customer data."
+
+
+def test_a_rebuttal_and_that_clause_is_a_denial_and_an_assertion() -> None:
+    text = (
+        "Luis Arce said Peruvian troops had crossed into Bolivia. "
+        "Peru said the claim was “completely false” and that its soldiers had stayed home."
+    )
+    peru = [(s.stance, s.proposition) for s in extract(text) if s.actor == "Peru"]
+    assert peru == [
+        ("denies", "Peruvian troops had crossed into Bolivia."),
+        ("asserts", "Peru's soldiers had stayed home."),
+    ]

@@ -138,6 +138,7 @@ def extract(
             last = max(c_end, attribution.cue[1])
             info = attribution.cue_info
             no_comment = no_comment_end(text, info) if info is not None else 0
+            rebutted: str | None = None  # rule rebuttal-and, below
             if no_comment:  # "declined to comment": a non-answer, reported, not a denial
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
@@ -167,6 +168,12 @@ def extract(
                     if attribution.speaker
                     else ""
                 )
+                split = _AND_THAT.search(said) if " and that " in said else None
+                if split and claims.recent and is_rebuttal(said[: split.start()]):
+                    # rule rebuttal-and: "said the claim was false and that its troops had
+                    # stayed …" denies the claim and asserts the rest, two statements
+                    rebutted = claims.antecedent(frozenset(a.name for a in actors), accusation=True)
+                    said = said[split.end() :]
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
@@ -197,6 +204,10 @@ def extract(
             if no_comment:
                 for d in made:
                     d["confidence"] = 0.5
+            if rebutted is not None:
+                for d in made:
+                    denial = dict(d, stance="denies", proposition=rebutted, rule="rebuttal")
+                    drafts.append(denial)
             drafts.extend(made)
             if attribution.speaker is not None and text[c_start] in _QUOTE_MARKS:
                 quoted[hi] = made  # the sentence's last attribution decides
@@ -378,6 +389,9 @@ _LEAD_WHEN = re.compile(
     r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|week|month|year)\s+(?=that\s)"
 )
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
 _TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
