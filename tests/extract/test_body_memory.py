@@ -199,3 +199,11 @@ def test_analysts_at_a_firm_speak_for_the_firm() -> None:
     text = "Analysts at Halden Brothers said the refunds would have little effect."
     assert _actors(text)[0][1:] == ("Halden Brothers", "organisation")
     assert _actors("Analysts said the refunds would be small.")[0][1:] == ("analysts", "group")
+
+
+def test_plural_they_after_a_ministry_is_its_country() -> None:
+    text = (
+        "Japan's foreign ministry said it was watching the talks closely. "
+        "They urged Beijing to respect the sanctions."
+    )
+    assert _actors(text)[-1][1:] == ("Japan", "country")

@@ -275,7 +275,10 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             kinds = kinds | {"unnamed"}
         elif lower != "it":
             kinds = kinds | {"person"}
-        return _pick(earlier, kinds, exclude, prefer_subject=True)
+        # "South Korea's foreign ministry said … They urged …": a plural "they" is the
+        # country (or group) of the sentence before, not the ministry that spoke for it.
+        plural = lower != "it"
+        return _pick(earlier, kinds, exclude, prefer_subject=True, bodies=not plural)
     role = _ROLE_NOUN.match(word)
     if role:
         noun = role.group(1)
@@ -425,13 +428,19 @@ def gender_of(actor: Actor, given_names: dict[str, str] | None = None) -> str | 
 
 
 def _pick(
-    earlier: list[Mention], kinds: set[str], exclude: set[str], prefer_subject: bool = False
+    earlier: list[Mention],
+    kinds: set[str],
+    exclude: set[str],
+    prefer_subject: bool = False,
+    bodies: bool = True,
 ) -> list[Actor]:
     candidates = [m for m in earlier if m.actor.kind in kinds and m.actor.name not in exclude]
     if not candidates:
         return []
     if prefer_subject:
-        last_sentence_subjects = [m for m in candidates[-6:] if m.subject]
+        last_sentence_subjects = [
+            m for m in candidates[-6:] if m.subject and (bodies or m.actor.kind != "organisation")
+        ]
         if last_sentence_subjects:
             return [last_sentence_subjects[-1].actor]
     return [candidates[-1].actor]
