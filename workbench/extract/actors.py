@@ -100,7 +100,7 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
 _SPEAKS_FOR = re.compile(
     r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
     r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
-    r"|press\s+officers?|executives?)"
+    r"|press\s+officers?|executives?|(?:analysts?|economists?|strategists?|researchers?)(?=\s+at\s))"
     r"\s+(?:for|at|of|from|with|in)\s+(?P<body>(?:the\s+)?\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -113,7 +113,9 @@ _BODY_ROLE = re.compile(
 )
 _DOCUMENT_BY = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
-    r"|statement|audit|investigation|review|letter|paper)\s+(?:by|from)\s+"
+    r"|statement|audit|investigation|review|letter|paper)"
+    r"\s+(?:(?:published|released|issued|commissioned)(?:\s+(?:on|in|last|this)\s+\w+)?\s+)?"
+    r"(?:by|from|in)\s+"
     r"(?P<body>(?:the\s+)?[A-Z].*)$",
     re.DOTALL,
 )
@@ -134,6 +136,10 @@ def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
     actor = normalise(body, lexicon)
     if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
         kind = "organisation" if actor.kind == "person" and _is_org(actor.name, lexicon) else None
+        if actor.kind == "person" and role.startswith(
+            ("analyst", "economist", "strateg", "research")
+        ):
+            kind = "organisation"  # "Analysts at Morgan Stanley": a firm, not a person
         return Actor(actor.name, kind or actor.kind, actor.affiliation, role)
     words = _DET.sub("", body).split()
     titled = " ".join(w[:1].upper() + w[1:] for w in words)
@@ -146,14 +152,24 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     text = _PAREN.sub("", speaker).strip(' ,;:“”"')
     if not _INITIAL_END.search(text):
         text = text.rstrip(".")
+    text = _REFLEXIVE.sub("", text)  # "The transit authority itself"
+    text = _OCCASION_END.sub("", text).lstrip("-–— ")  # "Jo Roe in a statement", "-Nate Cohn"
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
     if appositive and _capitalised_name(appositive):
         words = _TOKEN.findall(_DET.sub("", head))
+        owner: str | None = None
         if len(words) > 1 and (words[0].lower() in _OWNERS or words[0].endswith(("’s", "'s"))):
             words = words[1:]  # "Her husband, Karl Moss": the owner is someone else
+        elif (k := _owner_end(words)) is not None:
+            # "Norland Telecom's chief executive, Henrik Aas": Henrik Aas, of Norland Telecom
+            owner = " ".join([*words[:k], words[k][:-2]])
+            words = words[k + 1 :]
         left, left_affiliation, left_role = _strip_titles(words, lexicon)
+        left_affiliation = left_affiliation or owner
+        if left_role and len(left) > 1 and left[0] in ("of", "at", "for"):
+            left, left_affiliation = [], left_affiliation or " ".join(left[1:])
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
@@ -163,6 +179,12 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             kind = "organisation" if actor.kind == "person" else actor.kind
             return Actor(actor.name, kind, actor.affiliation)
+        elif (cut := _role_of(left)) is not None:
+            # "The coach of Harrow Rovers, Emma Hale": the name, the role and its body
+            actor = _normalise(appositive, lexicon)
+            if actor.kind == "person":
+                body = " ".join(left[cut + 1 :])
+                return Actor(actor.name, "person", actor.affiliation or body, " ".join(left[:cut]))
         elif len(left) <= 3 and all(t.islower() for t in left):
             # "The coach, Ivan Petrov": the name is the actor and the noun its role, so a later
             # "the coach" resolves to him.
@@ -173,6 +195,14 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     bare = _DET.sub("", head)
     if found := lookup_name(bare, lexicon) or lookup_name(head, lexicon):
         return found
+    located = _LOCATED.match(bare)
+    if located and (group := _normalise(located.group(1), lexicon)).kind == "group":
+        return group  # "Tourism operators in Port Vila"
+    government = _GOVERNMENT_OF.match(bare)
+    if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
+        return Actor(lexicon.places[place][0], "country")
+    if bare != head and (body := _the_name(bare, lexicon)) is not None:
+        return body
     possessive = _POSSESSIVE.match(bare)
     if possessive and possessive.group(1) in lexicon.places:
         owner = lexicon.places[possessive.group(1)][0]
@@ -188,7 +218,15 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
-    head = next((t.lower() for t in tokens[:4] if t.lower() in lexicon.groups), None)
+    head = next(
+        (
+            t.lower()
+            for i, t in enumerate(tokens[:4])
+            if t.lower() in lexicon.groups
+            and not _names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
+        ),
+        None,
+    )
     if head or (
         tokens[-1].endswith("s")
         and tokens[-1].islower()
@@ -206,16 +244,24 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and not _is_title(tokens[0], lexicon)
         and tokens[0] not in lexicon.places
         and not _is_org(" ".join(tokens), lexicon)
-        and not any("’" in t or "'" in t for t in tokens)
+        and not any(("’" in t or "'" in t) and not t.endswith(("s’", "s'")) for t in tokens)
     ):
         return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
     if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
         return member
     if _is_org(bare, lexicon):
+        name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
+        named = " ".join(name_tokens)
+        if role and 2 <= len(name_tokens) <= 3 and _name_shaped(name_tokens):  # noqa: SIM102
+            if not _is_org(named, lexicon):  # "Police Commissioner Jo Ross" is Jo Ross
+                return Actor(named, "person", affiliation, role)
         described = _described(tokens, None)
         if described is not None and not _is_org(described.name, lexicon):
             return described  # "Council leader Priya Nair" is Priya Nair
-        return Actor(_named_business(tokens) or bare, "organisation")
+        named = _named_business(tokens)
+        if named is not None:  # "the transport union FNV": FNV, a union
+            return Actor(named, "organisation", None, _business_noun(tokens))
+        return Actor(bare, "organisation")
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
         if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
@@ -226,7 +272,14 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
     if role is None and appositive:
         role = appositive
-    if name_tokens and all(t[:1].isupper() for t in name_tokens):
+    if (
+        len(tokens) > 1
+        and tokens[-1].islower()
+        and tokens[-1].capitalize() in lexicon.organisation_words
+        and tokens[0][:1].isupper()
+    ):
+        return Actor(bare, "organisation", affiliation)  # "UN refugee agency"
+    if name_tokens and _name_shaped(name_tokens):
         name = " ".join(name_tokens)
         if name in lexicon.places:
             return Actor(lexicon.places[name][0], "country")
@@ -260,9 +313,12 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
             continue
         if not all(t.islower() for t in described[1:]):
             return None
+        if any(t in _CONNECTORS for t in described):
+            return None  # "Organization of American States" is one name, not a description
         head = described[-1].lower()
-        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:
-            return Actor(" ".join(name), "organisation", affiliation)
+        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:  # a union is no company
+            typed = head if head in ("union", "party", "newspaper") else None
+            return Actor(" ".join(name), "organisation", affiliation, typed)
         if len(name) >= 2:
             role = " ".join(described).lower()
             return Actor(" ".join(name), "person", affiliation, role)
@@ -271,6 +327,18 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
 
 
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Lower-case words inside a body's name ("Organization of American States").
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
+# Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
+_OCCASION_END = re.compile(
+    r"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:written\s+|joint\s+|televised\s+)?"
+    r"(?:statement|interview|speech|post|tweet|letter|email|e-mail|briefing|release)$"
+)
+_LOCATED = re.compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|around)\s+[A-Z].*$")
+_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|himself|herself)$")
+# "the government in Lome", "the government of Togo": the country.
+_GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$")
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
 # Common nouns for a business or body that an appositive then names ("the operator, X").
 _COMPANY_NOUNS = frozenset(
@@ -285,6 +353,11 @@ _COMPANY_NOUNS = frozenset(
 _BUSINESS_PREFIX = frozenset(
     {*_COMPANY_NOUNS, "giant", "chain", "utility", "supplier", "provider", "carmaker", "side"}
 )
+
+
+def _business_noun(tokens: list[str]) -> str | None:
+    """The common noun before a business's name ("union" in "transport union FNV")."""
+    return next((t.lower() for t in tokens[:4] if t.lower() in _BUSINESS_PREFIX), None)
 
 
 def _named_business(tokens: list[str]) -> str | None:
@@ -327,7 +400,79 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
     if _is_org(body, lexicon) or body in lexicon.organisations or proper:
         return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
+    described = _described(words, None) if words and words[0].islower() else None
+    if described is not None and described.kind == "organisation":
+        # "Jamal Reed of the advocacy group Fair Banking Now": the person, of that group
+        return Actor(" ".join(name), "person", described.name, role)
     return None
+
+
+def _role_of(words: list[str]) -> int | None:
+    """Index of "of"/"at"/"for" after a lower-case role of one or two words followed by a
+    capitalised body ("coach of Harrow Rovers"), else None."""
+    for k in (1, 2):
+        if (
+            len(words) > k + 1
+            and words[k] in ("of", "at", "for")
+            and all(t.islower() for t in words[:k])
+            and words[k + 1][:1].isupper()
+        ):
+            return k
+    return None
+
+
+def _names_follow(rest: list[str], lexicon: Lexicon) -> bool:
+    """A title and a capitalised name follow a group word, which is then only a modifier."""
+    return len(rest) >= 2 and _is_title(rest[0], lexicon) and rest[-1][:1].isupper()
+
+
+def _name_shaped(tokens: list[str]) -> bool:
+    """Capitalised words, with lower-case particles inside ("Alberto van Klaveren")."""
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t in _PARTICLES for t in tokens)
+
+
+def _owner_end(words: list[str]) -> int | None:
+    """Index of a capitalised possessive owner's last word ("Norland Telecom's"), or None."""
+    for k, word in enumerate(words[:4]):
+        if not word[:1].isupper():
+            return None
+        if word.endswith(("’s", "'s")):
+            return k if k + 1 < len(words) else None
+    return None
+
+
+_PARTY_MEMBERS = frozenset(
+    {
+        *("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Socialist"),
+        *("Independent", "Tory", "Senator", "Congressman", "Congresswoman", "Governor"),
+    }
+)
+
+
+def _the_name(bare: str, lexicon: Lexicon) -> Actor | None:
+    """Rule the-name: "The Daily Mirror", "The Organization of American States": a capitalised
+    name written with "the" is a body, not a person (titles, places and groups excepted)."""
+    tokens = bare.split()
+    caps = [t for t in tokens if t[:1].isupper()]
+    if not caps or not tokens[-1][:1].isupper() or tokens[-1] in _PARTY_MEMBERS:
+        return None  # "The South Carolina Republican" is a person
+    if len(caps) == 1 and (len(tokens) > 1 or not tokens[0].isalpha()):
+        return None  # "The Tennessean", but not "The U.S.-led coalition"
+    if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
+        return None
+    if all(t in lexicon.places for t in caps):
+        return None
+    if any(_is_title(t, lexicon) or t.rstrip(".") + "." in lexicon.titles for t in tokens):
+        return None
+    if any(" ".join(tokens[i : i + 2]) in lexicon.titles for i in range(len(tokens) - 1)):
+        return None
+    if tokens[-1].lower() in lexicon.groups or not all(
+        t.isalpha() or t in _CONNECTORS for t in caps
+    ):
+        return None
+    return Actor(bare, "organisation")
 
 
 def _plural(word: str) -> bool:
@@ -353,6 +498,11 @@ _ORG_ENDINGS = frozenset(
         *("Coalition", "Society", "Academy", "College", "Clinic", "Assembly", "Administration"),
     }
 )
+
+
+def is_org(text: str, lexicon: Lexicon) -> bool:
+    """A name with an organisation word ("Consumer Commission", "Riverside Rugby Club")."""
+    return _is_org(text, lexicon)
 
 
 def _is_org(text: str, lexicon: Lexicon) -> bool:

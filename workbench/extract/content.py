@@ -16,7 +16,7 @@ _OBJECT_END = re.compile(r"\bthat\b|:|[“\"]|''")
 _ADDRESSEE = re.compile(
     r"\s*(?:him|her|them|us|me|reporters|journalists|(?:the|a|an|his|her|their)\s+[a-z]+"
     r"(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
-    r"(?=\s+(?:he|she|they|it|we|I|there)\s+[a-z’']+)"
+    r"(?=\s+(?:he|she|they|it|we|I|there|his|their|its)\s+[a-z’']+)"
 )
 _DASH_BREAK = re.compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"

@@ -24,6 +24,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
 # it, so backtracking could not change a match; skipping it makes this scan twice as fast.
 _CAPS = re.compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
 _TOKEN = re.compile(r"[\w.-]+")
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")  # "the Fiji Competition and Consumer …"
 _ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
 # Head nouns of sources that are things, not people: "it" can point back to them ("The report
 # found … It concluded …"). The head is the last word before a modifier ("report by …").
@@ -57,9 +58,24 @@ class Memory:
     short_names: set[str] = field(default_factory=set)
     by_name: dict[str, Actor] = field(default_factory=dict)  # full and last names -> actor
     by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
+    bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
+    given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
+
+    def retype(self, pos: int, name: str) -> Actor:
+        """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
+        it would …"); its later mentions are the body's too."""
+        self.bodies.add(name)
+        for key, value in list(self.by_name.items()):
+            if value.name == name:
+                del self.by_name[key]
+        if name in self.persons:
+            self.persons.remove(name)
+        return self.add(pos, Actor(name, "organisation"))
 
     def add(self, pos: int, actor: Actor, subject: bool = False) -> Actor:
         """Record a mention, linking a short person name to the earlier full one."""
+        if actor.kind == "person" and actor.name in self.bodies:
+            actor = Actor(actor.name, "organisation", actor.affiliation)
         if actor.kind == "organisation":
             self.by_org.setdefault(actor.name, actor)
             first = actor.name.split()[0]
@@ -107,6 +123,14 @@ class Memory:
                     if token[:1].isupper() and len(token) >= 3:
                         self.by_name.setdefault(token, actor)
                         self.short_names.add(token)
+                last = name.rsplit(" ", 1)[-1]
+                short = self.by_name.get(last) if last != name else None
+                if short is not None and short.name == last:
+                    # "Trump Says …" before "Donald Trump": later "Trump" is the full name,
+                    # unless a title says otherwise ("Mrs. Amadi" is not "Bello Amadi")
+                    said = gender_of(short, self.given_names)
+                    if said in (None, gender_of(actor, self.given_names)):
+                        self.by_name[last] = actor
         self.mentions.append(Mention(pos, actor, subject))
         return actor
 
@@ -129,7 +153,16 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if actor is not None:
                 found.append((match.start(), actor))
             continue
-        if actor is not None and (" " in actor.name or actor.name in memory.short_names):
+        if actor is not None and (
+            " " in actor.name or actor.name in memory.short_names or actor.role
+        ):  # "Prime Minister Sheikh Hasina", "President Macron": a titled name
+            if (
+                not actor.role
+                and " " in actor.name
+                and text[match.start() - 4 : match.start()] in ("the ", "The ")
+                and not _AND_NAME.match(text, match.end())
+            ):  # rule the-name: "… in the Daily Mirror" is a body, not a person
+                actor = Actor(actor.name, "organisation", actor.affiliation)
             if headline is None:
                 headline = is_headline(text[start:end])
             if not headline:
@@ -226,9 +259,11 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     if lower in PERSON_PRONOUNS:
         picked = _pick(earlier, {"person"}, exclude)
         wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
-        if picked and wrong is not None and gender_of(picked[0]) == wrong:
+        names = memory.given_names
+        if picked and wrong is not None and gender_of(picked[0], names) == wrong:
             right = "m" if wrong == "f" else "f"  # only someone known to fit, else nobody
-            return _pick([m for m in earlier if gender_of(m.actor) == right], {"person"}, exclude)
+            fits = [m for m in earlier if gender_of(m.actor, names) == right]
+            return _pick(fits, {"person"}, exclude)
         return picked
     if lower in PLURAL_PRONOUNS:
         kinds = {"country", "organisation", "group"}
@@ -240,7 +275,10 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             kinds = kinds | {"unnamed"}
         elif lower != "it":
             kinds = kinds | {"person"}
-        return _pick(earlier, kinds, exclude, prefer_subject=True)
+        # "South Korea's foreign ministry said … They urged …": a plural "they" is the
+        # country (or group) of the sentence before, not the ministry that spoke for it.
+        plural = lower != "it"
+        return _pick(earlier, kinds, exclude, prefer_subject=True, bodies=not plural)
     role = _ROLE_NOUN.match(word)
     if role:
         noun = role.group(1)
@@ -248,14 +286,27 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             actor = mention.actor
             if actor.kind == "person" and noun in (actor.role or "").lower():
                 return [actor]
-            if actor.kind == "organisation" and _names_body(actor.name, noun):
+            if actor.kind == "organisation" and (
+                _names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+            ):
                 return [actor]
+            if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
+                return [actor]  # "The disaster management ministry said … The ministry said"
     return []
+
+
+def _made_by(actor: Actor, noun: str) -> bool:
+    """ "The report said" after "a report by the Swiss Academy": the body that wrote it."""
+    return noun in _DOCUMENTS and (actor.role or "").split()[-1:] == [noun]
+
+
+_DOCUMENTS = frozenset({"report", "study", "survey", "analysis", "audit", "review", "paper"})
 
 
 _ROLE_BODIES = word_set(
     "company firm authority agency ministry department council committee commission board"
-    " league club court union bank university hospital bureau office regulator"
+    " league club court union bank university hospital bureau office regulator newspaper"
+    " paper academy institute lender carrier airline insurer broadcaster publisher"
 )
 _ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
 _NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
@@ -284,7 +335,7 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and _names_body(actor.name, noun)
+            and _names_body(actor.name, noun, actor.role)
         ):
             return actor
     return None
@@ -293,6 +344,7 @@ def resolve_role(
 # "the company" is the last business named, not the last ministry or court.
 _BUSINESS_NOUNS = word_set(
     "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
+    " bank lender club newspaper paper broadcaster publisher"
 )
 _PUBLIC_WORDS = word_set(
     "Ministry Authority Agency Department Council Court Police Office Commission Service"
@@ -302,13 +354,31 @@ _PUBLIC_WORDS = word_set(
 )
 
 
-def _names_body(name: str, noun: str) -> bool:
+def _names_body(name: str, noun: str, typed: str | None = None) -> bool:
     """Rule role-organisation: "the authority" is the last organisation whose name holds the
-    noun ("Food Safety Authority"); "the company" the last business (no public-body word)."""
+    noun ("Food Safety Authority", "UN refugee agency"); "the company" the last business (no
+    public-body word), unless the text called it something else ("the transport union FNV"
+    is no company)."""
     words = name.split()
-    if noun.capitalize() in words:
+    if noun.capitalize() in words or noun in words:
         return True
+    kind = (typed or "").split()[-1:]
+    if kind and kind[0] in _BODY_TYPES:
+        return kind[0] == noun
+    if words[-1] in _OUTLET_ENDINGS:  # "the Daily Mirror" is the newspaper, not the club
+        return noun in ("newspaper", "paper")
     return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
+
+
+# Last words of newspaper names.
+_OUTLET_ENDINGS = word_set(
+    "Times Post Journal Gazette Herald Chronicle Courier Observer Tribune Ledger News Press"
+    " Mirror Telegraph Express Guardian Standard Record Star Sun Mail Examiner Inquirer"
+)
+
+
+# Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").
+_BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})
 
 
 def _is_thing(actor: Actor) -> bool:
@@ -343,27 +413,34 @@ _FEMALE = word_set(
 )
 
 
-def gender_of(actor: Actor) -> str | None:
-    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband"), else
-    None: most names say nothing we could rely on."""
-    if actor.kind != "person" or not actor.role:
+def gender_of(actor: Actor, given_names: dict[str, str] | None = None) -> str | None:
+    """ "m"/"f" when the person's title says so ("Mr.", "spokeswoman", "Her husband") or, for a
+    full name, its first word is a given name the lexicon lists ("Faith Wanjiru"); else None."""
+    if actor.kind != "person":
         return None
-    words = actor.role.lower().split()
+    words = (actor.role or "").lower().split()
     if any(w in _MALE for w in words):
         return "m"
     if any(w in _FEMALE for w in words):
         return "f"
-    return None
+    first, space, _ = actor.name.partition(" ")
+    return (given_names or {}).get(first) if space else None
 
 
 def _pick(
-    earlier: list[Mention], kinds: set[str], exclude: set[str], prefer_subject: bool = False
+    earlier: list[Mention],
+    kinds: set[str],
+    exclude: set[str],
+    prefer_subject: bool = False,
+    bodies: bool = True,
 ) -> list[Actor]:
     candidates = [m for m in earlier if m.actor.kind in kinds and m.actor.name not in exclude]
     if not candidates:
         return []
     if prefer_subject:
-        last_sentence_subjects = [m for m in candidates[-6:] if m.subject]
+        last_sentence_subjects = [
+            m for m in candidates[-6:] if m.subject and (bodies or m.actor.kind != "organisation")
+        ]
         if last_sentence_subjects:
             return [last_sentence_subjects[-1].actor]
     return [candidates[-1].actor]

@@ -44,7 +44,7 @@ _CUE_TAIL = re.compile(
     r"|(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     + _OCCASION
     + r"(?:\s+(?:with|on|to)\s+(?:[A-Z][\w’'.-]*\s?){1,4})?))+"
-    r"(?=\s*(?:[,.:;!?]|that\b|“|\"|$))"
+    r"(?=\s*(?:[,.:;!?]|that\b|“|\"|$|(?:it|he|she|they|we|I)\s+[a-z]))"
 )
 # "declined to comment", "did not respond to requests for comment", "refused comment":
 # a non-answer, not a denial of anything. Annotators still mark it as an attribution, so it

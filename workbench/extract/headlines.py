@@ -28,10 +28,13 @@ _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
 
 
 def is_headline(sentence: str) -> bool:
-    """A title-case line with no closing punctuation, of more than three words."""
+    """A title-case line with no closing punctuation, of more than three words (or two or
+    three capitalised words, as liveblog entries are headed)."""
     if sentence.rstrip()[-1:] in '.!?”"':
         return False
     words = sentence.split()
+    if 2 <= len(words) <= 3:  # "Aid Arrives", "India Rejects Criticism": a liveblog entry's
+        return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
     return len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
@@ -115,6 +118,9 @@ def body_speaker(text: str, after: int, speaker: str, lexicon: Lexicon) -> tuple
         found = re.compile(pattern).search(text, after)
         return found.span() if found else None
     phrase = r"\s+".join(re.escape(w.lower()) for w in words)
-    pattern = rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{phrase}\b"
+    # "the … health agency", also "Kenya's health ministry", "Zambia's main opposition party"
+    owner = r"(?:[Tt]he|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s)"
+    body = r"(?:\s+(?:party|ministry|agency|group|union|council|authority|body))?"
+    pattern = rf"\b{owner}\s+(?:[a-z][\w-]*\s+){{0,2}}{phrase}{body}\b"
     found = re.compile(pattern).search(text, after)
     return found.span() if found else None

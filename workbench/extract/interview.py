@@ -22,9 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?][”\"]?(?=\s+[A-Z“\"‘'])")
 _YES_NO = re.compile(r"^(yes|no)\b[.!,]?$", re.IGNORECASE)
 _SUBJECT = (
     r"(you|he|she|they|we|it|i|(?:your|his|her|their|its|our|the|this|that)\s+[\w-]+"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|[a-z][a-z-]+s)"  # … or "vaccines"
 )
-_DID = re.compile(rf"^(?:did|does|do)\s+{_SUBJECT}\s+([a-z]+)\b(.*?)\?*$", re.DOTALL)
+_DID = re.compile(rf"^(did|does|do)\s+{_SUBJECT}\s+([a-z]+)\b(.*?)\?*$", re.DOTALL)
 _AUX = re.compile(
     rf"^(is|are|was|were|has|have|had|will|would|can|could|should)\s+{_SUBJECT}\s+(\S.*?)\?*$",
     re.DOTALL,
@@ -66,13 +66,28 @@ def declarative(question: str) -> str | None:
         body = body[0].lower() + body[1:]
     did = _DID.match(body)
     if did:
-        subject, verb, rest = did.groups()
+        aux, subject, verb, rest = did.groups()
+        if aux == "do":  # "Do vaccines cause autism?" -> "vaccines cause autism"
+            return f"{subject} {verb}{rest}"
+        if aux == "does":
+            return f"{subject} {_third_person(verb)}{rest}"
         return f"{subject} {past_of_base(verb)}{rest}"
     aux = _AUX.match(body)
     if aux:
         verb, subject, rest = aux.groups()
         return f"{subject} {verb} {rest}"
     return None
+
+
+def _third_person(verb: str) -> str:
+    """ "cause" -> "causes", "fix" -> "fixes", "carry" -> "carries"."""
+    if verb in ("have", "be"):
+        return "has" if verb == "have" else "is"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def name_you(proposition: str, interviewee: str) -> str:

@@ -58,6 +58,9 @@ _CAPTIONS = frozenset(
         # labels PolNeAR train shows never to be speakers (round 5): credit lines, social
         # handles, editors' notes and teaser words ("Contributing: …", "Twitter: @…", "Wow: …")
         *("contributing", "twitter", "editor's note", "editor’s note", "byline", "paid notice"),
+        # section labels before a headline (round 6): "Opinion: The Bus Fare Freeze Is …"
+        *("opinion", "analysis", "editorial", "commentary", "explainer", "review", "q&a"),
+        *("interview", "exclusive"),
         *("exclusive", "plus", "remember", "so", "wow", "hey", "look", "boom", "busted"),
         *("bombshell", "just leaked", "revealed", "update", "email", "name", "related"),
     }

@@ -67,6 +67,7 @@ class Lexicon:
     cache: dict[str, Any] = field(default_factory=dict)  # memoised normalisations
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
+    given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f", see titles.toml
 
 
 def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -187,7 +188,17 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         noun_first=frozenset(data.get("noun_first", {}).get("forms", [])),
         title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
         headline_forms=headline_forms,
+        given_names=_given_names(data.get("given_names", {})),
     )
+
+
+def _given_names(table: dict[str, Any]) -> dict[str, str]:
+    """Given name -> "f"/"m"; a name listed under both genders says nothing."""
+    out: dict[str, str] = {}
+    for key, gender in (("female", "f"), ("male", "m")):
+        for name in table.get(key, []):
+            out[name] = gender if out.get(name, gender) == gender else ""
+    return {name: g for name, g in out.items() if g}
 
 
 MAX_LEXICON_BYTES = 10_000_000
@@ -231,6 +242,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "titles": frozenset({"words"}),
     "groups": frozenset({"words"}),
     "group_references": frozenset({"countries", "persons"}),
+    "given_names": frozenset({"female", "male"}),
     "countries": None,
     "organisations": None,
     "organisation_words": frozenset({"words"}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from workbench.extract.actors import Actor, normalise
 from workbench.extract.attribution import Attribution
@@ -28,7 +29,7 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
-from workbench.extract.interview import find_interview, name_you
+from workbench.extract.interview import Interview, answer_pieces, find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
 from workbench.extract.proposition import build, clean, is_expletive
@@ -74,10 +75,11 @@ def extract(
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     quotes = find_quotes(text)
-    memory = Memory()
+    memory = Memory(given_names=lex.given_names)
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
+    said_at: list[tuple[int, str]] = []  # (content start, proposition) of each claim made
     interview = find_interview(text)
     hits = scan_text(text, lex)
     hit_starts = [h[0] for h in hits]
@@ -91,6 +93,8 @@ def extract(
         hi = bisect.bisect_left(hit_starts, s_end, lo)
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
         found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
+        if interview:
+            found = _split_answers(text, found, interview, memory)
         del found[MAX_PER_SENTENCE:]  # see MAX_PER_SENTENCE: keeps a run-on sentence linear
         if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
             headlines.add(idx)
@@ -134,6 +138,7 @@ def extract(
             last = max(c_end, attribution.cue[1])
             info = attribution.cue_info
             no_comment = no_comment_end(text, info) if info is not None else 0
+            rebutted: str | None = None  # rule rebuttal-and, below
             if no_comment:  # "declined to comment": a non-answer, reported, not a denial
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
@@ -142,6 +147,7 @@ def extract(
                 attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
                 attribution.stance, prop = answer
                 claims.add(prop, frozenset(a.name for a in actors), False)
+                said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
                 prop = claims.accusation
             elif (point := points_back(content, attribution, actors, claims)) is not None:
@@ -151,6 +157,8 @@ def extract(
                 if attribution.rule == "reportedly":  # the claim, without its hedge
                     said = said.replace(" reportedly", "", 1)
                 said = _drop_as_frame(said, lex)
+                said = _drop_after_report(said)
+                said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
@@ -160,18 +168,31 @@ def extract(
                     if attribution.speaker
                     else ""
                 )
+                split = _AND_THAT.search(said) if " and that " in said else None
+                if split and claims.recent and is_rebuttal(said[: split.start()]):
+                    # rule rebuttal-and: "said the claim was false and that its troops had
+                    # stayed …" denies the claim and asserts the rest, two statements
+                    rebutted = claims.antecedent(frozenset(a.name for a in actors), accusation=True)
+                    said = said[split.end() :]
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
-                    actors[0] = memory.add(c_start, Actor(actors[0].name, "organisation"))
+                    actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and _other_gender(said, actors[0]):
+                if len(actors) == 1 and _other_gender(said, actors[0], lex.given_names):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
+                if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
+                    # rule wants-to: "wants to delay the vote" -> "The union wants to delay …"
+                    verb = text[attribution.cue[0] : attribution.cue[1]]
+                    prop = f"{subject[0]} {verb} {prop[0].lower()}{prop[1:]}"
+                if attribution.lemma == "plead" and said.lstrip().startswith("not guilty"):
+                    attribution.stance = "denies"  # rule plea: a not-guilty plea denies the deed
                 if text[c_start] not in _QUOTE_MARKS:  # a quote keeps the speaker's words
                     prop = self_contained(text, prop, attribution, actors, memory)
                 if interview and interview.label_at(c_start) == "Q":
                     person = interview.interviewee(memory)  # "you" in a question
                     prop = name_you(prop, person.name) if person else prop
                 claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
+                said_at.append((c_start, prop))
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
             for k in range(lo, hi + 1):
@@ -183,6 +204,10 @@ def extract(
             if no_comment:
                 for d in made:
                     d["confidence"] = 0.5
+            if rebutted is not None:
+                for d in made:
+                    denial = dict(d, stance="denies", proposition=rebutted, rule="rebuttal")
+                    drafts.append(denial)
             drafts.extend(made)
             if attribution.speaker is not None and text[c_start] in _QUOTE_MARKS:
                 quoted[hi] = made  # the sentence's last attribution decides
@@ -200,15 +225,20 @@ def extract(
             draft = _outlet(text, s_start, s_end, outlet, s_start, s_end)
             if names is not None and idx in headlines:
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
+            elif said_at and said_at[0][0] < s_start:
+                _outlet_rebuttal(draft, said_at)
             drafts.append(draft)
+    if headlines:
+        _headline_denials(drafts, {sentences[i][0] for i in headlines})
+    _full_names(drafts, memory)
     return _finish(drafts)
 
 
-def _other_gender(said: str, actor: Actor) -> bool:
+def _other_gender(said: str, actor: Actor, names: dict[str, str]) -> bool:
     """The content opens with a pronoun of the other gender than the speaker's title says."""
     first = said.lstrip(' “"').split(" ", 1)[0].lower()
     wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
-    return wrong is not None and gender_of(actor) == wrong
+    return wrong is not None and gender_of(actor, names) == wrong
 
 
 _IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
@@ -239,13 +269,156 @@ def _drop_as_frame(said: str, lex: Lexicon) -> str:
     return said[: match.start()]
 
 
+# "it would refund", "it was reviewing", "it stood by": "it" doing something, not an empty
+# "it" ("it would be wrong", "it was clear"); the stricter test for multi-word names.
+_IT_DOES = re.compile(
+    r"(?:that\s+)?it\s+(?:(?:would|will|could|can|did|does|had|has|may|might|must|should)"
+    r"\s+(?:not\s+|never\s+|also\s+|still\s+)?(?!be\b|been\b|have\s+been\b|not\b)[a-z]+"
+    r"|(?:was|is)\s+(?:not\s+|also\s+|still\s+)?[a-z]+ing\b"
+    r"|[a-z]+ed\b|(?:stood|sold|bought|held|made|took|kept|paid|sent|won|lost|found|knew)\b)",
+    re.IGNORECASE,
+)
+
+
+# ", after a union said …", ", as the newspaper reported …": a trailing clause that reports
+# someone else's claim frames the statement; it is not part of what the speaker said.
+_AFTER_REPORT = re.compile(
+    r",\s+(?:(?:a|one|two|three|four|five|\d+)\s+(?:days?|hours?|weeks?|months?)\s+)?"
+    r"(?:after|when|as|following)\s+"
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,8}?"
+    r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
+    re.DOTALL,
+)
+
+
+_NO_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
+)
+
+
+_YES_NO_LEAD = re.compile(r"(?:yes|no)[.!,]\s+\S", re.IGNORECASE)
+
+
+def _split_answers(
+    text: str, found: list[Attribution], interview: Interview, memory: Memory
+) -> list[Attribution]:
+    """Rule named-answer: "Berg: No. The stocks are recovering." in a Q&A answers the question
+    with "No." (a denial of it made declarative) and then says more, as "A:" answers do; kept
+    whole when the question cannot be made a statement ("Did it?")."""
+    out: list[Attribution] = []
+    for a in found:
+        if a.rule == "colon-speaker" and _YES_NO_LEAD.match(text, a.content[0]):
+            pieces = answer_pieces(text, a.content[0], a.content[1])
+            first = pieces[0]
+            if len(pieces) > 1 and interview.answer(text[first[0] : first[1]], first[0], memory):
+                out.append(replace(a, content=first))
+                out.append(replace(a, content=(pieces[1][0], a.content[1])))
+                continue
+        out.append(a)
+    return out
+
+
+def _full_names(drafts: list[dict[str, object]], memory: Memory) -> None:
+    """Rule full-name-later: a person first called by a family name alone ("Trump Says …")
+    and named in full only afterwards ("Donald Trump") is that full name throughout."""
+    for draft in drafts:
+        name = draft["actor"]
+        if draft["actor_kind"] != "person" or not isinstance(name, str) or " " in name:
+            continue
+        full = memory.by_name.get(name)
+        if (
+            full is not None
+            and full.name.endswith(" " + name)
+            and full.name not in str(draft["speaker"])
+        ):  # "Mrs. Amadi and Bello Amadi" are two people
+            draft["actor"] = full.name
+            draft["actor_affiliation"] = draft["actor_affiliation"] or full.affiliation
+
+
+def _headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
+    """Rule headline-denial: "India Rejects Criticism", "Coach Denies Rift With Striker": a
+    headline denial of a bare noun phrase says in short what the body's first denial says in
+    full, so it takes that denial's proposition (and its actor, when the headline names only
+    a role or a word such as "Ministry")."""
+    body = [d for d in drafts if d["sentence_start"] not in heads and d["stance"] == "denies"]
+    for draft in drafts:
+        if draft["sentence_start"] not in heads or draft["stance"] != "denies" or not body:
+            continue
+        content = str(draft["content"])
+        if content.split(" ", 1)[0].lower().endswith("ing"):
+            continue  # "Denies Selling Customer Data" is already a deed ("… sold customer data")
+        if " that " in content or _NO_VERB.search(content.lower() + " "):
+            continue  # "Denies Claims That the Vaccine Causes …" says it in full
+        after = [d for d in body if int(d["content_start"]) > int(draft["content_start"])]  # type: ignore[call-overload]
+        if not after:
+            continue
+        first = after[0]
+        draft["proposition"] = first["proposition"]
+        name = str(draft["actor"])
+        if draft["actor_kind"] == "unnamed" or (" " not in name and name in str(first["speaker"])):
+            draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
+
+
+# "They will not.", "It did not.": an outlet's flat answer to the claim before it.
+_FLAT_NO = re.compile(
+    r"^(?:they|it|he|she|that|this)\s+(?:will|would|did|does|do|is|was|are|were|has|have|can"
+    r"|could)\s+not\.?$",
+    re.IGNORECASE,
+)
+
+
+def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -> None:
+    """Rule outlet-rebuttal: a sentence in the outlet's own voice that calls the claim before
+    it false ("That is not true.", "They will not.") denies that claim (opinion pieces)."""
+    sentence = str(draft["content"]).strip()
+    if len(sentence) > 60 or not (is_rebuttal(sentence) or _FLAT_NO.match(sentence)):
+        return
+    start = int(draft["content_start"])  # type: ignore[call-overload]
+    before = [prop for pos, prop in said_at if pos < start]
+    if before:
+        draft["stance"], draft["proposition"], draft["rule"] = (
+            "denies",
+            before[-1],
+            "outlet-rebuttal",
+        )
+
+
+# A time adjunct between the cue and "that" ("warned in March that …") is not the claim.
+_LEAD_WHEN = re.compile(
+    r"^(?:in|on|last|early|late|earlier)\s+(?:this\s+)?(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|month|year)\s+(?=that\s)"
+)
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+
+
+_TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
+
+
+def _drop_after_report(said: str) -> str:
+    """Rule after-report: "it had cut training, after a union said …" claims only that it
+    had cut training (the content span keeps the clause; the other claim is the union's)."""
+    if ", " not in said or said[:1] in _QUOTE_MARKS:
+        return said
+    match = _AFTER_REPORT.search(said)
+    return said[: match.start()] if match and match.start() >= 6 else said
+
+
 def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
-    """Rule it-speaker: a one-word name the content calls "it" ("Nabisco said it was …") is an
-    organisation, not a person. Only a name written as such, singular and name-shaped."""
-    if len(actors) != 1 or actors[0].kind != "person" or written != actors[0].name:
+    """Rule it-speaker: a name the content calls "it" ("Nabisco said it was …", "Harbour
+    Freight Lines denied that it had cut …") is an organisation, not a person. Only a name
+    written as such and name-shaped; a name of several words only when "it" does something
+    ("it would refund"), since "Jo Roe said it was clear …" is an empty "it"."""
+    if len(actors) != 1 or actors[0].kind != "person" or actors[0].role:
         return False
-    name = written
-    if " " in name or name.endswith(("s", "’", "'")) or not name_like(name):
+    name = actors[0].name
+    if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
+        return False
+    if " " in name:
+        return _IT_DOES.match(said) is not None and not is_expletive(_IT_LEAD.sub("", said, 1))
+    if name.endswith(("s", "’", "'")):
         return False
     lead = _IT_LEAD.match(said)
     return lead is not None and not is_expletive(said[lead.end() :])

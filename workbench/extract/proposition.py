@@ -47,9 +47,11 @@ _IRREGULAR_PAST = {
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = re.compile(
     r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
-    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s+that\s))(?:\w+\s+)?"
+    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s))(?:\w+\s+)?"
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
+    # "claims circulating on social media that S": a few words that are no verb of their own
+    r"(?:\s+(?!(?:that|is|are|was|were|has|have|had|said|says|and|but)\b)[\w-]+){0,5}?"
     r"\s+that\s+(\S.*)$",
     re.DOTALL,
 )
@@ -108,8 +110,12 @@ _NOT_GERUNDS = frozenset(
 _LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 # "It was time to …", "it is necessary that …": an empty "it", not the speaker.
 _EXPLETIVE_IT = re.compile(
-    r"^it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:to|that|whether|for)\b",
+    r"^it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been)\s+"
+    # not a body's own state or deed: "it was ready to send", "it was sending tents for"
+    r"(?!(?:not\s+)?(?:ready|willing|prepared|able|unable|determined|committed|eager|keen"
+    r"|happy|pleased|proud|obliged|forced|entitled|working|planning|seeking|trying|looking"
+    r"|asking|calling|sending|preparing|considering|reviewing|waiting|open)\b)"
+    r"(?:[\w-]+\s+){0,3}?(?:to|that|whether|for)\b",
     re.IGNORECASE,
 )
 # "Its frozen meals had caused …", "His team deserved …": the owner is the speaker.
@@ -139,6 +145,25 @@ _DEMONSTRATIVE = re.compile(
     re.IGNORECASE,
 )
 _VERB_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
+
+
+# Verbs whose "to" clause is a deed the speaker commits to (or, negated or refused, denies).
+_COMMISSIVE = frozenset(
+    {
+        *("promise", "pledge", "vow", "threaten", "plan", "intend", "agree", "refuse"),
+        *("decline", "commit", "undertake", "expect", "aim", "offer", "decide", "resolve"),
+    }
+)
+_INFINITIVE = re.compile(r"^to\s+([a-z]+)\b(\s+\S.*|)$", re.DOTALL | re.IGNORECASE)
+# "declined to say whether …": a non-answer, not a deed.
+_NON_ANSWERS = frozenset(
+    {
+        *("say", "comment", "discuss", "reveal", "disclose", "confirm", "specify", "elaborate"),
+        *("answer", "respond", "name", "identify", "provide", "give", "detail", "speculate"),
+    }
+)
+_NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
+_PLEA = re.compile(r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
 
 
 def past_of(ing: str) -> str:
@@ -175,6 +200,10 @@ def clean(content: str) -> str:
     text = text.replace("“", "").replace("”", "").replace('"', "")  # faster than translate
     if text[:5].lower() == "that " and not _DEMONSTRATIVE.match(text):
         text = text[5:].strip()
+    if text[:4] in ("And ", "But ", "and ", "but ", "Yet ") and len(text) > 12:
+        text = text[4:].lstrip(" ,")  # "But the council has not …" claims that it has not
+    if " and that " in text:  # "said A and that B": the claim is "A and B"
+        text = text.replace(", and that ", ", and ").replace(" and that ", " and ")
     if not text:
         return ""
     text = text[0].upper() + text[1:]
@@ -240,6 +269,16 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if gerund.group(1).lower() not in _NOT_GERUNDS:
             body = f"{actor} {past_of(gerund.group(1).lower())}{gerund.group(2)}"
             from_object = True
+    elif actor and body[:3].lower() == "to " and (will := _INFINITIVE.match(body)):
+        # rule will-do: "vowed to rebuild the bridge" -> "The mayor will rebuild the bridge."
+        verb = will.group(1).lower()
+        if lemma in _COMMISSIVE and verb not in _NOT_VERBS and verb not in _NON_ANSWERS:
+            body = f"{actor} will {will.group(1)}{will.group(2)}"
+            from_object = True
+    elif actor and lemma == "plead" and (plea := _PLEA.match(body)):
+        # rule plea: "pleaded not guilty to selling fake insulin" -> "Oyelaran sold fake insulin."
+        body = f"{actor} {past_of(plea.group(1).lower())}{plea.group(2)}"
+        from_object = True
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
@@ -269,7 +308,29 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
             and (owner.group().lower() == "its") != (kind == "person")
         ):
             text = possessive(actor) + text[owner.end() :]
+        else:
+            text = name_its(text, actor, kind)
     return text
+
+
+# A plural subject before its verb: "More than 80,000 names had been …", "The findings confirmed".
+_PLURAL_SUBJECT = re.compile(
+    r"^(?:[\w,’'-]+\s+){0,5}?[a-z]{3,}[^s\W]s\s+(?:had|have|were|are|would|will|could|did"
+    r"|[a-z]+ed)\b"
+)
+_ITS = re.compile(r"\bits\b")
+
+
+def name_its(text: str, actor: str, kind: str | None) -> str:
+    """Rule owner-its: "its" inside a proposition whose subject is plural cannot point at that
+    subject, so it is the speaking body's ("names had been deleted in its strongholds" ->
+    "… in the party's strongholds"); a person's "his"/"her" stays (too often the subject's)."""
+    if not actor or kind in (None, "person") or " its " not in text or text.startswith(actor):
+        return text
+    if not _PLURAL_SUBJECT.match(text):
+        return text
+    owner = possessive("the " + actor[4:] if actor.startswith("The ") else actor)
+    return _ITS.sub(owner, text)
 
 
 def possessive(name: str) -> str:

@@ -38,13 +38,14 @@ _BARE = frozenset({"this", "it", "that", "them", "these", "those", "so"})
 _REBUTTAL = re.compile(
     r"(?:(?:this|that|it|these|those|they|the|such)"
     r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)|rumou?rs?))?"
-    r"\s+(?:(?:is|are|was|were)\s+(?:(?:completely|totally|entirely|simply|absolutely|just)\s+)?)?"
+    r"\s+(?:(?:is|are|was|were)\s+[“\"]?(?:(?:completely|totally|entirely|simply|absolutely|just)\s+)?)?"
+    r"[“\"]?(?:[a-z]+\s+and\s+)?"  # "were “dangerous and false”"
     r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
     r"|nonsense|absurd|not\s+true|wrong|incorrect|inaccurate|a\s+myth|a\s+hoax|misleading"
     r"|defamatory|fake(?:\s+news)?|a\s+smear|ridiculous|categorically\s+false|made\s+up)"
     r"|there\s+(?:is|was)\s+no\s+(?:scientific\s+)?(?:evidence|proof|basis)"
     r"\s+(?:for|of|to\s+support|behind)\s+(?:this|that|it|these|those|the\s+claims?|such\s+claims?"
-    r"|the\s+allegations?|the\s+idea))\b[.!]?$",
+    r"|the\s+allegations?|the\s+idea))\b[.!]?[”\"]?$",
     re.IGNORECASE,
 )
 

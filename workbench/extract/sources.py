@@ -54,6 +54,10 @@ _TRAILING_WORDS = word_set(
     "however though too also particular part almost not never once often now yesterday today"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
+_ONLY_WHEN = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|also|however|too|meanwhile)\s*$"
+)
 _OF_WHOM = re.compile(
     r"\b((?:many|some|most|all|none|several|few|one|two|each) of (?:whom|which))\s+$"
 )
@@ -147,6 +151,8 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     whom = _OF_WHOM.search(text, floor, cue_start) if has_whom else None
     if whom:
         return Found(whom.start(1), whom.end(1))  # "many of whom say"
+    if last and bound == "," and _ONLY_WHEN.match(text, start, end):
+        start = end  # "The coach, Emma Hale, on Saturday denied": the appositive subject
     if start == end:
         if participle and bound in {",", "—", "–"}:
             return Found(None, None, coordinated=True)  # "…, saying that …"

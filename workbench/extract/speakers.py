@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
+from workbench.extract.actors import Actor, body_actor, is_org, normalise, speaks_for
 from workbench.extract.attribution import Attribution
 from workbench.extract.coref import (
     PERSON_PRONOUNS,
@@ -41,7 +41,8 @@ _ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 def display_name(actor: Actor) -> str:
     """The actor's name as a sentence subject: "The Food Safety Authority", "Rosa Diaz"."""
     owner = actor.affiliation or "\0"  # "Denmark Fisheries Ministry" takes no "the"
-    takes_the = actor.kind == "organisation" and actor.name.split()[-1] in _TAKES_THE
+    last = actor.name.split()[-1]
+    takes_the = actor.kind == "organisation" and last.capitalize() in _TAKES_THE
     return f"The {actor.name}" if takes_the and not actor.name.startswith(owner) else actor.name
 
 
@@ -55,7 +56,10 @@ def subject_of(
     belongs to someone ("His lawyer, Ann Roe, said he …", "Her coach said she …") leaves "he"
     or "she" to the owner (rule owner-pronoun).
     """
-    if len(actors) != 1:
+    if len(actors) > 1:  # "Coral Air and Lagoon Airways denied colluding …"
+        names = [a.name for a in actors]
+        if len(names) == 2 and all(n[:1].isupper() for n in names):
+            return " and ".join(names), "group"
         return "", None
     actor = actors[0]
     speaker = attribution.speaker
@@ -70,6 +74,8 @@ def subject_of(
             return "", None
         return display_name(actor), actor.kind
     written = text[attribution.speaker[0] : attribution.speaker[1]]
+    for reflexive in (" itself", " themselves"):
+        written = written.removesuffix(reflexive)  # "The transit authority itself warned"
     words = written.split()
     if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
         return "", None
@@ -108,7 +114,17 @@ def resolve_actors(
     if _ROLE_NP.match(speaker):
         resolved = resolve(speaker, s, memory, exclude)
         if resolved:
-            return resolved
+            return _said(resolved, s, memory)
+    if (kind_of := _KIND_ROLE.match(speaker)) is not None:
+        # rule kind-spokesperson: "a company spokeswoman" speaks for the company named before
+        body = resolve(f"the {kind_of.group(1)}", s, memory, exclude)
+        if body and body[0].kind == "organisation":
+            return _said(body, s, memory)
+    if _BARE_SPOKES.match(speaker):
+        # rule bare-spokesperson: "India denied it. A spokesman said …" speaks for India
+        body = resolve("it", s, memory, exclude)
+        if body and body[0].kind in ("organisation", "country"):
+            return _said(body, s, memory)
     if (spoken := speaks_for(speaker)) is not None:  # "a spokesperson for the ministry"
         body, role = spoken
         known = resolve(body, s, memory, exclude) if _ROLE_NP.match(body) else []
@@ -117,9 +133,66 @@ def resolve_actors(
             return [memory.add(s, actor)]
     members = _coordinated_members(speaker, s, lexicon)
     if members:
-        return [memory.add(pos, actor) for pos, actor in members]
+        linked = [memory.add(pos, actor) for pos, actor in members]
+        if len({a.name for a in linked}) < len(linked):  # "Mrs. Clinton and Bill Clinton"
+            return [actor for _, actor in members]
+        return linked
+    if speaker.isupper() and len(speaker) > 3 and speaker.isalpha():
+        titled = speaker.title()  # "LUND:" in a transcript is the Karin Lund named before
+        if titled in memory.by_name or titled in memory.short_names:
+            speaker = titled
     actor = normalise(speaker, lexicon)
-    return [memory.add(s, actor)]
+    if (
+        actor.kind == "person"
+        and not actor.role
+        and _PLURAL_AGENT.match(actor.name)
+        and actor.name not in memory.short_names
+    ):  # "Fishermen say …", "Pollsters found …": a group, not a person named so
+        actor = Actor(actor.name.lower(), "group")
+    return [memory.add(s, actor, subject=actor.kind == "organisation")]
+
+
+_KIND_ROLE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(company|firm|club|bank|ministry|union|agency|party|newspaper"
+    r"|authority|commission|council|board|bureau|regulator)\s+"
+    r"(?:spokes(?:person|man|woman)|official|representative|statement)$"
+)
+
+
+_BARE_SPOKES = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)$")
+
+
+_PLURAL_AGENT = re.compile(r"^[A-Z][a-z]+(?:ists|ians|men|sters|eers|ants|ents)$")
+
+
+def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
+    """A speaker found through a pronoun or role noun is mentioned again, as its sentence's
+    subject: "The ministry said … It said …" is the ministry, not a country named before."""
+    for actor in actors:
+        memory.add(pos, actor, subject=True)
+    return actors
+
+
+# Plural nouns for bodies before an appositive list of their names.
+_BODIES = frozenset(
+    {
+        *("companies", "firms", "airlines", "banks", "lenders", "carriers", "clubs", "groups"),
+        *("organisations", "organizations", "insurers", "retailers", "manufacturers", "unions"),
+        *("charities", "broadcasters", "newspapers", "parties", "agencies", "operators"),
+    }
+)
+
+
+def _member(actor: Actor, lexicon: Lexicon) -> bool:
+    """A conjunct that stands alone: a known country, a body, or a person named in full or
+    with a title ("Mrs. Clinton and former President Bill Clinton" are two people)."""
+    if actor.kind == "organisation":  # not "The Medicines and Healthcare products Agency"
+        words = actor.name.split()
+        named = len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for") for w in words)
+        return named and (actor.name in lexicon.organisations or is_org(actor.name, lexicon))
+    if actor.kind == "country":
+        return True
+    return actor.kind == "person" and (" " in actor.name or bool(actor.role))
 
 
 _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -128,19 +201,28 @@ _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
     """Rule coordinated-known-actors: "North Korea and Russia denied …" is two statements.
 
-    Applies when every conjunct of the speaker is a known country (a name, demonym or capital
-    in the lexicon); produces one actor per conjunct, each of kind country. A conjunction of
-    unknown words ("Smith and Wesson") stays one actor.
+    Applies when every conjunct of the speaker stands alone (see ``_member``: a known country,
+    a named body, a person with a full name or a title); produces one actor per conjunct. A
+    conjunction of bare words ("Smith and Wesson") stays one actor.
     """
     if " and " not in speaker:
         return []
     out: list[tuple[int, Actor]] = []
     pos = 0
-    for piece in _AND_SPLIT.split(speaker):
+    head, comma, named = speaker.partition(", ")
+    bodies = False
+    if comma and " and " in named and " and " not in head and head[:1].isupper():
+        pos = len(head) + 2  # "Two regional airlines, Coral Air and Lagoon Airways"
+        bodies = head.split()[-1].lower() in _BODIES
+    if speaker[:5] in ("Both ", "both "):  # "Both Benin and Nigeria called for calm"
+        pos = 5
+    for piece in _AND_SPLIT.split(speaker[pos:]):
         offset = speaker.find(piece, pos)
         pos = offset + len(piece)
         actor = normalise(piece, lexicon) if piece.strip() else None
-        if actor is None or actor.kind != "country":
+        if actor is not None and bodies and actor.kind in ("person", "organisation"):
+            actor = Actor(actor.name, "organisation", actor.affiliation)  # airlines, not people
+        elif actor is None or not _member(actor, lexicon):
             return []
         out.append((start + offset, actor))
     return out if len(out) > 1 else []
