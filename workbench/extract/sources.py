@@ -358,6 +358,19 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
+_OPENER_ONLY = word_set(
+    "the a an his her their its but and yet so or still then now never when what if by with in "
+    "on to some such there here how while not more just even other it's it’s does having"
+)
+"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
+_DESCRIBED_NAME = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z0-9][\w’'.-]*)*"
+)
+"""A subject with lower-case words before its name: "The liberal gossip site Gawker"."""
+
+
 def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     """The leading subject of a clause, for cues coordinated with an earlier verb."""
     pos = floor
@@ -370,4 +383,18 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     match = _MAIN_NP.match(text, pos, limit)
     if not match:
         return None
-    return match.start(), match.end()
+    if match.group().lower() not in _OPENER_ONLY:
+        return match.start(), match.end()
+    # "But the U.S. Court of Appeals … overruled and said": the subject after a conjunction;
+    # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
+    conjunction = _CONJUNCTION.match(text, pos, limit)
+    if conjunction:
+        subject = _MAIN_NP.match(text, conjunction.end(), limit)
+        named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
+        if named and (not subject or named.end() > subject.end()):
+            return named.start(), named.end()
+        if subject and subject.group().lower() not in _OPENER_ONLY:
+            return subject.start(), subject.end()
+    named = _DESCRIBED_NAME.match(text, pos, limit)
+    # a bare opener is kept when nothing better is found: PolNeAR credits its cue and content
+    return (named.start(), named.end()) if named else (match.start(), match.end())

@@ -1,0 +1,22 @@
+"""Round 7: a speaker is never only a sentence opener or a function word."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _speakers(text: str, rule: str) -> list[str | None]:
+    return [s.speaker for s in extract(text) if s.rule == rule]
+
+
+def test_coordinated_cue_skips_a_leading_conjunction() -> None:
+    text = (
+        "But the Court of Appeals for the 4th Circuit overruled the lower court and said "
+        "the county already offered enough polling stations."
+    )
+    assert _speakers(text, "coordinated-cue") == ["the Court of Appeals for the 4th Circuit"]
+
+
+def test_coordinated_cue_keeps_words_before_a_name() -> None:
+    text = "The local fishing cooperative Sealink met the mayor and said the quay was unsafe."
+    assert _speakers(text, "coordinated-cue") == ["The local fishing cooperative Sealink"]
