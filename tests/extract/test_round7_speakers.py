@@ -20,3 +20,12 @@ def test_coordinated_cue_skips_a_leading_conjunction() -> None:
 def test_coordinated_cue_keeps_words_before_a_name() -> None:
     text = "The local fishing cooperative Sealink met the mayor and said the quay was unsafe."
     assert _speakers(text, "coordinated-cue") == ["The local fishing cooperative Sealink"]
+
+
+def test_a_possessive_speaker_resolves_like_its_pronoun() -> None:
+    text = (
+        "Senator Jo Banda spoke in Lusaka on Monday. "
+        "He repeated his promise that tuition will be free."
+    )
+    nominal = [s for s in extract(text) if s.rule == "nominal-cue"]
+    assert [(s.speaker, s.actor) for s in nominal] == [("his", "Jo Banda")]

@@ -106,7 +106,7 @@ def resolve_actors(
         speaker = speaker[:-2]
         lower = lower[:-2]
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
-        return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
+        return resolve(lower, s, memory, exclude) or [Actor(lower, "unnamed")]
     if lower in lexicon.group_countries:
         return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
     if lower in lexicon.group_persons:
