@@ -29,3 +29,9 @@ def test_a_possessive_speaker_resolves_like_its_pronoun() -> None:
     )
     nominal = [s for s in extract(text) if s.rule == "nominal-cue"]
     assert [(s.speaker, s.actor) for s in nominal] == [("his", "Jo Banda")]
+
+
+def test_quoted_as_saying_is_the_person_quoted() -> None:
+    text = "The Herald quoted Amos Tembo, a local farmer, as saying that the dam had cracked."
+    said = [s for s in extract(text) if s.cue == "saying"]
+    assert [(s.speaker, s.actor) for s in said] == [("Amos Tembo, a local farmer", "Amos Tembo")]

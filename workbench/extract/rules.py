@@ -40,6 +40,7 @@ _ING_SUBJECT = re.compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
     r"(?:\s+(?:now|still|also))?\s+$"
 )
+_QUOTED_AS = re.compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
 _CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
@@ -288,6 +289,9 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
     if participle and text[start : cue.start].rstrip()[-1:].isalpha():
+        quoted = _QUOTED_AS.search(text, start, cue.start)
+        if quoted:
+            return Found(quoted.start(1), quoted.end(1))  # "quoted Amos Tembo as saying"
         tail = _ING_SUBJECT.search(text, start, cue.start)
         if tail:
             return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
