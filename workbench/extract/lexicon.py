@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import InvalidInput
-from workbench.extract.words import trie_pattern
+from workbench.extract.words import lazy_compile, trie_pattern
 from workbench.vocabulary import STANCES
 
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
@@ -138,7 +138,7 @@ def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[st
     for head, forms in grouped.items():
         forms.sort(key=lambda f: (-len(f), f))
         heads[head] = tuple(
-            (f, re.compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
+            (f, lazy_compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
         )
     return heads
 
@@ -186,7 +186,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         noun_first=frozenset(data.get("noun_first", {}).get("forms", [])),
-        title_re=re.compile(rf"(?:{_alternation(titles)})(?=\s)"),
+        title_re=lazy_compile(rf"(?:{_alternation(titles)})(?=\s)"),
         headline_forms=headline_forms,
         given_names=_given_names(data.get("given_names", {})),
     )
