@@ -53,6 +53,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as prefix:
         if args.no_bytecode:
             env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env.pop("PYTHONPYCACHEPREFIX", None)  # a prefix may hold bytecode written earlier
         else:  # as an installed package runs: bytecode cached (here outside the tree)
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = prefix
