@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.words import lazy_compile
 
-_DET = re.compile(r"^(?:the|a|an|The|A|An)\s+")
-_POSSESSIVE = re.compile(r"^(.+?)[’']s\s+(.+)$")
-_TOKEN = re.compile(r"[\w’'.-]+")
-_PAREN = re.compile(r"\s*\([^)]*\)")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_DET = lazy_compile(r"^(?:the|a|an|The|A|An)\s+")
+_POSSESSIVE = lazy_compile(r"^(.+?)[’']s\s+(.+)$")
+_TOKEN = lazy_compile(r"[\w’'.-]+")
+_PAREN = lazy_compile(r"\s*\([^)]*\)")
+_INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
 
 # "A spokesperson for the Crown Prosecution Service", "Officials at the health ministry": the
 # body they speak for is the actor, and the words before it its role.
-_SPEAKS_FOR = re.compile(
+_SPEAKS_FOR = lazy_compile(
     r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
     r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
     r"|press\s+officers?|executives?|(?:analysts?|economists?|strategists?|researchers?)(?=\s+at\s))"
@@ -107,11 +108,11 @@ _SPEAKS_FOR = re.compile(
 
 
 # "a Chirply spokeswoman", "a report by the Digital Rights Centre": the body is the source.
-_BODY_ROLE = re.compile(
+_BODY_ROLE = lazy_compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
     r"(?P<role>spokes(?:person|man|woman)|representative|official|executive|statement)$"
 )
-_DOCUMENT_BY = re.compile(
+_DOCUMENT_BY = lazy_compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
     r"|statement|audit|investigation|review|letter|paper)"
     r"\s+(?:(?:published|released|issued|commissioned)(?:\s+(?:on|in|last|this)\s+\w+)?\s+)?"
@@ -331,14 +332,16 @@ _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
 # Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
-_OCCASION_END = re.compile(
+_OCCASION_END = lazy_compile(
     r"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:written\s+|joint\s+|televised\s+)?"
     r"(?:statement|interview|speech|post|tweet|letter|email|e-mail|briefing|release)$"
 )
-_LOCATED = re.compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|around)\s+[A-Z].*$")
-_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|himself|herself)$")
+_LOCATED = lazy_compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|around)\s+[A-Z].*$")
+_REFLEXIVE = lazy_compile(r"\s+(?:itself|themselves|himself|herself)$")
 # "the government in Lome", "the government of Togo": the country.
-_GOVERNMENT_OF = re.compile(r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$")
+_GOVERNMENT_OF = lazy_compile(
+    r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$"
+)
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
 # Common nouns for a business or body that an appositive then names ("the operator, X").
 _COMPANY_NOUNS = frozenset(

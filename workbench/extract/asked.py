@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from workbench.extract.attribution import Attribution
+from workbench.extract.words import lazy_compile
 
-_ASKED = re.compile(
+_ASKED = lazy_compile(
     r"(asked)(?:\s+(?:by|on|about|in|during|at)\s+[^,;]{1,60}?)?\s+"
     r"((?:if|whether|what|who|whom|whose|why|how|when|where|which)\b[^;]*?)"
     r"(?=,[”\"]?\s)",

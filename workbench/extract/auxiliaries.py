@@ -7,9 +7,7 @@ end of a window, which re-tries at every position.
 
 from __future__ import annotations
 
-import re
-
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
 _AUX_WORDS = word_set(
     "has have had is are was were will would could can may might should must shall did does do "
@@ -56,5 +54,5 @@ def aux_length(window: str) -> int:
     return len(window) - cut
 
 
-NEGATION = re.compile(r"\b(?:not|never|\w+n[’']t)\b")
-PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|been|be|being)\b")
+NEGATION = lazy_compile(r"\b(?:not|never|\w+n[’']t)\b")
+PASSIVE_BE = lazy_compile(r"\b(?:is|are|was|were|been|be|being)\b")

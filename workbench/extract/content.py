@@ -7,18 +7,17 @@ a trailing comma or full stop outside them.
 
 from __future__ import annotations
 
-import re
-
 from workbench.extract.quotes import quote_at
+from workbench.extract.words import lazy_compile
 
 _QUOTE_OPEN = "“\"'`"
-_OBJECT_END = re.compile(r"\bthat\b|:|[“\"]|''")
-_ADDRESSEE = re.compile(
+_OBJECT_END = lazy_compile(r"\bthat\b|:|[“\"]|''")
+_ADDRESSEE = lazy_compile(
     r"\s*(?:him|her|them|us|me|reporters|journalists|(?:the|a|an|his|her|their)\s+[a-z]+"
     r"(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"(?=\s+(?:he|she|they|it|we|I|there|his|their|its)\s+[a-z’']+)"
 )
-_DASH_BREAK = re.compile(r"\s--?\s")
+_DASH_BREAK = lazy_compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
 

@@ -8,24 +8,23 @@ recency and sentence-subject preferences, which is enough for news prose.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from workbench.extract.actors import Actor, link_person, normalise
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "it"})
 # Possessive quantifiers (*+): a word never gives characters back to the white space after
 # it, so backtracking could not change a match; skipping it makes this scan twice as fast.
-_CAPS = re.compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
-_TOKEN = re.compile(r"[\w.-]+")
-_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")  # "the Fiji Competition and Consumer …"
-_ROLE_NOUN = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
+_CAPS = lazy_compile(r"[A-Z][\w.-]*+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.-]*+)*+")
+_TOKEN = lazy_compile(r"[\w.-]+")
+_AND_NAME = lazy_compile(r"\s+(?:and|&)\s+[A-Z]")  # "the Fiji Competition and Consumer …"
+_ROLE_NOUN = lazy_compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?([a-z]+)$")
 # Head nouns of sources that are things, not people: "it" can point back to them ("The report
 # found … It concluded …"). The head is the last word before a modifier ("report by …").
 _THING_HEADS = word_set(
@@ -35,7 +34,7 @@ _THING_HEADS = word_set(
     " ministry board agency department government company firm court committee council"
     " authority union campaign commission bureau office institute service network"
 )
-_HEAD_END = re.compile(
+_HEAD_END = lazy_compile(
     r"[\s,](?:by|of|from|for|at|in|on|published|released|issued|who|which|that)\b"
 )
 

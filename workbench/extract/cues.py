@@ -8,13 +8,12 @@ as PolNeAR annotates them, and negation feeds the stance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from workbench.extract.auxiliaries import NEGATION, PASSIVE_BE, aux_length
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import CueInfo, Lexicon
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
 NOUN_BEFORE = word_set(
     "the a an his her their its our my your this these those such any no new latest same "
@@ -30,7 +29,7 @@ ADJECTIVE_BEFORE = word_set(
     " sudden gradual widespread growing repeated renewed annual"
 )
 _COPULA_AFTER = frozenset({"is", "was", "are", "were"})
-_COMPLEMENT = re.compile(
+_COMPLEMENT = lazy_compile(
     r"\s*(?:,\s*)?(?:that\b|:|[“\"]|''|whether\b|how\b|why\b|what\b)|[\s.,!?”\"]*$"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
@@ -38,7 +37,7 @@ _OCCASION = (
     r"(?:interview|statement|email|e-mail|speech|tweet|post|letter|briefing|call|conference"
     r"|appearance|hearing|rally|event|broadcast|op-ed|video|message|memo|release|show|meeting)"
 )
-_CUE_TAIL = re.compile(
+_CUE_TAIL = lazy_compile(
     r"(?:,?\s+(?:(?:(?:on|last|late|early)\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening"
     r"|night))?|(?:last|this)\s+(?:week|month|year|weekend)|then|later|earlier|again|recently"
     r"|(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -50,22 +49,22 @@ _CUE_TAIL = re.compile(
 # a non-answer, not a denial of anything. Annotators still mark it as an attribution, so it
 # stays one, but with rule "no-comment" and stance "asserts" (see ``no_comment_end``).
 _NO_COMMENT_VERBS = word_set("decline refuse respond reply return")
-_NO_COMMENT = re.compile(
+_NO_COMMENT = lazy_compile(
     r"\s+(?:(?:immediately|publicly|further)\s+)?(?:to\s+)?(?:(?:comment|be\s+interviewed)\b"
     r"|(?:(?:a|an|the|his|her|their|several|repeated|multiple)\s+)?(?:requests?|calls?"
     r"|messages?|e-?mails?|inquiries|queries)\s+(?:\w+\s+)?(?:for|seeking)\s+comment\b)"
 )
-_NUMBER = re.compile(r"\s+[$£€]?\d")
-_PARTICLE = re.compile(r"\s+(?:about|with|against|as|off)\b")
+_NUMBER = lazy_compile(r"\s+[$£€]?\d")
+_PARTICLE = lazy_compile(r"\s+(?:about|with|against|as|off)\b")
 _AS_VERBS = word_set(
     "describe characterize portray label brand view regard see dismiss reject criticize cite"
     " criticise depict paint hail praise condemn denounce"
 )
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-_AS_BEFORE = re.compile(r"\bas\s+(?:\S+\s+){1,4}$")
-_BY = re.compile(r"\s+by\b")
-_IT_BEFORE = re.compile(r"\b[Ii]t\s+$")
-ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+_NEXT_WORD = lazy_compile(r"\s+(\w+)")
+_AS_BEFORE = lazy_compile(r"\bas\s+(?:\S+\s+){1,4}$")
+_BY = lazy_compile(r"\s+by\b")
+_IT_BEFORE = lazy_compile(r"\b[Ii]t\s+$")
+ACCORDING = lazy_compile(r"\b[Aa]ccording\s+to\b")
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "id", "ld", "ght", "nd", "ot")
 
 

@@ -6,14 +6,12 @@ get the attitude frame's lower prior instead of being missed.
 
 from __future__ import annotations
 
-import re
-
 from workbench.extract.auxiliaries import NEGATION, aux_length
 from workbench.extract.cues import NOUN_BEFORE, Cue
 from workbench.extract.lexicon import CueInfo, Lexicon
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
-_GENERIC_THAT = re.compile(
+_GENERIC_THAT = lazy_compile(
     r"\b([a-z]{3,}(?:ed|es|s))\s+that\s+(?=(?:the|a|an|he|she|it|they|we|I|you|his|her|their"
     r"|its|there|this|no|some|many|most|all|[A-Z0-9])\b)"
 )

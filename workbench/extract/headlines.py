@@ -12,19 +12,19 @@ from __future__ import annotations
 import re
 
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
 _MINOR = word_set(
     "a an the and or but nor of on in at to for from by with as vs vs. via over into onto up"
     " out off per than after amid about against before"
 )
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_WORD = lazy_compile(r"[A-Za-z][\w’'-]*")
 # "… as Leaders Meet", "… amid Protests": a frame around the news, not what was said.
-_FRAME = re.compile(r"\s+(?:as|amid|while|ahead\s+of)\s+[A-Z]")
+_FRAME = lazy_compile(r"\s+(?:as|amid|while|ahead\s+of)\s+[A-Z]")
 # A capitalised word straight after a lower-case word, digit or comma is a name, not a
 # sentence start or a headline's capital.
-_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
+_LOWER_WORD = lazy_compile(r"\b[a-z][\w’'-]*")
+_MID_CAPITAL = lazy_compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
 
 
 def is_headline(sentence: str) -> bool:

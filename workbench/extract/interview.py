@@ -14,22 +14,23 @@ from collections.abc import Callable
 from workbench.extract.actors import Actor
 from workbench.extract.coref import Memory
 from workbench.extract.proposition import clean, past_of_base
+from workbench.extract.words import lazy_compile
 
 QUESTION_LABELS = frozenset({"Q", "Question", "QUESTION"})
 ANSWER_LABELS = frozenset({"A", "Answer", "ANSWER"})
-_LABEL_LINE = re.compile(r"(?m)^[ \t]*(Q|A|Question|Answer|QUESTION|ANSWER):[ \t]+")
-_SENTENCE_END = re.compile(r"[.!?][”\"]?(?=\s+[A-Z“\"‘'])")
-_YES_NO = re.compile(r"^(yes|no)\b[.!,]?$", re.IGNORECASE)
+_LABEL_LINE = lazy_compile(r"(?m)^[ \t]*(Q|A|Question|Answer|QUESTION|ANSWER):[ \t]+")
+_SENTENCE_END = lazy_compile(r"[.!?][”\"]?(?=\s+[A-Z“\"‘'])")
+_YES_NO = lazy_compile(r"^(yes|no)\b[.!,]?$", re.IGNORECASE)
 _SUBJECT = (
     r"(you|he|she|they|we|it|i|(?:your|his|her|their|its|our|the|this|that)\s+[\w-]+"
     r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|[a-z][a-z-]+s)"  # … or "vaccines"
 )
-_DID = re.compile(rf"^(did|does|do)\s+{_SUBJECT}\s+([a-z]+)\b(.*?)\?*$", re.DOTALL)
-_AUX = re.compile(
+_DID = lazy_compile(rf"^(did|does|do)\s+{_SUBJECT}\s+([a-z]+)\b(.*?)\?*$", re.DOTALL)
+_AUX = lazy_compile(
     rf"^(is|are|was|were|has|have|had|will|would|can|could|should)\s+{_SUBJECT}\s+(\S.*?)\?*$",
     re.DOTALL,
 )
-_YOU = re.compile(r"\b(?:you\s+(?:are|were|have)|you|your)\b", re.IGNORECASE)
+_YOU = lazy_compile(r"\b(?:you\s+(?:are|were|have)|you|your)\b", re.IGNORECASE)
 _YOU_VERB = {"are": "is", "were": "was", "have": "has"}
 
 

@@ -12,8 +12,9 @@ from workbench.extract.interview import ANSWER_LABELS, QUESTION_LABELS, answer_s
 from workbench.extract.quotes import quote_at
 from workbench.extract.references import is_rebuttal
 from workbench.extract.sources import phrase_source
+from workbench.extract.words import lazy_compile
 
-_COLON_SPEAKER = re.compile(
+_COLON_SPEAKER = lazy_compile(
     r"[“\"]?([A-Z][A-Z’'.-]+|(?:[A-Z][\w’'.-]*\s+)?[A-Z][\w’'.-]*):\s+(?=\S)"
 )
 _NOT_SPEAKERS = frozenset(
@@ -33,7 +34,7 @@ _NOT_SPEAKERS = frozenset(
         "Disclosure",
     }
 )
-_DASH_CREDIT = re.compile(r"([―—])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+_DASH_CREDIT = lazy_compile(r"([―—])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
 
 
 def according_to(
@@ -67,7 +68,7 @@ _CAPTIONS = frozenset(
 )
 
 
-_LIVE_TITLE = re.compile(
+_LIVE_TITLE = lazy_compile(
     r"(?:live(?:\s+(?:updates?|blog|coverage|reaction))?|latest(?:\s+updates?)?|as\s+it\s+happened"
     r"|what\s+we\s+know(?:\s+so\s+far)?|timeline|in\s+pictures|explained)[.!]?\s*$",
     re.IGNORECASE,

@@ -6,11 +6,10 @@ after it is the content. Fact-checkers meet these constantly in paraphrase-heavy
 
 from __future__ import annotations
 
-import re
-
 from workbench.extract.content import content_after
+from workbench.extract.words import lazy_compile
 
-_NOMINAL = re.compile(
+_NOMINAL = lazy_compile(
     r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s|\b(?:his|her|their|its)"
     r"|\b(?:the|[Tt]he)\s+(?:[a-z]+\s+)?[a-z]+[’']s)\s+"
     r"(?:(?:earlier|latest|repeated|recent|previous|new|false|baseless|unfounded|infamous)\s+)?"
@@ -20,10 +19,10 @@ _NOMINAL = re.compile(
     r"(?=\s+(?:that\b|about\b|of\b|“|\"))"
 )
 
-_THAT_NEXT = re.compile(r"\s*that")
+_THAT_NEXT = lazy_compile(r"\s*that")
 # Rule nominal-implicit: "There were reports that …", "amid allegations that …": a claim
 # whose source the text does not name.
-_IMPLICIT = re.compile(
+_IMPLICIT = lazy_compile(
     r"\b(?:[Tt]here\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?|amid\s+(?:\w+\s+)?)"
     r"(reports|claims|allegations|accusations|rumou?rs|suggestions|warnings)\s+(?=that\b)"
 )

@@ -46,10 +46,11 @@ from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.sentences import split_sentences
 from workbench.extract.speakers import resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
+from workbench.extract.words import lazy_compile
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = lazy_compile(r"\w+")
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a word character
-_LEAD_JOIN = re.compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
+_LEAD_JOIN = lazy_compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
 _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
 MAX_PER_SENTENCE = 24
@@ -241,10 +242,10 @@ def _other_gender(said: str, actor: Actor, names: dict[str, str]) -> bool:
     return wrong is not None and gender_of(actor, names) == wrong
 
 
-_IT_LEAD = re.compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
+_IT_LEAD = lazy_compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
 
 
-_AS_FRAME = re.compile(
+_AS_FRAME = lazy_compile(
     r",[”\"']*\s+(?:just\s+)?as\s+"
     r"(?:(?:he|she|they|we|I|it)|(?:(?:his|her|their|its|the|many|some|most|a)\s+)?"
     r"(?:[\w’'.-]+\s+){0,2}[\w’'.-]+)\s+(?:(?:had|has|have|once|long|always)\s+)*"
@@ -271,7 +272,7 @@ def _drop_as_frame(said: str, lex: Lexicon) -> str:
 
 # "it would refund", "it was reviewing", "it stood by": "it" doing something, not an empty
 # "it" ("it would be wrong", "it was clear"); the stricter test for multi-word names.
-_IT_DOES = re.compile(
+_IT_DOES = lazy_compile(
     r"(?:that\s+)?it\s+(?:(?:would|will|could|can|did|does|had|has|may|might|must|should)"
     r"\s+(?:not\s+|never\s+|also\s+|still\s+)?(?!be\b|been\b|have\s+been\b|not\b)[a-z]+"
     r"|(?:was|is)\s+(?:not\s+|also\s+|still\s+)?[a-z]+ing\b"
@@ -282,7 +283,7 @@ _IT_DOES = re.compile(
 
 # ", after a union said …", ", as the newspaper reported …": a trailing clause that reports
 # someone else's claim frames the statement; it is not part of what the speaker said.
-_AFTER_REPORT = re.compile(
+_AFTER_REPORT = lazy_compile(
     r",\s+(?:(?:a|one|two|three|four|five|\d+)\s+(?:days?|hours?|weeks?|months?)\s+)?"
     r"(?:after|when|as|following)\s+"
     r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,8}?"
@@ -291,12 +292,12 @@ _AFTER_REPORT = re.compile(
 )
 
 
-_NO_VERB = re.compile(
+_NO_VERB = lazy_compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
 )
 
 
-_YES_NO_LEAD = re.compile(r"(?:yes|no)[.!,]\s+\S", re.IGNORECASE)
+_YES_NO_LEAD = lazy_compile(r"(?:yes|no)[.!,]\s+\S", re.IGNORECASE)
 
 
 def _split_answers(
@@ -360,7 +361,7 @@ def _headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
 
 
 # "They will not.", "It did not.": an outlet's flat answer to the claim before it.
-_FLAT_NO = re.compile(
+_FLAT_NO = lazy_compile(
     r"^(?:they|it|he|she|that|this)\s+(?:will|would|did|does|do|is|was|are|were|has|have|can"
     r"|could)\s+not\.?$",
     re.IGNORECASE,
@@ -384,17 +385,17 @@ def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -
 
 
 # A time adjunct between the cue and "that" ("warned in March that …") is not the claim.
-_LEAD_WHEN = re.compile(
+_LEAD_WHEN = lazy_compile(
     r"^(?:in|on|last|early|late|earlier)\s+(?:this\s+)?(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|week|month|year)\s+(?=that\s)"
 )
 
 
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_THAT = lazy_compile(r",?\s+and\s+that\s+")
 
 
-_TO_CLAUSE = re.compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
+_TO_CLAUSE = lazy_compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
 
 
 def _drop_after_report(said: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from workbench.extract.words import lazy_compile
+
 _IRREGULAR_PAST = {
     "be": "was",
     "have": "had",
@@ -45,7 +47,7 @@ _IRREGULAR_PAST = {
     "write": "wrote",
 }
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
-_CLAIM_THAT = re.compile(
+_CLAIM_THAT = lazy_compile(
     r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
     r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s))(?:\w+\s+)?"
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
@@ -56,11 +58,11 @@ _CLAIM_THAT = re.compile(
     re.DOTALL,
 )
 _QUOTES = "“”\"'‘’`"
-_ACCUSED_OF = re.compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
-_OBJECT_OF = re.compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
-_BLAMED_FOR = re.compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
+_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
+_OBJECT_OF = lazy_compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
+_BLAMED_FOR = lazy_compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
 # "urged older people to get vaccinated": object, then the infinitive it should carry out.
-_URGED_TO = re.compile(
+_URGED_TO = lazy_compile(
     r"^(?!(?:that|of|about|against|whether|if|on|for|how|what|why)\b)"
     r"(?!(?:a|an)\s)([^,;:“”\"]{1,60}?)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b|[a-z]+(?<![su])s\b)"
@@ -74,14 +76,14 @@ _OBJECT_CONTROL = frozenset(
     }
 )
 # "the (strategic) importance of X": X is (strategically) important.
-_IMPORTANCE = re.compile(
+_IMPORTANCE = lazy_compile(
     r"^the\s+(strategic\s+|vital\s+|great\s+|critical\s+|economic\s+|political\s+)?"
     r"(importance|significance|necessity|urgency|need\s+for)\s+(?:of\s+)?(\S.*?)[.]?$",
     re.IGNORECASE | re.DOTALL,
 )
-_LIST_MARK = re.compile(r"[:;“”\"]")
-_FRAME = re.compile(r",\s+(?:as|which|who|saying|while|after|because|since|when)\b")
-_PREPOSITION = re.compile(r"\s+(?:of|to|with|for|in|on|between|from|by|against|among)\s+")
+_LIST_MARK = lazy_compile(r"[:;“”\"]")
+_FRAME = lazy_compile(r",\s+(?:as|which|who|saying|while|after|because|since|when)\b")
+_PREPOSITION = lazy_compile(r"\s+(?:of|to|with|for|in|on|between|from|by|against|among)\s+")
 _WEIGHT = {
     "importance": "important",
     "significance": "significant",
@@ -98,7 +100,7 @@ _ADVERB = {
     "political": "politically ",
 }
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
-_GERUND = re.compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+_GERUND = lazy_compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
 _NOT_GERUNDS = frozenset(
     {
         *("nothing", "anything", "something", "everything", "morning", "evening", "building"),
@@ -107,9 +109,9 @@ _NOT_GERUNDS = frozenset(
         *("being", "having", "rating", "reporting", "timing", "warning", "wording", "bombing"),
     }
 )
-_LEAD_PRONOUN = re.compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
+_LEAD_PRONOUN = lazy_compile(r"^(?:he|she|it)\b(?=\s)", re.IGNORECASE)
 # "It was time to …", "it is necessary that …": an empty "it", not the speaker.
-_EXPLETIVE_IT = re.compile(
+_EXPLETIVE_IT = lazy_compile(
     r"^it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been)\s+"
     # not a body's own state or deed: "it was ready to send", "it was sending tents for"
     r"(?!(?:not\s+)?(?:ready|willing|prepared|able|unable|determined|committed|eager|keen"
@@ -119,19 +121,19 @@ _EXPLETIVE_IT = re.compile(
     re.IGNORECASE,
 )
 # "Its frozen meals had caused …", "His team deserved …": the owner is the speaker.
-_LEAD_POSSESSIVE = re.compile(r"^(?:his|her|its)\b(?=\s)", re.IGNORECASE)
+_LEAD_POSSESSIVE = lazy_compile(r"^(?:his|her|its)\b(?=\s)", re.IGNORECASE)
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you"})
 # "questioned whether the port had …": what is put in doubt is the clause itself.
-_WHETHER = re.compile(r"^(?:whether|if)\s+(?:or\s+not\s+)?(\S.*?)(?:,?\s+or\s+not)?$", re.DOTALL)
-_WH_AUX = re.compile(
+_WHETHER = lazy_compile(r"^(?:whether|if)\s+(?:or\s+not\s+)?(\S.*?)(?:,?\s+or\s+not)?$", re.DOTALL)
+_WH_AUX = lazy_compile(
     r"^(why|how|when|where)\s+([^,;]{1,50}?)\s+(had|has|have|was|were|is|are|would|could|will"
     r"|can|should|did|does|do|might|must)\s+(\S.*)$",
     re.DOTALL,
 )
 # "calling it a fabrication", "labelled the report a hoax": the object is what is named.
 _NAMING = frozenset({"call", "label", "brand", "dub", "describe", "characterize", "term"})
-_NAMED_AS = re.compile(
+_NAMED_AS = lazy_compile(
     r"^((?:it|this|that|these|those|them|him|her"
     r"|(?:the|his|her|their|its)\s+\w+(?:\s+(?!(?:a|an|the|as)\b)\w+)?))"
     r"\s+(?:as\s+)?"
@@ -139,12 +141,12 @@ _NAMED_AS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "That is not what happened": a demonstrative subject, not the complementiser "that".
-_DEMONSTRATIVE = re.compile(
+_DEMONSTRATIVE = lazy_compile(
     r"^that\s+(?:is|was|'s|’s|has|had|will|would|could|can|should|may|might|must|does|did"
     r"|seems|seemed|makes|made|means|meant|remains|isn’t|wasn’t|isn't|wasn't)\b",
     re.IGNORECASE,
 )
-_VERB_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
+_VERB_IN = lazy_compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\b")
 
 
 # Verbs whose "to" clause is a deed the speaker commits to (or, negated or refused, denies).
@@ -154,7 +156,7 @@ _COMMISSIVE = frozenset(
         *("decline", "commit", "undertake", "expect", "aim", "offer", "decide", "resolve"),
     }
 )
-_INFINITIVE = re.compile(r"^to\s+([a-z]+)\b(\s+\S.*|)$", re.DOTALL | re.IGNORECASE)
+_INFINITIVE = lazy_compile(r"^to\s+([a-z]+)\b(\s+\S.*|)$", re.DOTALL | re.IGNORECASE)
 # "declined to say whether …": a non-answer, not a deed.
 _NON_ANSWERS = frozenset(
     {
@@ -163,7 +165,9 @@ _NON_ANSWERS = frozenset(
     }
 )
 _NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
-_PLEA = re.compile(r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+_PLEA = lazy_compile(
+    r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL
+)
 
 
 def past_of(ing: str) -> str:
@@ -314,11 +318,11 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
 
 
 # A plural subject before its verb: "More than 80,000 names had been …", "The findings confirmed".
-_PLURAL_SUBJECT = re.compile(
+_PLURAL_SUBJECT = lazy_compile(
     r"^(?:[\w,’'-]+\s+){0,5}?[a-z]{3,}[^s\W]s\s+(?:had|have|were|are|would|will|could|did"
     r"|[a-z]+ed)\b"
 )
-_ITS = re.compile(r"\bits\b")
+_ITS = lazy_compile(r"\bits\b")
 
 
 def name_its(text: str, actor: str, kind: str | None) -> str:
@@ -360,7 +364,7 @@ def _unwrap(body: str) -> str:
     return body
 
 
-_LEAD_NAME = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:'s|’s)?\s+[a-z])")
+_LEAD_NAME = lazy_compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=(?:'s|’s)?\s+[a-z])")
 
 
 def full_name(proposition: str, people: Callable[[str], str | None]) -> str:

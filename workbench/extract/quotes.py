@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
+
+from workbench.extract.words import lazy_compile
 
 # Quote marks and line breaks: [“”"], '', ``, a blank line, a line break. One leading character
 # class lets ``re`` skip quickly to candidates instead of trying every position.
-_MARK = re.compile(r"[“”\"'`\n](?:(?<=[“”\"])|(?<=')'|(?<=`)`|(?<=\n)\s*\n|(?<=\n))")
+_MARK = lazy_compile(r"[“”\"'`\n](?:(?<=[“”\"])|(?<=')'|(?<=`)`|(?<=\n)\s*\n|(?<=\n))")
 OPENERS = "“\"'`"
 
 

@@ -16,6 +16,7 @@ from workbench.extract.coref import PLURAL_PRONOUNS, Memory, resolve_role
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
+from workbench.extract.words import lazy_compile
 
 _CLAIM_NOUNS = (
     r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|accounts?"
@@ -23,10 +24,10 @@ _CLAIM_NOUNS = (
     r"|version)"
 )
 _DETERMINER = r"(?:the|these|those|such|this|that|his|her|their|its|any)"
-_CLAIM_REF = re.compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNORECASE)
+_CLAIM_REF = lazy_compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNORECASE)
 # "denied the charges throughout the trial", "rejected that argument on Monday": the reference
 # and an adjunct that says when or how, not what.
-_CLAIM_REF_ADJUNCT = re.compile(
+_CLAIM_REF_ADJUNCT = lazy_compile(
     rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}\s+(?:throughout|during|in|at|on|before|after"
     r"|when|again|outright|repeatedly|entirely|completely|strongly|flatly|immediately|later"
     r"|last|this|as|against|made|levell?ed|by)\b",
@@ -35,7 +36,7 @@ _CLAIM_REF_ADJUNCT = re.compile(
 _BARE = frozenset({"this", "it", "that", "them", "these", "those", "so"})
 # "These reports are false", "That is a lie", "there is no evidence for this": the whole
 # content calls an earlier claim false, so the statement denies that claim.
-_REBUTTAL = re.compile(
+_REBUTTAL = lazy_compile(
     r"(?:(?:this|that|it|these|those|they|the|such)"
     r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)|rumou?rs?))?"
     r"\s+(?:(?:is|are|was|were)\s+[“\"]?(?:(?:completely|totally|entirely|simply|absolutely|just)\s+)?)?"
@@ -102,10 +103,10 @@ class Claims:
         return self.recent[-1][0] if self.recent else None
 
 
-_ACCUSATION_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
+_ACCUSATION_NOUN = lazy_compile(r"\b(?:accusations?|allegations?|charges?)\b", re.IGNORECASE)
 
 
-_CHARGE_NOUN = re.compile(
+_CHARGE_NOUN = lazy_compile(
     r"(?:(?:an?|the|this|that)\s+)?(?:charges?|claims?|allegations?|accusations?)\s+(?:that\s+)?",
     re.IGNORECASE,
 )

@@ -26,36 +26,38 @@ from workbench.extract.sources import (
     phrase_source,
     right_source,
 )
+from workbench.extract.words import lazy_compile
 
-_CLAUSE_JOIN = re.compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
-_COORD_GAP = re.compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
+_CLAUSE_JOIN = lazy_compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
+_COORD_GAP = lazy_compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
-_ADJUNCT = re.compile(
+_ADJUNCT = lazy_compile(
     r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently"
     r"|earlier|later|afterward|afterwards|then|again|repeatedly|privately|publicly)\b)"
     r"(?:(?!\bthat\b)[^“\":])*$"
 )
-_ING_SUBJECT = re.compile(
+_ING_SUBJECT = lazy_compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
     r"(?:\s+(?:now|still|also))?\s+$"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
-_CLAUSE_MARK = re.compile(r"[,;:“”\"()—–]")
+_QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
+_CLAUSE_BREAK = lazy_compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
+_CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
     *("claim", "assertion", "allegation", "argument", "contention", "suggestion", "warning"),
     *("promise", "pledge", "denial", "insistence", "belief", "accusation", "charge"),
     *("prediction", "vow", "comment", "remark", "statement"),
 )
-_NOMINAL_NOUN = re.compile(r"\b(?:" + "|".join(_NOMINAL_NOUNS) + ")")
-_RELATIVE = re.compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"[’']s |\b(?:his|her|their|its) ")
-_IMPERSONAL = re.compile(r"\b[Ii]t\s+$")
-_BY = re.compile(r"\s+by\s+")
-_GAP_TO_QUOTE = re.compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
+_NOMINAL_NOUN = lazy_compile(r"\b(?:" + "|".join(_NOMINAL_NOUNS) + ")")
+_RELATIVE = lazy_compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
+_POSSESSIVE = lazy_compile(r"[’']s |\b(?:his|her|their|its) ")
+_IMPERSONAL = lazy_compile(r"\b[Ii]t\s+$")
+_BY = lazy_compile(r"\s+by\s+")
+_GAP_TO_QUOTE = lazy_compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
 
 
-_CHARGE_OF = re.compile(r"\s(?=of\s+\w+ing\b)")
+_CHARGE_OF = lazy_compile(r"\s(?=of\s+\w+ing\b)")
 """Where "accused by Washington of providing …" ends its agent: before "of" + gerund."""
 
 
@@ -157,13 +159,13 @@ def sentence_attributions(
     return found
 
 
-_IN_POLL = re.compile(
+_IN_POLL = lazy_compile(
     r"(?:(?:But|And)\s+)?(In)\s+((?:an?|the|its|their|his|her)\s[^,.;:\n]{0,80}?"
     r"\b(?:poll|survey)s?\b[^,;:\n]{0,60}?),\s*"
 )
 
 
-_POLL_DETAIL = re.compile(
+_POLL_DETAIL = lazy_compile(
     r"((?:conducted|released|taken|published|carried\s+out|fielded)\b[^,;:\n]{0,60}?),\s*"
 )
 
@@ -187,8 +189,8 @@ def _in_poll(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     return [Attribution(speaker, cue, (c_start, c_end), "in-poll", "show", None, stance="asserts")]
 
 
-_REPORTEDLY = re.compile(r"\breportedly\b")
-_CLAUSE_END = re.compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
+_REPORTEDLY = lazy_compile(r"\breportedly\b")
+_CLAUSE_END = lazy_compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
 
 
 def _reportedly(
@@ -221,7 +223,7 @@ def _reportedly(
     return out
 
 
-_PARTICIPLE_GAP = re.compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
+_PARTICIPLE_GAP = lazy_compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
 """Between "said" and ", referring to": at most a short adjunct ("said on Tuesday, …")."""
 
 
@@ -288,6 +290,9 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
     if participle and text[start : cue.start].rstrip()[-1:].isalpha():
+        quoted = _QUOTED_AS.search(text, start, cue.start)
+        if quoted:
+            return Found(quoted.start(1), quoted.end(1))  # "quoted Amos Tembo as saying"
         tail = _ING_SUBJECT.search(text, start, cue.start)
         if tail:
             return Found(tail.start(), tail.end())  # "footage of the mayor saying …"

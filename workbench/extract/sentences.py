@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extract.words import word_set
+from workbench.extract.words import lazy_compile, word_set
 
 ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sen rep gov gen lt col sgt capt adm cmdr st jr sr rev hon pres "
@@ -20,15 +20,15 @@ ABBREVIATIONS = word_set(
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then white space;
 # or a line break. Written to start with one character class, which lets ``re`` skip
 # through the text quickly instead of trying the pattern at every position.
-_END = re.compile(r"[\n.!?…](?:(?<=\n)|[.!?…]*[\"'”’)\]]*(?=\s))")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
-_SPEAKER_AFTER_QUOTE = re.compile(
+_END = lazy_compile(r"[\n.!?…](?:(?<=\n)|[.!?…]*[\"'”’)\]]*(?=\s))")
+_WORD_BEFORE = lazy_compile(r"([\w.]+)\.*$")
+_SPEAKER_AFTER_QUOTE = lazy_compile(
     r"[ \t]+(?:(?:[A-Z][\w’'.-]*|the|of|a|an)[ \t]+){1,5}?(?:said|says|asked|asks|told|wrote"
     r"|added|tweeted|recalled|continued|explained|insisted|replied|responded|declared|shouted"
     r"|wondered|warned|argued|noted)\b"
 )
-_DOTTED = re.compile(r"(?:\w\.)+\w")
-_NEXT = re.compile(r"\s*([\"'“‘(\[]*)(\S?)")
+_DOTTED = lazy_compile(r"(?:\w\.)+\w")
+_NEXT = lazy_compile(r"\s*([\"'“‘(\[]*)(\S?)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -75,7 +75,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # A liveblog entry's time stamp ("10:42 The Met Office said …", "9.15am - Police …"): not part
 # of the sentence, or "42 The Met Office" becomes the speaker (the colon reads as a boundary).
-_TIME_STAMP = re.compile(
+_TIME_STAMP = lazy_compile(
     r"\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?:GMT|BST|ET|EST|EDT|CET|UTC))?"
     r"\s*(?:[-–—|:]\s+)?(?=[A-Z“\"‘'])"
 )

@@ -12,17 +12,17 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-from workbench.extract.words import trie_pattern, word_set
+from workbench.extract.words import lazy_compile, trie_pattern, word_set
 
 _BOUNDARY_WORDS = word_set(
     "but or yet while as because although though when after before since if which who whom "
     "where that whether so than until unless whereas what"
 )
 # Prefix-factored words ("wh(?:at|e(?:n|re…") keep this regex, run for every cue, cheap.
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy_compile(
     r"[,;:—–“”\"]|''|\s--?\s|\((?=[a-z])|\b(?i:" + trie_pattern(_BOUNDARY_WORDS) + r")\b"
 )
-_LEADING = re.compile(
+_LEADING = lazy_compile(
     r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
     r"|earlier|later|separately|similarly|finally|today|yesterday|previously|lest|perhaps"
     r"|say|maybe|probably|certainly|clearly|surely|even|thus|hence|too|of course"
@@ -37,12 +37,12 @@ _BAD_END = word_set(
 )
 _CLAUSE_WORDS = word_set("is was were are has have had will would do does did")
 _COORD_END = frozenset({"and", "or", "but", "then", "and then"})
-_WORD = re.compile(r"[\w’'.&/-]+")
-_TRAILING_NP = re.compile(
+_WORD = lazy_compile(r"[\w’'.&/-]+")
+_TRAILING_NP = lazy_compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([^)]{1,20}\))?$"
     r"|(?<![\w’'-])(?:he|she|they|He|She|They)$"
 )
-_TRAILING_ADVERB = re.compile(
+_TRAILING_ADVERB = lazy_compile(
     r"(?:,?\s+(?:however|though|too|also|in particular|for (?:their|his|her|its) part),?"
     r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
     r"|almost|not|never|once|often|now))+"
@@ -54,16 +54,16 @@ _TRAILING_WORDS = word_set(
     "however though too also particular part almost not never once often now yesterday today"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
-_ONLY_WHEN = re.compile(
+_ONLY_WHEN = lazy_compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|also|however|too|meanwhile)\s*$"
 )
-_OF_WHOM = re.compile(
+_OF_WHOM = lazy_compile(
     r"\b((?:many|some|most|all|none|several|few|one|two|each) of (?:whom|which))\s+$"
 )
-_LAST_WORD = re.compile(r"(\w+)$")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_PREP_OPENER = re.compile(
+_LAST_WORD = lazy_compile(r"(\w+)$")
+_INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
+_PREP_OPENER = lazy_compile(
     r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
 )
@@ -72,7 +72,7 @@ _IRREGULAR_PAST = (
     "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
     "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
 )
-_MAIN_NP = re.compile(
+_MAIN_NP = lazy_compile(
     # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
     # a verb-like word (past tense, third person or a common irregular past)
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
@@ -95,7 +95,7 @@ _DETERMINERS = frozenset(
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 
 
-_APPROXIMATE = re.compile(
+_APPROXIMATE = lazy_compile(
     r"(?:about|over|under|just|only|roughly|around|(?:more|fewer|less)\s+than)\s+"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third|a\s+quarter"
     r"|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million)\b)",
@@ -302,7 +302,7 @@ def _appositive_like(text: str, start: int, end: int) -> bool:
     return not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
-_PARTICIPLE_NEXT = re.compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+ing\b")
+_PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+ing\b")
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
@@ -358,6 +358,19 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
+_OPENER_ONLY = word_set(
+    "the a an his her their its but and yet so or still then now never when what if by with in "
+    "on to some such there here how while not more just even other it's it’s does having"
+)
+"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
+_CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
+_DESCRIBED_NAME = lazy_compile(
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z0-9][\w’'.-]*)*"
+)
+"""A subject with lower-case words before its name: "The liberal gossip site Gawker"."""
+
+
 def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     """The leading subject of a clause, for cues coordinated with an earlier verb."""
     pos = floor
@@ -370,4 +383,18 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     match = _MAIN_NP.match(text, pos, limit)
     if not match:
         return None
-    return match.start(), match.end()
+    if match.group().lower() not in _OPENER_ONLY:
+        return match.start(), match.end()
+    # "But the U.S. Court of Appeals … overruled and said": the subject after a conjunction;
+    # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
+    conjunction = _CONJUNCTION.match(text, pos, limit)
+    if conjunction:
+        subject = _MAIN_NP.match(text, conjunction.end(), limit)
+        named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
+        if named and (not subject or named.end() > subject.end()):
+            return named.start(), named.end()
+        if subject and subject.group().lower() not in _OPENER_ONLY:
+            return subject.start(), subject.end()
+    named = _DESCRIBED_NAME.match(text, pos, limit)
+    # a bare opener is kept when nothing better is found: PolNeAR credits its cue and content
+    return (named.start(), named.end()) if named else (match.start(), match.end())

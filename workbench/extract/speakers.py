@@ -6,8 +6,6 @@ the ministry", "he") becomes one or more normalised actors, using the coreferenc
 
 from __future__ import annotations
 
-import re
-
 from workbench.extract.actors import Actor, body_actor, is_org, normalise, speaks_for
 from workbench.extract.attribution import Attribution
 from workbench.extract.coref import (
@@ -19,11 +17,12 @@ from workbench.extract.coref import (
 )
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.sources import antecedent
+from workbench.extract.words import lazy_compile
 
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
-_GROUP_DETERMINER = re.compile(r"^(?:both|the two)\s+")
+_GROUP_DETERMINER = lazy_compile(r"^(?:both|the two)\s+")
 
 
 _TAKES_THE = frozenset(
@@ -35,7 +34,7 @@ _TAKES_THE = frozenset(
 )
 
 
-_ROLE_NP = re.compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
+_ROLE_NP = lazy_compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
 def display_name(actor: Actor) -> str:
@@ -106,7 +105,7 @@ def resolve_actors(
         speaker = speaker[:-2]
         lower = lower[:-2]
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
-        return resolve(speaker, s, memory, exclude) or [Actor(lower, "unnamed")]
+        return resolve(lower, s, memory, exclude) or [Actor(lower, "unnamed")]
     if lower in lexicon.group_countries:
         return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
     if lower in lexicon.group_persons:
@@ -152,17 +151,17 @@ def resolve_actors(
     return [memory.add(s, actor, subject=actor.kind == "organisation")]
 
 
-_KIND_ROLE = re.compile(
+_KIND_ROLE = lazy_compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(company|firm|club|bank|ministry|union|agency|party|newspaper"
     r"|authority|commission|council|board|bureau|regulator)\s+"
     r"(?:spokes(?:person|man|woman)|official|representative|statement)$"
 )
 
 
-_BARE_SPOKES = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)$")
+_BARE_SPOKES = lazy_compile(r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)$")
 
 
-_PLURAL_AGENT = re.compile(r"^[A-Z][a-z]+(?:ists|ians|men|sters|eers|ants|ents)$")
+_PLURAL_AGENT = lazy_compile(r"^[A-Z][a-z]+(?:ists|ians|men|sters|eers|ants|ents)$")
 
 
 def _said(actors: list[Actor], pos: int, memory: Memory) -> list[Actor]:
@@ -195,7 +194,7 @@ def _member(actor: Actor, lexicon: Lexicon) -> bool:
     return actor.kind == "person" and (" " in actor.name or bool(actor.role))
 
 
-_AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_AND_SPLIT = lazy_compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tuple[int, Actor]]:
