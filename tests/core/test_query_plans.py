@@ -113,3 +113,14 @@ def test_a_hot_query_never_scans_statements_or_history(planned: Database, name: 
     for sql, plan in _plans(planned, HOT[name]):
         scans = [line for line in plan if _SCAN.search(line)]
         assert not scans, f"{name}: {scans} in {' | '.join(plan)} for {sql[:200]}"
+
+
+def test_the_actors_listing_counts_statements_in_id_order(planned: Database) -> None:
+    """`workbench actors` (and the JSON export) count live statements per actor and stance.
+    Grouped by actor first, SQLite walked `ix_statement_actor_id_id` and fetched every row out
+    of order: 2.5 s at a million statements, against 0.8 s reading them in id order."""
+    from workbench.services.actors import list_actors
+
+    for sql, plan in _plans(planned, list_actors):
+        if "GROUP BY" in sql:
+            assert not [line for line in plan if "ix_statement_actor_id_id" in line], plan
