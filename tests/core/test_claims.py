@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.conftest import ACCUSATION, FOLLOW_UP, Outcome
+from core.conftest import ACCUSATION, FOLLOW_UP, Outcome, run_cli
 from workbench.db.engine import Database
 from workbench.errors import InvalidInput, NotFound, StaleEdit
 from workbench.extract.lexicon import load_lexicon
@@ -20,6 +20,7 @@ from workbench.services.claims import (
     claim_of_statement,
     get_claim,
     is_inconsistent,
+    iter_claims,
     list_claims,
     rebuild_claims,
     verdict_in_words,
@@ -156,6 +157,25 @@ def test_an_accusation_and_its_denial_both_confirmed_is_inconsistent(two_sources
         apply_change(session, SetStatus(denier.id, "confirmed"), analyst="bo")
     with db.reader() as session:
         assert [c.id for c in list_claims(session, inconsistent=True)] == [claim_id]
+
+
+def test_a_claim_verdict_against_one_confirmed_denial_is_listed_as_inconsistent(
+    two_sources: Path,
+) -> None:
+    """`--inconsistent` reads only claims with two readings; a claim verdict is one of them."""
+    db = _open(two_sources)
+    claim_id = _arms_claim(db)
+    with db.reader() as session:
+        denier = next(s for s in get_claim(session, claim_id).live if s.stance == "denies")
+    with db.transaction() as session:
+        apply_change(session, SetClaimVerdict(claim_id, "confirmed"), analyst="ana")
+        apply_change(session, SetStatus(denier.id, "confirmed"), analyst="bo")
+    with db.reader() as session:
+        assert [c.id for c in list_claims(session, inconsistent=True)] == [claim_id]
+        everything = list_claims(session)
+        assert [c.id for c in iter_claims(session)] == [c.id for c in everything]
+    first = run_cli("--db", str(two_sources), "claims", "--limit", "1", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in first.out.splitlines()] == [everything[0].id]
 
 
 def test_the_readings_of_each_stance() -> None:

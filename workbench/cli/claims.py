@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import cell, console, status_label, write_jsonl
-from workbench.cli.params import ROW_ID, expect_version_option
+from workbench.cli.params import COUNT, ROW_ID, expect_version_option
 from workbench.vocabulary import STATUSES
 
 
@@ -40,8 +41,11 @@ def _record(view: Any) -> dict[str, Any]:
 @click.option(
     "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
+@click.option("--limit", type=COUNT, default=None, help="At most this many (most carried first).")
 @click.pass_context
-def claims(ctx: click.Context, inconsistent: bool, across: bool, output: str) -> None:
+def claims(
+    ctx: click.Context, inconsistent: bool, across: bool, output: str, limit: int | None
+) -> None:
     """Claims across sources: each proposition, its verdict, and who asserts or denies it.
 
     With no subcommand, lists them (most widely carried first).
@@ -50,15 +54,16 @@ def claims(ctx: click.Context, inconsistent: bool, across: bool, output: str) ->
         return
     from rich.table import Table
 
-    from workbench.services.claims import list_claims
+    from workbench.services.claims import iter_claims
 
     app: AppContext = ctx.obj
     db = app.open_db(write=False)
     with db.reader() as session:
-        views = list_claims(session, inconsistent=inconsistent, multi_source=across)
-    if output == "jsonl":
-        write_jsonl(_record(v) for v in views)
-        return
+        found = islice(iter_claims(session, inconsistent=inconsistent, multi_source=across), limit)
+        if output == "jsonl":  # streamed: a million statements' claims never sit in memory
+            write_jsonl(_record(v) for v in found)
+            return
+        views = list(found)
     table = Table(title=f"{len(views)} claims", title_justify="left")
     table.add_column("id", no_wrap=True, justify="right")
     table.add_column("claim", overflow="fold", ratio=3)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import case, delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from workbench.db.models import (
@@ -289,7 +289,8 @@ def _views(session: Session, claims: Sequence[Claim]) -> list[ClaimView]:
     members: dict[int, list[ClaimStatement]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         query = _MEMBERS.where(col(ClaimMember.claim_id).in_(ids[start : start + 500]))
-        for claim_id, *fields in session.execute(query.order_by(col(Statement.id))):
+        rows = session.connection().execute(query.order_by(col(Statement.id)))  # Core: no ORM
+        for claim_id, *fields in rows:
             members[claim_id].append(ClaimStatement(*fields))
     return [
         ClaimView(
@@ -325,13 +326,48 @@ def list_claims(
     session: Session, *, inconsistent: bool = False, multi_source: bool = False
 ) -> list[ClaimView]:
     """Every claim with its statements, most carried first."""
-    claims = list(session.scalars(select(Claim).order_by(col(Claim.id))))
-    views = [v for v in _views(session, claims) if v.live]
-    if inconsistent:
-        views = [v for v in views if v.inconsistent]
+    return list(iter_claims(session, inconsistent=inconsistent, multi_source=multi_source))
+
+
+# Per claim: sources and live statements carrying it, and how many of those have a verdict.
+_CARRIED = (
+    select(
+        col(ClaimMember.claim_id),
+        func.count(func.distinct(Statement.source_id)),
+        func.count(),
+        func.sum(case((col(Statement.status) != "unverified", 1), else_=0)),
+    )
+    .join(Statement, col(Statement.id) == ClaimMember.statement_id)
+    .where(col(Statement.dismissed).is_(False))
+    .group_by(col(ClaimMember.claim_id))
+)
+VIEWS_PER_READ = 500
+
+
+def iter_claims(
+    session: Session, *, inconsistent: bool = False, multi_source: bool = False
+) -> Iterator[ClaimView]:
+    """Claims with live statements, most carried first, built VIEWS_PER_READ at a time.
+
+    The order comes from one aggregate over the memberships; only then are claims and their
+    statements read, a chunk at a time. Building every view first took 55 s and 1.8 GB at a
+    million statements for `workbench claims --inconsistent`, which can only ever list claims
+    with two readings (two judged statements, or one and a claim verdict)."""
+    carried = _CARRIED
     if multi_source:
-        views = [v for v in views if len(v.sources) > 1]
-    return sorted(views, key=lambda v: (-len(v.sources), -len(v.live), v.id))
+        carried = carried.having(func.count(func.distinct(Statement.source_id)) > 1)
+    rows = session.execute(carried)
+    order = [(-sources, -live, claim_id, judged) for claim_id, sources, live, judged in rows]
+    if inconsistent:
+        decided = set(session.scalars(select(Claim.id).where(col(Claim.verdict) != "unverified")))
+        order = [o for o in order if o[3] >= 2 or (o[3] == 1 and o[2] in decided)]
+    order.sort()
+    for start in range(0, len(order), VIEWS_PER_READ):
+        ids = [o[2] for o in order[start : start + VIEWS_PER_READ]]
+        by_id = {c.id: c for c in session.scalars(select(Claim).where(col(Claim.id).in_(ids)))}
+        for view in _views(session, [by_id[i] for i in ids if i in by_id]):
+            if view.live and (view.inconsistent or not inconsistent):
+                yield view
 
 
 def link_label(statement: ClaimStatement) -> str:
