@@ -1,0 +1,30 @@
+"""Round 8: actors from house styles unlike the first tuning set (data/tuning2)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _actors(text: str) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.actor) for s in extract(text) if s.actor_kind != "outlet"]
+
+
+def test_one_lower_case_noun_before_a_name_is_a_description() -> None:
+    text = "But geologist Tamsin Kerrow said the cliff had moved two metres."
+    assert _actors(text) == [("geologist Tamsin Kerrow", "Tamsin Kerrow")]
+
+
+def test_a_member_of_parliament_is_named_without_the_party() -> None:
+    text = "Green Party MSP Alasdair Rennie said the ferry was ten years late."
+    assert _actors(text) == [("Green Party MSP Alasdair Rennie", "Alasdair Rennie")]
+
+
+def test_capitalised_modifiers_before_a_role_noun_give_the_appositive_name() -> None:
+    text = (
+        "The Labour housing critic, Idris Penhale, accused the council of selling land cheaply. "
+        "He said the plot had gone for half its value."
+    )
+    assert _actors(text) == [
+        ("The Labour housing critic, Idris Penhale", "Idris Penhale"),
+        ("He", "Idris Penhale"),
+    ]
