@@ -28,3 +28,28 @@ def test_capitalised_modifiers_before_a_role_noun_give_the_appositive_name() -> 
         ("The Labour housing critic, Idris Penhale", "Idris Penhale"),
         ("He", "Idris Penhale"),
     ]
+
+
+def test_a_noun_that_is_also_an_adjective_is_the_subject_of_a_past_verb() -> None:
+    text = "The firm said the turbines had passed every inspection."
+    assert _actors(text) == [("The firm", "firm")]
+
+
+def test_a_firm_denial_is_still_a_noun() -> None:
+    assert _actors("The ministry issued a firm denial on Monday.") == []
+
+
+def test_an_occasion_without_a_determiner_is_not_the_content() -> None:
+    text = "The caretaker said in evidence that the fire door had been locked."
+    [statement] = [s for s in extract(text) if s.actor_kind != "outlet"]
+    assert statement.proposition == "The fire door had been locked."
+
+
+def test_a_pronoun_of_the_other_gender_than_the_speakers_is_someone_else() -> None:
+    text = (
+        "Prosecutor Zinhle Okonjo opened the case on Monday. "
+        "She said he had moved the money to Jersey."
+    )
+    [statement] = [s for s in extract(text) if s.speaker == "She"]
+    assert statement.actor == "Zinhle Okonjo"
+    assert not statement.proposition.startswith("Zinhle Okonjo")
