@@ -53,3 +53,13 @@ def test_a_pronoun_of_the_other_gender_than_the_speakers_is_someone_else() -> No
     [statement] = [s for s in extract(text) if s.speaker == "She"]
     assert statement.actor == "Zinhle Okonjo"
     assert not statement.proposition.startswith("Zinhle Okonjo")
+
+
+def test_a_plural_they_is_the_plural_source_after_the_last_person() -> None:
+    text = (
+        "Chief engineer Tobias Lindqvist said the dam was sound. "
+        "Researchers at the Nordic Geotechnical Institute said the foundations had shifted. "
+        "They said the cracks had doubled since May."
+    )
+    [they] = [s for s in extract(text) if s.speaker == "They"]
+    assert they.actor == "Nordic Geotechnical Institute"

@@ -440,6 +440,23 @@ def _pick(
         last_sentence_subjects = [
             m for m in candidates[-6:] if m.subject and (bodies or m.actor.kind != "organisation")
         ]
+        if not bodies and last_sentence_subjects:
+            # a plural "they" is a body that spoke through a plural role after the last person
+            # subject, not that person: "Governor Roe said … Economists at the Royal Bank said
+            # … They noted …" (the same for any plural group cost a gold statement: dropped)
+            top = last_sentence_subjects[-1]
+            after = candidates[len(candidates) - candidates[::-1].index(top) :]
+            plural = [
+                m for m in after[-4:] if m.actor.kind == "organisation" and _plural_role(m.actor)
+            ]
+            if top.actor.kind == "person" and plural:
+                return [plural[-1].actor]
         if last_sentence_subjects:
             return [last_sentence_subjects[-1].actor]
     return [candidates[-1].actor]
+
+
+def _plural_role(actor: Actor) -> bool:
+    """ "Economists at the Royal Bank of Canada": the body spoke through a plural role."""
+    role = (actor.role or "").split()
+    return bool(role) and role[-1].endswith("s") and not role[-1].endswith("ss")
