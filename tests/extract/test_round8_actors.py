@@ -63,3 +63,22 @@ def test_a_plural_they_is_the_plural_source_after_the_last_person() -> None:
     )
     [they] = [s for s in extract(text) if s.speaker == "They"]
     assert they.actor == "Nordic Geotechnical Institute"
+
+
+def test_the_company_is_a_name_typed_a_person_for_want_of_a_clue() -> None:
+    text = (
+        "Larkspur Robotics said its warehouse arms met every safety rule. "
+        "The company said no worker had been injured this year."
+    )
+    [company] = [s for s in extract(text) if s.speaker == "The company"]
+    assert company.actor == "Larkspur Robotics"
+    assert company.actor_kind == "organisation"
+
+
+def test_the_company_is_never_a_titled_person() -> None:
+    text = (
+        "Ms Wanjiru Kamau said the warehouse was safe. "
+        "The company said no worker had been injured this year."
+    )
+    [company] = [s for s in extract(text) if s.speaker == "The company"]
+    assert company.actor != "Wanjiru Kamau"
