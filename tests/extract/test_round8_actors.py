@@ -82,3 +82,15 @@ def test_the_company_is_never_a_titled_person() -> None:
     )
     [company] = [s for s in extract(text) if s.speaker == "The company"]
     assert company.actor != "Wanjiru Kamau"
+
+
+def test_last_night_is_not_part_of_the_speaker() -> None:
+    text = "Goalkeeper Pavel Rusu last night denied that he had bet on the match."
+    assert _actors(text) == [("Goalkeeper Pavel Rusu", "Pavel Rusu")]
+
+
+def test_this_week_is_not_part_of_the_speaker() -> None:
+    text = "The Harwick Ramblers this week said the footpath had been blocked."
+    assert [s.speaker for s in extract(text) if s.actor_kind != "outlet"] == [
+        "The Harwick Ramblers"
+    ]

@@ -62,7 +62,11 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             piece = " ".join(tokens[i : i + width])
             if len(tokens[i : i + width]) < width:
                 continue
-            if piece in lexicon.titles or piece.capitalize() in lexicon.titles:
+            if (
+                piece in lexicon.titles
+                or piece.capitalize() in lexicon.titles
+                or (i == 0 and piece.lower() in lexicon.titles)  # "Goalkeeper Pavel Rusu"
+            ):
                 role.append(piece)
             elif piece in lexicon.places and affiliation is None:
                 affiliation = lexicon.places[piece][0]
