@@ -94,3 +94,8 @@ def test_this_week_is_not_part_of_the_speaker() -> None:
     assert [s.speaker for s in extract(text) if s.actor_kind != "outlet"] == [
         "The Harwick Ramblers"
     ]
+
+
+def test_a_participle_shares_a_subject_with_of_in_its_name() -> None:
+    text = "The Bank of Freedonia cut its rate, saying inflation had eased."
+    assert _actors(text) == [("The Bank of Freedonia", "Bank of Freedonia")]

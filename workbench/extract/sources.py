@@ -79,7 +79,9 @@ _MAIN_NP = lazy_compile(
     # a verb-like word (past tense, third person or a common irregular past)
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
     rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}"
+    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+    # "The Bank of Canada": "of"/"for" inside a capitalised name
+    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
     r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
 )
 
