@@ -89,8 +89,8 @@ def test_last_night_is_not_part_of_the_speaker() -> None:
     assert _actors(text) == [("Goalkeeper Pavel Rusu", "Pavel Rusu")]
 
 
-def test_this_week_is_not_part_of_the_speaker() -> None:
-    text = "The Harwick Ramblers this week said the footpath had been blocked."
+def test_tonight_is_not_part_of_the_speaker() -> None:
+    text = "The Harwick Ramblers tonight said the footpath had been blocked."
     assert [s.speaker for s in extract(text) if s.actor_kind != "outlet"] == [
         "The Harwick Ramblers"
     ]
