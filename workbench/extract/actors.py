@@ -62,7 +62,11 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             piece = " ".join(tokens[i : i + width])
             if len(tokens[i : i + width]) < width:
                 continue
-            if piece in lexicon.titles or piece.capitalize() in lexicon.titles:
+            if (
+                piece in lexicon.titles
+                or piece.capitalize() in lexicon.titles
+                or (i == 0 and piece.lower() in lexicon.titles)  # "Goalkeeper Pavel Rusu"
+            ):
                 role.append(piece)
             elif piece in lexicon.places and affiliation is None:
                 affiliation = lexicon.places[piece][0]
@@ -186,9 +190,14 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             if actor.kind == "person":
                 body = " ".join(left[cut + 1 :])
                 return Actor(actor.name, "person", actor.affiliation or body, " ".join(left[:cut]))
-        elif len(left) <= 3 and all(t.islower() for t in left):
+        elif (
+            len(left) <= 3
+            and all(t.islower() for t in left)
+            or (len(left) <= 4 and left[-1].isalpha() and left[-1].islower())
+        ):
             # "The coach, Ivan Petrov": the name is the actor and the noun its role, so a later
-            # "the coach" resolves to him.
+            # "the coach" resolves to him; so is "The Conservative finance critic, Mark Pellerin"
+            # (capitalised modifiers before a lower-case head noun).
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
                 role = " ".join(t for t in left if not t.endswith(("’s", "'s")))
@@ -308,10 +317,12 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
     Applies to a description of one to three words (all lower case after the first) followed
     by a capitalised name of two words or more (one is enough after a body noun).
     """
-    for k in range(2, min(len(tokens), 5)):
+    for k in range(1, min(len(tokens), 5)):
         described, name = tokens[:k], tokens[k:]
         if not name or not all(t[:1].isupper() for t in name):
             continue
+        if k == 1 and (not described[0].isalpha() or not described[0].islower()):
+            continue  # one word only when it is a lower-case noun ("statistician Priya Nandakumar")
         if not all(t.islower() for t in described[1:]):
             return None
         if any(t in _CONNECTORS for t in described):

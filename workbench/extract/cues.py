@@ -115,7 +115,7 @@ def find_cues(
         prev = before[-1].lower() if before else ""
         if prev in NOUN_BEFORE or prev.endswith(("’s", "'s")):
             continue  # "the claims", "Kim's warning": a noun, not a reporting verb
-        if not aux_len and _modifier_before(before, lexicon):
+        if not aux_len and not _past_tense(form) and _modifier_before(before, lexicon):
             continue  # "Russian state television", "the true decline": an adjective's noun
         if not aux_len and _ends_with_to(window):
             continue  # "refused to say": the main verb is the cue (measured: better on dev)
@@ -228,6 +228,13 @@ def _ends_with_to(window: str) -> bool:
     if len(body) == len(window) or not body.endswith("to"):
         return False
     return len(body) == 2 or not (body[-3].isalnum() or body[-3] == "_")
+
+
+def _past_tense(form: str) -> bool:
+    """ "said", "told", "denied": a past-tense verb form is never a noun, so the word before
+    it ("The firm said") is its subject, not an adjective."""
+    head = form.split(" ", 1)[0]
+    return head in ("said", "told") or (head.endswith("ed") and len(head) > 4)
 
 
 def _modifier_before(before: list[str], lexicon: Lexicon) -> bool:

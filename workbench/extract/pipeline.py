@@ -178,7 +178,7 @@ def extract(
                 if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and _other_gender(said, actors[0], lex.given_names):
+                if len(actors) == 1 and _other_gender(said, actors[0], lex.given_names, written):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
@@ -235,11 +235,15 @@ def extract(
     return _finish(drafts)
 
 
-def _other_gender(said: str, actor: Actor, names: dict[str, str]) -> bool:
-    """The content opens with a pronoun of the other gender than the speaker's title says."""
+def _other_gender(said: str, actor: Actor, names: dict[str, str], written: str = "") -> bool:
+    """The content opens with a pronoun of the other gender than the speaker's title, given
+    name or own pronoun says ("She said he had ignored the notices": he is someone else)."""
     first = said.lstrip(' “"').split(" ", 1)[0].lower()
     wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
-    return wrong is not None and gender_of(actor, names) == wrong
+    if wrong is None:
+        return False
+    spoken = {"he": "m", "she": "f"}.get(written.strip().lower())
+    return (spoken or gender_of(actor, names)) == wrong
 
 
 _IT_LEAD = lazy_compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
@@ -388,7 +392,10 @@ def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -
 _LEAD_WHEN = lazy_compile(
     r"^(?:in|on|last|early|late|earlier)\s+(?:this\s+)?(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|week|month|year)\s+(?=that\s)"
+    r"|Friday|Saturday|Sunday|week|month|year"
+    # an occasion without a determiner: "said in evidence that" (round 8)
+    r"|evidence|court|testimony|writing|parliament|Parliament|television|radio|Twitter"
+    r"|social\s+media)\s+(?=that\s)"
 )
 
 

@@ -47,12 +47,15 @@ _TRAILING_ADVERB = lazy_compile(
     r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
     r"|almost|not|never|once|often|now))+"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|\s+(?:yesterday|today))$"
+    r"|\s+(?:yesterday|today|tonight)"
+    # "Danny Okafor last night"; "last week", "this month" too traded a gold speaker span for
+    # an actor, so they stay
+    r"|\s+last\s+night)$"
 )
 # The last word of every _TRAILING_ADVERB match is one of these or ends in "ly".
 _TRAILING_WORDS = word_set(
     "however though too also particular part almost not never once often now yesterday today"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday tonight night"
 )
 _ONLY_WHEN = lazy_compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
@@ -77,7 +80,9 @@ _MAIN_NP = lazy_compile(
     # a verb-like word (past tense, third person or a common irregular past)
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
     rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}"
+    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+    # "The Bank of Canada": "of"/"for" inside a capitalised name
+    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
     r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
 )
 
