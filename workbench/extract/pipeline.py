@@ -8,16 +8,18 @@ outlet's own voice for every uncovered sentence, and claim groups.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import replace
 
 from workbench.extract.actors import Actor, normalise
+from workbench.extract.article_passes import (
+    full_names,
+    headline_denials,
+    outlet_rebuttal,
+    split_answers,
+)
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import continuation_quote
 from workbench.extract.coref import (
     Memory,
-    gender_of,
-    name_like,
     scan_mentions,
 )
 from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
@@ -29,10 +31,10 @@ from workbench.extract.headlines import (
     is_title_case,
     truecase,
 )
-from workbench.extract.interview import Interview, answer_pieces, find_interview, name_you
+from workbench.extract.interview import find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.model import ExtractedStatement, make_statement
-from workbench.extract.proposition import build, clean, is_expletive
+from workbench.extract.proposition import build, clean
 from workbench.extract.quotes import find_quotes, quote_at
 from workbench.extract.references import (
     Claims,
@@ -43,6 +45,7 @@ from workbench.extract.references import (
     self_contained,
 )
 from workbench.extract.rules import reporting_nouns, sentence_attributions
+from workbench.extract.said import drop_after_report, drop_as_frame, it_speaker, other_gender
 from workbench.extract.sentences import split_sentences
 from workbench.extract.speakers import resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
@@ -95,7 +98,7 @@ def extract(
         sentence_hits = [h for h in hits[lo:hi] if h[1] <= s_end]
         found = sentence_attributions(text, s_start, s_end, quotes, lex, sentence_hits, nouns)
         if interview:
-            found = _split_answers(text, found, interview, memory)
+            found = split_answers(text, found, interview, memory)
         del found[MAX_PER_SENTENCE:]  # see MAX_PER_SENTENCE: keeps a run-on sentence linear
         if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
             headlines.add(idx)
@@ -157,8 +160,8 @@ def extract(
                 said = _joined(text, attribution, quotes)
                 if attribution.rule == "reportedly":  # the claim, without its hedge
                     said = said.replace(" reportedly", "", 1)
-                said = _drop_as_frame(said, lex)
-                said = _drop_after_report(said)
+                said = drop_as_frame(said, lex)
+                said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
@@ -175,10 +178,10 @@ def extract(
                     # stayed …" denies the claim and asserts the rest, two statements
                     rebutted = claims.antecedent(frozenset(a.name for a in actors), accusation=True)
                     said = said[split.end() :]
-                if _it_speaker(said, written, actors):  # "Nabisco said it was …": a body
+                if it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and _other_gender(said, actors[0], lex.given_names, written):
+                if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
@@ -227,165 +230,12 @@ def extract(
             if names is not None and idx in headlines:
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
             elif said_at and said_at[0][0] < s_start:
-                _outlet_rebuttal(draft, said_at)
+                outlet_rebuttal(draft, said_at)
             drafts.append(draft)
     if headlines:
-        _headline_denials(drafts, {sentences[i][0] for i in headlines})
-    _full_names(drafts, memory)
+        headline_denials(drafts, {sentences[i][0] for i in headlines})
+    full_names(drafts, memory)
     return _finish(drafts)
-
-
-def _other_gender(said: str, actor: Actor, names: dict[str, str], written: str = "") -> bool:
-    """The content opens with a pronoun of the other gender than the speaker's title, given
-    name or own pronoun says ("She said he had ignored the notices": he is someone else)."""
-    first = said.lstrip(' “"').split(" ", 1)[0].lower()
-    wrong = {"he": "f", "she": "m", "his": "f", "her": "m"}.get(first)
-    if wrong is None:
-        return False
-    spoken = {"he": "m", "she": "f"}.get(written.strip().lower())
-    return (spoken or gender_of(actor, names)) == wrong
-
-
-_IT_LEAD = lazy_compile(r"(?:that\s+)?(?=(?:it|its)\s)", re.IGNORECASE)
-
-
-_AS_FRAME = lazy_compile(
-    r",[”\"']*\s+(?:just\s+)?as\s+"
-    r"(?:(?:he|she|they|we|I|it)|(?:(?:his|her|their|its|the|many|some|most|a)\s+)?"
-    r"(?:[\w’'.-]+\s+){0,2}[\w’'.-]+)\s+(?:(?:had|has|have|once|long|always)\s+)*"
-    r"([a-z]+(?:ed|t)|said|thought|foresaw|wrote|told|knew)[.!?”\"]*$"
-)
-_DREAM_VERBS = frozenset({"dreamed", "dreamt", "envisioned", "envisaged", "foresaw"})
-
-
-def _drop_as_frame(said: str, lex: Lexicon) -> str:
-    """Rule as-frame: "the bridge would open, as his father had dreamed" claims that the
-    bridge would open; a trailing "as X said/predicted/dreamed" frames the claim, it is not
-    part of it (the content span keeps it, as annotators mark it). Only a reporting or
-    attitude verb ends such a frame: "prices rose, as exports fell" keeps its cause."""
-    if " as " not in said:
-        return said
-    match = _AS_FRAME.search(said)
-    if match is None or match.start() < 12:
-        return said
-    verb = match.group(1)
-    if verb not in _DREAM_VERBS and verb not in lex.cues:
-        return said
-    return said[: match.start()]
-
-
-# "it would refund", "it was reviewing", "it stood by": "it" doing something, not an empty
-# "it" ("it would be wrong", "it was clear"); the stricter test for multi-word names.
-_IT_DOES = lazy_compile(
-    r"(?:that\s+)?it\s+(?:(?:would|will|could|can|did|does|had|has|may|might|must|should)"
-    r"\s+(?:not\s+|never\s+|also\s+|still\s+)?(?!be\b|been\b|have\s+been\b|not\b)[a-z]+"
-    r"|(?:was|is)\s+(?:not\s+|also\s+|still\s+)?[a-z]+ing\b"
-    r"|[a-z]+ed\b|(?:stood|sold|bought|held|made|took|kept|paid|sent|won|lost|found|knew)\b)",
-    re.IGNORECASE,
-)
-
-
-# ", after a union said …", ", as the newspaper reported …": a trailing clause that reports
-# someone else's claim frames the statement; it is not part of what the speaker said.
-_AFTER_REPORT = lazy_compile(
-    r",\s+(?:(?:a|one|two|three|four|five|\d+)\s+(?:days?|hours?|weeks?|months?)\s+)?"
-    r"(?:after|when|as|following)\s+"
-    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,8}?"
-    r"(?:said|says|reported|claimed|alleged|accused|suggested|revealed|found)\b.*$",
-    re.DOTALL,
-)
-
-
-_NO_VERB = lazy_compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does|do|can|[a-z]+ed|[a-z]+s)\s"
-)
-
-
-_YES_NO_LEAD = lazy_compile(r"(?:yes|no)[.!,]\s+\S", re.IGNORECASE)
-
-
-def _split_answers(
-    text: str, found: list[Attribution], interview: Interview, memory: Memory
-) -> list[Attribution]:
-    """Rule named-answer: "Berg: No. The stocks are recovering." in a Q&A answers the question
-    with "No." (a denial of it made declarative) and then says more, as "A:" answers do; kept
-    whole when the question cannot be made a statement ("Did it?")."""
-    out: list[Attribution] = []
-    for a in found:
-        if a.rule == "colon-speaker" and _YES_NO_LEAD.match(text, a.content[0]):
-            pieces = answer_pieces(text, a.content[0], a.content[1])
-            first = pieces[0]
-            if len(pieces) > 1 and interview.answer(text[first[0] : first[1]], first[0], memory):
-                out.append(replace(a, content=first))
-                out.append(replace(a, content=(pieces[1][0], a.content[1])))
-                continue
-        out.append(a)
-    return out
-
-
-def _full_names(drafts: list[dict[str, object]], memory: Memory) -> None:
-    """Rule full-name-later: a person first called by a family name alone ("Trump Says …")
-    and named in full only afterwards ("Donald Trump") is that full name throughout."""
-    for draft in drafts:
-        name = draft["actor"]
-        if draft["actor_kind"] != "person" or not isinstance(name, str) or " " in name:
-            continue
-        full = memory.by_name.get(name)
-        if (
-            full is not None
-            and full.name.endswith(" " + name)
-            and full.name not in str(draft["speaker"])
-        ):  # "Mrs. Amadi and Bello Amadi" are two people
-            draft["actor"] = full.name
-            draft["actor_affiliation"] = draft["actor_affiliation"] or full.affiliation
-
-
-def _headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
-    """Rule headline-denial: "India Rejects Criticism", "Coach Denies Rift With Striker": a
-    headline denial of a bare noun phrase says in short what the body's first denial says in
-    full, so it takes that denial's proposition (and its actor, when the headline names only
-    a role or a word such as "Ministry")."""
-    body = [d for d in drafts if d["sentence_start"] not in heads and d["stance"] == "denies"]
-    for draft in drafts:
-        if draft["sentence_start"] not in heads or draft["stance"] != "denies" or not body:
-            continue
-        content = str(draft["content"])
-        if content.split(" ", 1)[0].lower().endswith("ing"):
-            continue  # "Denies Selling Customer Data" is already a deed ("… sold customer data")
-        if " that " in content or _NO_VERB.search(content.lower() + " "):
-            continue  # "Denies Claims That the Vaccine Causes …" says it in full
-        after = [d for d in body if int(d["content_start"]) > int(draft["content_start"])]  # type: ignore[call-overload]
-        if not after:
-            continue
-        first = after[0]
-        draft["proposition"] = first["proposition"]
-        name = str(draft["actor"])
-        if draft["actor_kind"] == "unnamed" or (" " not in name and name in str(first["speaker"])):
-            draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
-
-
-# "They will not.", "It did not.": an outlet's flat answer to the claim before it.
-_FLAT_NO = lazy_compile(
-    r"^(?:they|it|he|she|that|this)\s+(?:will|would|did|does|do|is|was|are|were|has|have|can"
-    r"|could)\s+not\.?$",
-    re.IGNORECASE,
-)
-
-
-def _outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) -> None:
-    """Rule outlet-rebuttal: a sentence in the outlet's own voice that calls the claim before
-    it false ("That is not true.", "They will not.") denies that claim (opinion pieces)."""
-    sentence = str(draft["content"]).strip()
-    if len(sentence) > 60 or not (is_rebuttal(sentence) or _FLAT_NO.match(sentence)):
-        return
-    start = int(draft["content_start"])  # type: ignore[call-overload]
-    before = [prop for pos, prop in said_at if pos < start]
-    if before:
-        draft["stance"], draft["proposition"], draft["rule"] = (
-            "denies",
-            before[-1],
-            "outlet-rebuttal",
-        )
 
 
 # A time adjunct between the cue and "that" ("warned in March that …") is not the claim.
@@ -403,33 +253,6 @@ _AND_THAT = lazy_compile(r",?\s+and\s+that\s+")
 
 
 _TO_CLAUSE = lazy_compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
-
-
-def _drop_after_report(said: str) -> str:
-    """Rule after-report: "it had cut training, after a union said …" claims only that it
-    had cut training (the content span keeps the clause; the other claim is the union's)."""
-    if ", " not in said or said[:1] in _QUOTE_MARKS:
-        return said
-    match = _AFTER_REPORT.search(said)
-    return said[: match.start()] if match and match.start() >= 6 else said
-
-
-def _it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
-    """Rule it-speaker: a name the content calls "it" ("Nabisco said it was …", "Harbour
-    Freight Lines denied that it had cut …") is an organisation, not a person. Only a name
-    written as such and name-shaped; a name of several words only when "it" does something
-    ("it would refund"), since "Jo Roe said it was clear …" is an empty "it"."""
-    if len(actors) != 1 or actors[0].kind != "person" or actors[0].role:
-        return False
-    name = actors[0].name
-    if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
-        return False
-    if " " in name:
-        return _IT_DOES.match(said) is not None and not is_expletive(_IT_LEAD.sub("", said, 1))
-    if name.endswith(("s", "’", "'")):
-        return False
-    lead = _IT_LEAD.match(said)
-    return lead is not None and not is_expletive(said[lead.end() :])
 
 
 def _is_title_headline(sentence: str) -> bool:
