@@ -13,6 +13,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from workbench.extract.bodies import (
+    BUSINESS_OPENERS,
+    BUSINESS_PREFIX,
+    COMPANY_NOUNS,
+    business_noun,
+    is_org,
+    named_business,
+)
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.words import lazy_compile
 
@@ -140,7 +148,7 @@ def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
     ("the health ministry" -> organisation "Health Ministry"); None when it names neither."""
     actor = normalise(body, lexicon)
     if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
-        kind = "organisation" if actor.kind == "person" and _is_org(actor.name, lexicon) else None
+        kind = "organisation" if actor.kind == "person" and is_org(actor.name, lexicon) else None
         if actor.kind == "person" and role.startswith(
             ("analyst", "economist", "strateg", "research")
         ):
@@ -148,7 +156,7 @@ def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
         return Actor(actor.name, kind or actor.kind, actor.affiliation, role)
     words = _DET.sub("", body).split()
     titled = " ".join(w[:1].upper() + w[1:] for w in words)
-    if 1 <= len(words) <= 4 and all(w.isalpha() for w in words) and _is_org(titled, lexicon):
+    if 1 <= len(words) <= 4 and all(w.isalpha() for w in words) and is_org(titled, lexicon):
         return Actor(titled, "organisation", None, role)
     return None
 
@@ -179,7 +187,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             actor = _normalise(appositive, lexicon)
             if actor.kind == "person":
                 return Actor(actor.name, "person", actor.affiliation or left_affiliation, left_role)
-        elif all(t.islower() for t in left) and left[-1] in _COMPANY_NOUNS:
+        elif all(t.islower() for t in left) and left[-1] in COMPANY_NOUNS:
             # "The operator, Allard Terminals": the name, not the common noun, is the actor.
             actor = _normalise(appositive, lexicon)
             kind = "organisation" if actor.kind == "person" else actor.kind
@@ -217,7 +225,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if possessive and possessive.group(1) in lexicon.places:
         owner = lexicon.places[possessive.group(1)][0]
         rest = possessive.group(2)
-        if _is_org(rest, lexicon) or _is_org(rest.title(), lexicon):
+        if is_org(rest, lexicon) or is_org(rest.title(), lexicon):
             # "South Korea's foreign ministry" and "South Korea's Foreign Ministry" alike
             name = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in rest.split())
             return Actor(f"{owner} {name}", "organisation", owner)
@@ -253,30 +261,30 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and (len(tokens) > 1 or tokens[0].islower())
         and not _is_title(tokens[0], lexicon)
         and tokens[0] not in lexicon.places
-        and not _is_org(" ".join(tokens), lexicon)
+        and not is_org(" ".join(tokens), lexicon)
         and not any(("’" in t or "'" in t) and not t.endswith(("s’", "s'")) for t in tokens)
     ):
         return Actor(" ".join(tokens).lower(), "group")  # "Opposition councillors"
     if " of " in bare and (member := _member_of(bare, lexicon)) is not None:
         return member
-    if _is_org(bare, lexicon):
+    if is_org(bare, lexicon):
         name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
         named = " ".join(name_tokens)
         if role and 2 <= len(name_tokens) <= 3 and _name_shaped(name_tokens):  # noqa: SIM102
-            if not _is_org(named, lexicon):  # "Police Commissioner Jo Ross" is Jo Ross
+            if not is_org(named, lexicon):  # "Police Commissioner Jo Ross" is Jo Ross
                 return Actor(named, "person", affiliation, role)
         described = _described(tokens, None)
-        if described is not None and not _is_org(described.name, lexicon):
+        if described is not None and not is_org(described.name, lexicon):
             return described  # "Council leader Priya Nair" is Priya Nair
-        named = _named_business(tokens)
+        named = named_business(tokens)
         if named is not None:  # "the transport union FNV": FNV, a union
-            return Actor(named, "organisation", None, _business_noun(tokens))
+            return Actor(named, "organisation", None, business_noun(tokens))
         return Actor(bare, "organisation")
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
         if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
             return Actor(" ".join([*tokens[:-1], titled]), "organisation")  # "Dunmore council"
-    opener = tokens[0].lower() in _BUSINESS_OPENERS and len(tokens) > 1
+    opener = tokens[0].lower() in BUSINESS_OPENERS and len(tokens) > 1
     if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Retailer Brightmart"
         return Actor(" ".join(tokens[1:]), "organisation")
     name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
@@ -328,7 +336,7 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
         if any(t in _CONNECTORS for t in described):
             return None  # "Organization of American States" is one name, not a description
         head = described[-1].lower()
-        if head in _BODY_NOUNS or head in _BUSINESS_PREFIX:  # a union is no company
+        if head in _BODY_NOUNS or head in BUSINESS_PREFIX:  # a union is no company
             typed = head if head in ("union", "party", "newspaper") else None
             return Actor(" ".join(name), "organisation", affiliation, typed)
         if len(name) >= 2:
@@ -354,49 +362,6 @@ _GOVERNMENT_OF = lazy_compile(
     r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$"
 )
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
-# Common nouns for a business or body that an appositive then names ("the operator, X").
-_COMPANY_NOUNS = frozenset(
-    {
-        *("company", "firm", "operator", "group", "carrier", "airline", "manufacturer", "maker"),
-        *("insurer", "lender", "retailer", "developer", "contractor", "union", "agency", "bank"),
-        *("ministry", "board", "council", "charity", "publisher", "broadcaster", "club"),
-    }
-)
-
-
-_BUSINESS_PREFIX = frozenset(
-    {*_COMPANY_NOUNS, "giant", "chain", "utility", "supplier", "provider", "carmaker", "side"}
-)
-
-
-def _business_noun(tokens: list[str]) -> str | None:
-    """The common noun before a business's name ("union" in "transport union FNV")."""
-    return next((t.lower() for t in tokens[:4] if t.lower() in _BUSINESS_PREFIX), None)
-
-
-def _named_business(tokens: list[str]) -> str | None:
-    """ "Energy company Western Power" -> "Western Power": a common noun for a business,
-    then its capitalised name, is the name (at most three words before it)."""
-    for i, token in enumerate(tokens[:3]):
-        if token in _BUSINESS_PREFIX and i + 1 < len(tokens):
-            rest = tokens[i + 1 :]
-            if all(t[:1].isupper() for t in rest) and all(t.islower() for t in tokens[1:i]):
-                return " ".join(rest)
-    opener = len(tokens) > 2 and tokens[0].lower() in _BUSINESS_OPENERS
-    if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Carmaker Veltro Motors"
-        return " ".join(tokens[1:])
-    return None
-
-
-# Business nouns that open a sentence capitalised before the name ("Carmaker Veltro Motors");
-# not "union", "bank" or "board", which open names ("Union Pacific", "Bank of Ireland").
-_BUSINESS_OPENERS = frozenset(
-    {
-        *("carmaker", "automaker", "retailer", "airline", "chipmaker", "insurer", "lender"),
-        *("manufacturer", "supermarket", "broadcaster", "publisher", "developer", "utility"),
-        *("supplier", "brewer", "miner", "drugmaker", "operator", "carrier", "firm", "company"),
-    }
-)
 
 
 def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
@@ -405,14 +370,14 @@ def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
     name, affiliation, role = _strip_titles(_TOKEN.findall(left), lexicon)
     if not 2 <= len(name) <= 3 or not all(t[:1].isupper() for t in name):
         return None
-    if _is_org(" ".join(name), lexicon):
+    if is_org(" ".join(name), lexicon):
         return None  # "Business Council of British Columbia" is one body
     body = _DET.sub("", right.strip())
     if body in lexicon.places:
         return Actor(" ".join(name), "person", lexicon.places[body][0], role)
     words = body.split()
     proper = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-    if _is_org(body, lexicon) or body in lexicon.organisations or proper:
+    if is_org(body, lexicon) or body in lexicon.organisations or proper:
         return Actor(" ".join(name), "person", body, role)  # "Senator X of Vermont"
     described = _described(words, None) if words and words[0].islower() else None
     if described is not None and described.kind == "organisation":
@@ -498,36 +463,6 @@ def _plural(word: str) -> bool:
 def _capitalised_name(text: str) -> bool:
     tokens = _TOKEN.findall(text)
     return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
-
-
-# Organisation words that end a name but alone are ordinary words ("Energy prices rose").
-_NAME_ENDINGS_ONLY = frozenset({"Power", "Energy", "Electric", "Utilities"})
-
-
-# Words that name a body only at the end of a capitalised name ("National Highway Safety
-# Board", "Riverside Rugby Club"); at the start they open titles ("Board member Jo Roe").
-_ORG_ENDINGS = frozenset(
-    {
-        *("Board", "Club", "Hospital", "Trust", "League", "Federation", "Alliance"),
-        *("Coalition", "Society", "Academy", "College", "Clinic", "Assembly", "Administration"),
-    }
-)
-
-
-def is_org(text: str, lexicon: Lexicon) -> bool:
-    """A name with an organisation word ("Consumer Commission", "Riverside Rugby Club")."""
-    return _is_org(text, lexicon)
-
-
-def _is_org(text: str, lexicon: Lexicon) -> bool:
-    words = text.split()
-    if len(words) == 1 and words[0] in _NAME_ENDINGS_ONLY:
-        return False
-    if len(words) > 1 and words[-1] in _ORG_ENDINGS and all(w[:1].isupper() for w in words):
-        return True
-    return any(w in lexicon.organisation_words for w in words) or " ".join(words[-2:]) in (
-        lexicon.organisation_words
-    )
 
 
 # Words before a group noun that say nothing about it ("of voters", "his advisers").

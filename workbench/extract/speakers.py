@@ -6,8 +6,9 @@ the ministry", "he") becomes one or more normalised actors, using the coreferenc
 
 from __future__ import annotations
 
-from workbench.extract.actors import Actor, body_actor, is_org, normalise, speaks_for
+from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
 from workbench.extract.attribution import Attribution
+from workbench.extract.bodies import is_org
 from workbench.extract.coref import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
