@@ -67,6 +67,15 @@ class Outcome:
         return [line for line in self.err.splitlines() if line.startswith("error:")]
 
 
+def ingest_linked(db: Database, text: str, title: str) -> None:
+    """Store one article and link its statements to claims, as `workbench ingest` does."""
+    from workbench.services.claims import link_unclaimed, linked_through
+
+    with db.transaction() as session:
+        ingest_document(session, Document(text=text, title=title), extract(text), analyst="ana")
+        link_unclaimed(session, analyst="ana", after_id=linked_through(session))
+
+
 def downgrade(db: Database, revision: str) -> None:
     """Take the schema down to `revision` with Alembic (committed), as an older release left it."""
     from alembic import command

@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, func, select
 
-from core.conftest import ACCUSATION, Outcome, db_state, run_cli
+from core.conftest import ACCUSATION, Outcome, db_state, ingest_linked, run_cli
 from workbench.db.engine import Database
 from workbench.db.models import Actor, ActorAlias, ChangeEvent, Statement
 from workbench.errors import InvalidInput, NotFound, WorkbenchError
-from workbench.extract import extract
-from workbench.ingest.document import Document
 from workbench.services.actor_changes import (
     MergeActor,
     MergeActorOf,
@@ -22,9 +20,8 @@ from workbench.services.actor_changes import (
 )
 from workbench.services.actors import list_actors
 from workbench.services.changes import apply_change
-from workbench.services.claims import link_unclaimed, list_claims
+from workbench.services.claims import list_claims
 from workbench.services.reporting import ExportScope, summarise
-from workbench.services.storing import ingest_document
 
 CITY = (
     "Capital Notes\n\n"
@@ -36,12 +33,6 @@ LATER = (
     "Russia denied buying shells from Pyongyang. "
     "Washington said the port would reopen in May.\n"
 )
-
-
-def ingest(db: Database, text: str, title: str) -> None:
-    with db.transaction() as session:
-        ingest_document(session, Document(text=text, title=title), extract(text), analyst="ana")
-        link_unclaimed(session, analyst="ana")
 
 
 def actor_id(db: Database, name: str) -> int:
@@ -87,7 +78,7 @@ def snapshot(db: Database) -> tuple[list[tuple[object, ...]], ...]:
 
 
 def test_merge_counts_statements_under_the_survivor_everywhere(db: Database) -> None:
-    ingest(db, ACCUSATION, "Accusation")
+    ingest_linked(db, ACCUSATION, "Accusation")
     russia, korea = actor_id(db, "Russia"), actor_id(db, "North Korea")
     message = apply(db, MergeActor(russia, korea, note="same bloc in this story"))
     assert f"actor {russia} (Russia) merged into actor {korea} (North Korea)" in message
@@ -114,13 +105,13 @@ def test_merge_counts_statements_under_the_survivor_everywhere(db: Database) -> 
 
 
 def test_a_later_ingest_of_a_merged_name_goes_to_the_survivor(db: Database) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     russia = actor_id(db, "Russia")
     us = actor_id(db, "United States")
     # The analyst decides: in this desk's corpus "Russia" statements are the US's (a test of
     # the mechanism, not of geopolitics).
     apply(db, MergeActor(russia, us))
-    ingest(db, LATER, "Later")
+    ingest_linked(db, LATER, "Later")
     assert speakers(db, "Russia") == []
     assert speakers(db, "United States").count("Russia") == 2
     with db.reader() as session:
@@ -133,19 +124,21 @@ def test_a_later_ingest_of_a_merged_name_goes_to_the_survivor(db: Database) -> N
 
 
 def test_split_moves_a_spelling_and_later_ingests_follow_it(db: Database) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     us = actor_id(db, "United States")
     assert "Washington" in speakers(db, "United States")
     message = apply(db, SplitActor(us, ("washington",), note="the city, not the country"))
     assert "new actor" in message and "1 statements moved" in message
     assert speakers(db, "Washington") == ["Washington"]
-    ingest(db, LATER, "Later")  # the extractor reads "Washington" as the US: the analyst wins
+    ingest_linked(
+        db, LATER, "Later"
+    )  # the extractor reads "Washington" as the US: the analyst wins
     assert speakers(db, "Washington") == ["Washington", "Washington"]
     assert "Washington" not in speakers(db, "United States")
 
 
 def test_merge_then_undo_brings_the_actor_back(db: Database) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     russia, us = actor_id(db, "Russia"), actor_id(db, "United States")
     with db.transaction() as session:
         applied = apply_change(session, MergeActor(russia, us), analyst="ana")
@@ -158,7 +151,7 @@ def test_merge_then_undo_brings_the_actor_back(db: Database) -> None:
 
 
 def test_set_kind_and_affiliation_with_undo(db: Database) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     us = actor_id(db, "United States")
     with db.transaction() as session:
         applied = apply_change(
@@ -175,7 +168,7 @@ def test_set_kind_and_affiliation_with_undo(db: Database) -> None:
 
 
 def test_merge_from_a_statement_by_name(db: Database) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     with db.reader() as session:
         statement_id = session.exec(
             select(Statement.id).where(col(Statement.speaker) == "Russia")
@@ -205,7 +198,7 @@ def test_merge_from_a_statement_by_name(db: Database) -> None:
 def test_bad_input_changes_nothing(
     db: Database, change: object, error: type[WorkbenchError], message: str
 ) -> None:
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     names = ("Russia", "United States", "North Korea")
     ids = {name: actor_id(db, name) for name in names}
     apply(db, MergeActor(ids["Russia"], ids["United States"]))
@@ -284,7 +277,7 @@ def test_crossed_merges_at_once_make_no_cycle(postgres_db: Database) -> None:
     import time
 
     db = postgres_db
-    ingest(db, CITY, "City")
+    ingest_linked(db, CITY, "City")
     a, b = actor_id(db, "Russia"), actor_id(db, "United States")
     first_written = threading.Event()
     outcome: dict[str, object] = {}

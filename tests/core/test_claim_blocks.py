@@ -6,30 +6,21 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
-from core.conftest import ACCUSATION, FOLLOW_UP, SECOND_ARTICLE, downgrade
+from core.conftest import ACCUSATION, FOLLOW_UP, SECOND_ARTICLE, downgrade, ingest_linked
 from workbench.db import schema
 from workbench.db.engine import Database
 from workbench.db.models import Claim, ClaimBlock, ClaimMember
-from workbench.extract import extract
-from workbench.ingest.document import Document
 from workbench.services import claims
 from workbench.services.actor_changes import MergeActor
 from workbench.services.changes import apply_change
 from workbench.services.claim_changes import MergeClaims, UnlinkFromClaim
-from workbench.services.claims import block_rows, decode_key, link_unclaimed, linked_through
-from workbench.services.storing import ingest_document
+from workbench.services.claims import block_rows, decode_key, link_unclaimed
 
 MORE = (
     "Pipeline Row\n\n"
     "Moscow denied that it had sent troops to the border. "
     "Ukraine said Russia had sent troops to the border.\n"
 )
-
-
-def ingest(db: Database, text: str, title: str) -> None:
-    with db.transaction() as session:
-        ingest_document(session, Document(text=text, title=title), extract(text), analyst="ana")
-        link_unclaimed(session, analyst="ana", after_id=linked_through(session))
 
 
 def stored(db: Database) -> set[tuple[int, int]]:
@@ -69,7 +60,7 @@ def test_reading_blocks_links_as_loading_every_key_does(
 
         monkeypatch.setattr(claims.ClaimIndex, "load", classmethod(lambda cls, s: refuse(s)))
     for number, text in enumerate((ACCUSATION, SECOND_ARTICLE, FOLLOW_UP, MORE)):
-        ingest(db, text, f"t{number}")
+        ingest_linked(db, text, f"t{number}")
     with db.reader() as session:
         grouped = claims.list_claims(session)
     by_proposition = {v.proposition: len(v.live) for v in grouped}
@@ -80,7 +71,7 @@ def test_reading_blocks_links_as_loading_every_key_does(
 
 def test_the_same_links_with_either_index(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     for number, text in enumerate((ACCUSATION, SECOND_ARTICLE, FOLLOW_UP, MORE)):
-        ingest(db, text, f"t{number}")
+        ingest_linked(db, text, f"t{number}")
     statements = sorted(claim_of(db))
     results = []
     for load in (0, 10**9):
@@ -112,7 +103,7 @@ def test_the_same_links_with_either_index(db: Database, monkeypatch: pytest.Monk
 
 def test_unlink_merge_unmerge_rebuild_and_actor_merge_keep_blocks_in_step(db: Database) -> None:
     for number, text in enumerate((ACCUSATION, FOLLOW_UP, MORE)):
-        ingest(db, text, f"t{number}")
+        ingest_linked(db, text, f"t{number}")
     assert stored(db) == expected(db)
     members = claim_of(db)
     statement = max(members)
@@ -147,7 +138,7 @@ def test_unlink_merge_unmerge_rebuild_and_actor_merge_keep_blocks_in_step(db: Da
 
 def test_the_upgrade_fills_the_blocks_of_existing_claims(db: Database) -> None:
     for number, text in enumerate((ACCUSATION, FOLLOW_UP)):
-        ingest(db, text, f"t{number}")
+        ingest_linked(db, text, f"t{number}")
     before = stored(db)
     assert before
     downgrade(db, "0008_actor_merges")
@@ -183,7 +174,7 @@ LONG = (
 
 
 def test_the_upgrade_to_prefixes_takes_out_the_surplus_every_pair_rows(db: Database) -> None:
-    ingest(db, LONG, "long")
+    ingest_linked(db, LONG, "long")
     now = stored(db)
     downgrade(db, "0009_claim_blocks")
     every_pair = stored(db)
