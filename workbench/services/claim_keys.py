@@ -278,10 +278,19 @@ class NameTable:
         return self.pattern.sub(mark, text), actors
 
 
+_FUNCTION_WORDS = _STOP | _NEGATIONS
+
+
 def only_function_words(name: str) -> bool:
-    """Whether every word of a name is a function word or a negation ("Not", "The", "It's")."""
-    words = [w.lower() for w in _WORD.findall(name.replace("’", "'"))]
-    return all(w in _STOP or w in _NEGATIONS for w in words)
+    """Whether every word of a name is a function word or a negation ("Not", "The", "It's").
+
+    Asked of every alias whenever a names table is built (each ingest links): almost every
+    name is refused on its first word, without reading the rest."""
+    text = name.replace("’", "'")
+    first = _WORD.search(text)
+    if first is not None and first.group().lower() not in _FUNCTION_WORDS:
+        return False
+    return all(w.lower() in _FUNCTION_WORDS for w in _WORD.findall(text))
 
 
 _Trie = dict[str, "_Trie"]  # a character to the rest of the names; "" marks a name's end
