@@ -8,7 +8,7 @@ GOLD_DIR holds ``articles/<name>.txt`` and ``annotations.jsonl``: one JSON objec
 statement, {"article", "speaker" (as written, or null for the outlet's own voice), "actor",
 "actor_kind", "cue" (or null), "stance", "proposition"}.
 
-Method (docs/extraction.md, "Field-level gold"):
+Method (docs/extraction-rounds/01-crashes-cost-accusation-denial.md, "Field-level gold"):
 
 * The engine runs on each article. Within an article, every (gold, predicted) pair gets a
   match score: 0.6 × proposition similarity (against the better of the predicted proposition
