@@ -6,29 +6,56 @@ import click
 
 from workbench.cli.context import AppContext
 from workbench.cli.output import cell, console, write_jsonl
+from workbench.cli.params import COUNT
+
+# A table is for reading: past a few hundred rows it scrolls out of sight, and Rich takes about
+# half a millisecond a row to lay it out (20,000 sources took 11 s). Scripts use --format jsonl.
+TABLE_PAGE = 500
 
 
 @click.command()
 @click.option(
     "--format", "output", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
+@click.option(
+    "--after",
+    "after_id",
+    type=COUNT,
+    default=0,
+    help="Only sources with a larger id (the next page starts after the last id shown).",
+)
+@click.option(
+    "--limit",
+    type=COUNT,
+    default=None,
+    help=f"At most this many (a table shows {TABLE_PAGE} unless told; 0 means no limit).",
+)
 @click.pass_obj
-def sources(app: AppContext, output: str) -> None:
-    """List sources with their statement counts per status."""
-    from dataclasses import asdict
+def sources(app: AppContext, output: str, after_id: int, limit: int | None) -> None:
+    """List sources with their statement counts per status, in id order."""
+    from dataclasses import fields
 
     from rich.table import Table
 
-    from workbench.services.sources import list_sources
+    from workbench.services.sources import count_sources, list_sources
 
+    if limit is None and output == "table":
+        limit = TABLE_PAGE
     db = app.open_db(write=False)
     with db.reader() as session:
-        rows = list_sources(session)
+        # One row more than asked tells whether there is a next page without counting them all.
+        rows = list_sources(session, after_id=after_id, limit=limit + 1 if limit else None)
+        more = bool(limit) and len(rows) > limit
+        total = count_sources(session, after_id=after_id) if more else None
+    rows = rows[:limit] if more else rows
     if output == "jsonl":
-        write_jsonl(asdict(r) for r in rows)
+        # Field by field, not dataclasses.asdict: that deep-copies every value (2.4 s at 20,000).
+        names = [f.name for f in fields(rows[0])] if rows else []
+        write_jsonl({name: getattr(r, name) for name in names} for r in rows)
         return
     out = console()
-    table = Table(title=f"{len(rows)} sources", title_justify="left")
+    shown = f"{len(rows)} sources" if total is None else f"{len(rows)} of {total:,} sources"
+    table = Table(title=shown, title_justify="left")
     # Ids, dates and counts keep their width (filters take the ids); only title and outlet
     # shrink. Rich would squeeze every no-wrap column alike, the id column to nothing at 80
     # columns, so the two text columns get what the fixed ones leave.
@@ -55,6 +82,11 @@ def sources(app: AppContext, output: str) -> None:
             *(str(r.counts.get(s, 0)) for s in ("unverified", "confirmed", "disputed")),
         )
     out.print(table)
+    if total is not None:
+        click.echo(
+            f"more: workbench sources --after {rows[-1].id}"
+            " (or --limit 0 for all, --format jsonl for scripts)"
+        )
 
 
 @click.group(invoke_without_command=True)

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, func, select
 from workbench.db.models import ChangeEvent, Statement
 from workbench.db.views import StatementRow
 from workbench.services.assignments import with_holders
-from workbench.services.sources import _status_counts
+from workbench.services.sources import source_status_counts
 from workbench.services.statements import (
     StatementFilter,
     statement_conditions,
@@ -122,7 +122,7 @@ def read_changes(
         changed_ids=frozenset(changed),
         counts_delta=counts_delta,
         unverified_delta=unverified_delta,
-        source_counts={s: _status_counts(session, [s]).get(s, {}) for s in sorted(sources)},
+        source_counts={s: source_status_counts(session, s) for s in sorted(sources)},
         recount=recount,
         analysts=analysts,
     )
