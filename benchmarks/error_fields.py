@@ -14,8 +14,10 @@ Class 3, propositions. ``c3.wrong``: matched pairs whose proposition is wrong, s
   does not, or opens with one to three words and "that" and the gold one does not ("X reported
   …", "Accusations that … are false");
 * ``c3.pronoun_left``: it has more third-person pronouns (``PRONOUNS``) than the gold one;
-* ``c3.quote_pronoun_replaced``: the predicted content holds a quote mark and more pronouns
-  than the predicted proposition, while the gold proposition keeps as many as the content;
+* ``c3.quote_pronoun_replaced``: the predicted content holds a quote mark, the predicted
+  proposition has fewer pronouns (``ALL_PRONOUNS``) than that content, and it holds a word
+  found in neither the content nor the gold proposition (a pronoun inside the quote replaced,
+  and by the wrong words);
 * ``c3.not_sentence``: fewer than three words, or no word that could be a finite verb: an
   auxiliary, modal or copula (``VERBISH``, contractions as ``norm`` leaves them: "isn") or a
   word ending in -ed or -s ("North Korea a
@@ -111,7 +113,8 @@ def proposition_kind(g: dict, p: dict) -> str:
     content = str(p.get("content") or "")
     cw = norm(content).split()
     quoted = any(c in _QUOTES for c in content)
-    if quoted and _count(pw, ALL_PRONOUNS) < _count(cw, ALL_PRONOUNS) <= _count(gw, ALL_PRONOUNS):
+    inserted = set(pw) - set(cw) - set(gw)  # words put in that neither quote nor gold has
+    if quoted and _count(pw, ALL_PRONOUNS) < _count(cw, ALL_PRONOUNS) and inserted:
         return "c3.quote_pronoun_replaced"
     if len(pw) < 3 or not any(w in VERBISH or w.endswith(("ed", "s")) for w in pw):
         return "c3.not_sentence"

@@ -117,3 +117,13 @@ def test_proposition_without_a_verb_is_not_a_sentence() -> None:
     gold = {"proposition": "The harbour report is a fabrication."}
     pred = {"proposition": "Harbour master a fabrication.", "cue": "calling", "content": "it"}
     assert error_fields.proposition_kind(gold, pred) == "c3.not_sentence"
+
+
+def test_pronoun_replaced_inside_a_quote_by_the_wrong_name() -> None:
+    gold = {"proposition": "Maria Holm will not resign."}
+    pred = {
+        "proposition": "Anna Berg will not resign.",
+        "cue": "said",
+        "content": "“She will not resign”",
+    }
+    assert error_fields.proposition_kind(gold, pred) == "c3.quote_pronoun_replaced"
