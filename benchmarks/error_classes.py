@@ -92,6 +92,7 @@ FIELD_ROWS = (
     ("c4.other_kind", "4 actors", "… other kind confusion"),
     ("c4.other", "4 actors", "… other"),
     ("c7.gold_denials", "7 denials", "gold denials (denominator)"),
+    ("c7.denial_wrong", "7 denials", "gold denials missed, not 'denies' or wrong claim"),
     ("c7.missed", "7 denials", "gold denials not matched"),
     ("c7.read_as_assert", "7 denials", "gold denial predicted 'asserts'"),
     ("c7.wrong_claim", "7 denials", "denial linked to the wrong claim"),
@@ -105,6 +106,43 @@ FIELD_ROWS = (
     ("c8.liveblog_missed", "8 layout", "… missed"),
     ("c8.liveblog_wrong_speaker", "8 layout", "… speaker wrong"),
     ("c8.liveblog_wrong_actor", "8 layout", "… actor wrong (speaker right)"),
+)
+
+_LAYOUT_KEYS = tuple(
+    f"c8.{layout}_{what}"
+    for layout in ("qa", "liveblog")
+    for what in ("missed", "wrong_speaker", "wrong_actor")
+)
+# One headline count per class: (class, what, the disjoint counters it sums, PolNeAR or not).
+HEADLINES = (
+    ("1 missed cues", "gold cues no predicted cue overlaps", ("c1.missed",), True),
+    (
+        "2 content boundaries",
+        "cue matched, content overlapping only in part",
+        ("c2.next_paragraph", "c2.multi_part", "c2.runs_on", "c2.stops_short", "c2.start_differs"),
+        True,
+    ),
+    ("3 propositions", "matched statements, proposition wrong", ("c3.wrong",), False),
+    ("4 actors", "matched statements, actor wrong", ("c4.wrong",), False),
+    (
+        "5 spurious speakers",
+        "predicted speakers overlapping no gold source",
+        ("c5.spurious",),
+        True,
+    ),
+    (
+        "6 nested attribution",
+        "'X said' opening a gold content, inner speaker not kept",
+        ("c6.inner_wrong_speaker", "c6.outer_only", "c6.missed"),
+        True,
+    ),
+    (
+        "7 denials",
+        "gold denials wrong + false denials + accusers as deniers",
+        ("c7.denial_wrong", "c7.false_denial", "c7.accuser_denies"),
+        False,
+    ),
+    ("8 layout", "Q&A and liveblog statements missed or speaker/actor wrong", _LAYOUT_KEYS, False),
 )
 
 
@@ -162,6 +200,19 @@ def markdown(before: dict, now: dict) -> str:
         f"last changed in `{now['extract_commit']}`).",
         "",
     ]
+    names = list(now["results"])
+    lines.append("| class | headline count | " + " | ".join(names) + " |")
+    lines.append("|---|---|" + "---:|" * len(names))
+    for klass, what, keys, on_polnear in HEADLINES:
+        cells = []
+        for name in names:
+            if name.startswith("polnear/") != on_polnear:
+                cells.append("")
+                continue
+            b, n = (sum(r["results"].get(name, {}).get(k, 0) for k in keys) for r in (before, now))
+            cells.append(f"{b} → {n}")
+        lines.append(f"| {klass} | {what} | " + " | ".join(cells) + " |")
+    lines.append("")
     for rows, names in (
         (POLNEAR_ROWS, [k for k in now["results"] if k.startswith("polnear/")]),
         (FIELD_ROWS, [k for k in now["results"] if not k.startswith("polnear/")]),

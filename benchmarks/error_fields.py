@@ -43,6 +43,8 @@ Class 4, actors. ``c4.wrong``: matched pairs whose actor is wrong, split into
 
 Class 7, denials. ``c7.gold_denials``: gold statements of stance "denies".
 
+* ``c7.denial_wrong``: gold denials not matched, or matched with a stance other than
+  "denies" or with a wrong proposition (the headline count of the class, with the last two);
 * ``c7.missed``: gold denials not matched;
 * ``c7.read_as_assert``: matched gold denials predicted as "asserts" (lexical rebuttals);
 * ``c7.wrong_claim``: matched gold denials predicted as "denies" whose proposition is wrong
@@ -181,6 +183,7 @@ def count_article(name: str, gold: list[dict], preds: list[dict]) -> Counter[str
             counts[f"c8.{layout}_gold"] += 1
         if gi not in matched:
             counts["c7.missed"] += int(denial)
+            counts["c7.denial_wrong"] += int(denial)
             if layout:
                 counts[f"c8.{layout}_missed"] += 1
             continue
@@ -192,6 +195,8 @@ def count_article(name: str, gold: list[dict], preds: list[dict]) -> Counter[str
         if not right["actor"]:
             counts["c4.wrong"] += 1
             counts[actor_kind(g, p)] += 1
+        if denial and (p.get("stance") != "denies" or not right["proposition"]):
+            counts["c7.denial_wrong"] += 1
         if denial and p.get("stance") == "asserts":
             counts["c7.read_as_assert"] += 1
         elif denial and p.get("stance") == "denies" and not right["proposition"]:
