@@ -27,6 +27,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import workbench  # noqa: I001  (first: the engine on PYTHONPATH must win over this checkout)
 from workbench.extract import extract, load_lexicon
@@ -35,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import error_fields  # noqa: E402
 import error_polnear  # noqa: E402
+
+Record = dict[str, Any]  # a JSON record: a gold attribution or statement, a prediction
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent.parent / "shared/eval/attribution/polnear"
@@ -161,12 +164,12 @@ def engine_description() -> dict[str, str]:
     }
 
 
-def make_predict() -> tuple[Callable[[str], list[dict]], frozenset[str]]:
+def make_predict() -> tuple[Callable[[str], list[Record]], frozenset[str]]:
     """The engine as text -> prediction records, and its cue forms (for class 1)."""
     lexicon = load_lexicon()
     known = frozenset(getattr(lexicon, "cues", {}) or {})
 
-    def predict(text: str) -> list[dict]:
+    def predict(text: str) -> list[Record]:
         return [s.to_json() for s in extract(text, lexicon=lexicon)]
 
     return predict, known
@@ -192,7 +195,7 @@ def _cell(before: dict[str, int] | None, now: dict[str, int] | None, key: str) -
     return f"{b} → {n}"
 
 
-def markdown(before: dict, now: dict) -> str:
+def markdown(before: Record, now: Record) -> str:
     """The before → now tables of docs/extraction-rounds/error-classes.md."""
     lines = [
         f"Engines: before = checkout `{before['commit']}` (workbench/extract last changed in "

@@ -68,8 +68,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from gold_eval import MATCH_AT, _actor, match_pairs, norm, right_fields, similar
+
+Record = dict[str, Any]  # a JSON record: a gold attribution or statement, a prediction
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -101,7 +104,7 @@ def _share(part: list[str], whole: list[str]) -> float:
     return sum(1 for w in part if w in set(whole)) / len(part) if part else 0.0
 
 
-def proposition_kind(g: dict, p: dict) -> str:
+def proposition_kind(g: Record, p: Record) -> str:
     """The class 3 sub-kind of a matched pair whose proposition is wrong."""
     pred, gold = norm(str(p.get("proposition"))), norm(str(g.get("proposition")))
     pw, gw = pred.split(), gold.split()
@@ -127,7 +130,7 @@ def proposition_kind(g: dict, p: dict) -> str:
     return "c3.other"
 
 
-def actor_kind(g: dict, p: dict) -> str:
+def actor_kind(g: Record, p: Record) -> str:
     """The class 4 sub-kind of a matched pair whose actor is wrong."""
     if _DATE.search(norm(str(p.get("speaker") or "")) + " " + norm(str(p.get("actor") or ""))):
         return "c4.date_in_speaker"
@@ -152,7 +155,7 @@ def actor_kind(g: dict, p: dict) -> str:
     return "c4.other"
 
 
-def _accuser_denials(gold: list[dict], preds: list[dict]) -> int:
+def _accuser_denials(gold: list[Record], preds: list[Record]) -> int:
     deniers = {_actor(str(g.get("actor"))) for g in gold if g.get("stance") == "denies"}
     count = 0
     for p in preds:
@@ -169,7 +172,7 @@ def _accuser_denials(gold: list[dict], preds: list[dict]) -> int:
     return count
 
 
-def count_article(name: str, gold: list[dict], preds: list[dict]) -> Counter[str]:
+def count_article(name: str, gold: list[Record], preds: list[Record]) -> Counter[str]:
     """Every class 3, 4, 7 and 8 counter for one article (the module docstring defines them)."""
     counts: Counter[str] = Counter()
     layout = next((key for key, prefixes in LAYOUTS if name.startswith(prefixes)), None)
@@ -211,9 +214,9 @@ def count_article(name: str, gold: list[dict], preds: list[dict]) -> Counter[str
     return counts
 
 
-def count_set(gold_dir: Path, predict: Callable[[str], list[dict]]) -> Counter[str]:
+def count_set(gold_dir: Path, predict: Callable[[str], list[Record]]) -> Counter[str]:
     """Class 3, 4, 7 and 8 counters summed over the articles of one field-level set."""
-    by_article: dict[str, list[dict]] = defaultdict(list)
+    by_article: dict[str, list[Record]] = defaultdict(list)
     with (gold_dir / "annotations.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():

@@ -67,6 +67,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection
+from typing import Any
 
 from attribution_eval import (
     SPEECH_CUES,
@@ -77,6 +78,8 @@ from attribution_eval import (
     span_of,
     token_set,
 )
+
+Record = dict[str, Any]  # a JSON record: a gold attribution or statement, a prediction
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -112,7 +115,7 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _missed_cue_kind(text: str, gold: dict, cue: Span, known: Collection[str]) -> str:
+def _missed_cue_kind(text: str, gold: Record, cue: Span, known: Collection[str]) -> str:
     words = _words(text[cue[0] : cue[1]])
     if not words:
         return "c1.colon"
@@ -132,7 +135,7 @@ def _missed_cue_kind(text: str, gold: dict, cue: Span, known: Collection[str]) -
     return "c1.unknown"
 
 
-def _content_kind(text: str, gold: dict, pred: dict) -> str:
+def _content_kind(text: str, gold: Record, pred: Record) -> str:
     gspan, pspan = span_of(gold, "content"), span_of(pred, "content")
     assert gspan is not None
     if pspan is None or not token_set(text, gspan) & token_set(text, pspan):
@@ -151,7 +154,7 @@ def _content_kind(text: str, gold: dict, pred: dict) -> str:
     return "c2.start_differs"
 
 
-def _spurious_kind(text: str, pred: dict, golds: list[dict]) -> str:
+def _spurious_kind(text: str, pred: Record, golds: list[Record]) -> str:
     speaker, cue = span_of(pred, "speaker"), span_of(pred, "cue")
     assert speaker is not None
     line_start = text.rfind("\n", 0, speaker[0]) + 1
@@ -173,7 +176,7 @@ def _spurious_kind(text: str, pred: dict, golds: list[dict]) -> str:
     return "c5.elsewhere"
 
 
-def _nested_kind(text: str, gold: dict, preds: list[dict]) -> str | None:
+def _nested_kind(text: str, gold: Record, preds: list[Record]) -> str | None:
     content = span_of(gold, "content")
     if content is None:
         return None
@@ -198,7 +201,7 @@ def _nested_kind(text: str, gold: dict, preds: list[dict]) -> str | None:
     return "c6.missed"
 
 
-def count_article(doc: dict, raw_preds: list[dict], known: Collection[str]) -> Counter[str]:
+def count_article(doc: Record, raw_preds: list[Record], known: Collection[str]) -> Counter[str]:
     """Every class 1, 2, 5 and 6 counter for one article (the module docstring defines them)."""
     text, golds = doc["text"], doc["attributions"]
     preds = scored_predictions(doc, raw_preds)
@@ -218,7 +221,7 @@ def count_article(doc: dict, raw_preds: list[dict], known: Collection[str]) -> C
             counts["c2.cue_matched"] += 1
             gtokens = token_set(text, gcontent)
 
-            def shared(p: dict, gtokens: frozenset[Span] = gtokens) -> float:
+            def shared(p: Record, gtokens: frozenset[Span] = gtokens) -> float:
                 pcontent = span_of(p, "content")
                 return jaccard(gtokens, token_set(text, pcontent)) if pcontent else -1.0
 
@@ -241,7 +244,7 @@ def count_article(doc: dict, raw_preds: list[dict], known: Collection[str]) -> C
 
 
 def count_split(
-    docs: list[dict], predict: Callable[[str], list[dict]], known: Collection[str]
+    docs: list[Record], predict: Callable[[str], list[Record]], known: Collection[str]
 ) -> Counter[str]:
     """Class 1, 2, 5 and 6 counters summed over the articles of one split."""
     total: Counter[str] = Counter()
