@@ -99,32 +99,51 @@ def _pair_score(gold: dict[str, object], pred: dict[str, object]) -> float:
     return 0.6 * prop + 0.2 * speaker + 0.2 * cue
 
 
-def score_article(gold: list[dict[str, object]], text: str, scores: Scores) -> None:
-    """Match one article's predictions to its gold statements and count right fields."""
-    assert scores.right is not None
-    preds = [s.to_json() for s in extract(text, lexicon=load_lexicon())]
+def match_pairs(
+    gold: list[dict[str, object]], preds: list[dict[str, object]]
+) -> list[tuple[int, int]]:
+    """(gold index, prediction index) pairs scoring at least ``MATCH_AT``, one-to-one, best first.
+
+    Shared with benchmarks/error_classes.py, so that its counts rest on the same matching.
+    """
     pairs = sorted(
         ((_pair_score(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)),
         reverse=True,
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
+    matched = []
     for value, gi, pi in pairs:
         if value < MATCH_AT or gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
-        g, p = gold[gi], preds[pi]
-        right = {
-            "found": True,
-            "speaker": norm(g.get("speaker")) == norm(p.get("speaker")),  # type: ignore[arg-type]
-            "actor": _actor(str(g.get("actor"))) == _actor(str(p.get("actor")))
-            or (g.get("actor_kind") == "outlet" and p.get("actor_kind") == "outlet"),
-            "stance": g.get("stance") == p.get("stance"),
-            "proposition": similar(str(g["proposition"]), str(p["proposition"])) >= PROPOSITION_AT,
-        }
-        right["all"] = all(right.values())
-        for field, ok in right.items():
+        matched.append((gi, pi))
+    return matched
+
+
+def right_fields(g: dict[str, object], p: dict[str, object]) -> dict[str, bool]:
+    """Which fields of a matched (gold, predicted) pair are right, as the module docstring says."""
+    right = {
+        "found": True,
+        "speaker": norm(g.get("speaker")) == norm(p.get("speaker")),  # type: ignore[arg-type]
+        "actor": _actor(str(g.get("actor"))) == _actor(str(p.get("actor")))
+        or (g.get("actor_kind") == "outlet" and p.get("actor_kind") == "outlet"),
+        "stance": g.get("stance") == p.get("stance"),
+        "proposition": similar(str(g["proposition"]), str(p["proposition"])) >= PROPOSITION_AT,
+    }
+    right["all"] = all(right.values())
+    return right
+
+
+def score_article(gold: list[dict[str, object]], text: str, scores: Scores) -> None:
+    """Match one article's predictions to its gold statements and count right fields."""
+    assert scores.right is not None
+    preds = [s.to_json() for s in extract(text, lexicon=load_lexicon())]
+    used_p: set[int] = set()
+    for gi, pi in match_pairs(gold, preds):
+        used_p.add(pi)
+        for field, ok in right_fields(gold[gi], preds[pi]).items():
             scores.right[field] += int(ok)
     scores.gold += len(gold)
     scores.predicted += sum(
