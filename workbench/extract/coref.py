@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from workbench.extract.actors import Actor, link_person, normalise
+from workbench.extract.actors import Actor, normalise
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.name_words import link_person
 from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear

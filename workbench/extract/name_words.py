@@ -1,0 +1,130 @@
+"""Word-level tests on names and the words around them, for actor normalisation (`actors.py`).
+
+"Is this token a title?", "is this run of words shaped like a person's name?", "which word
+of "Health officials in Lusaka" names the group?": small string tests with no memory of the
+article, kept apart so that `actors.py` holds the normalisation rules themselves.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from workbench.extract.lexicon import Lexicon
+from workbench.extract.words import lazy_compile
+
+_TOKEN = lazy_compile(r"[\w’'.-]+")
+
+
+def is_title(token: str, lexicon: Lexicon) -> bool:
+    """ "chair" in "board chair Luis Ortega" is the title "Chair" written in lower case."""
+    return token in lexicon.titles or token.capitalize() in lexicon.titles
+
+
+OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+# Lower-case words inside a body's name ("Organization of American States").
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
+
+
+# Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
+
+
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
+
+
+def names_follow(rest: list[str], lexicon: Lexicon) -> bool:
+    """A title and a capitalised name follow a group word, which is then only a modifier."""
+    return len(rest) >= 2 and is_title(rest[0], lexicon) and rest[-1][:1].isupper()
+
+
+def name_shaped(tokens: list[str]) -> bool:
+    """Capitalised words, with lower-case particles inside ("Alberto van Klaveren")."""
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t in PARTICLES for t in tokens)
+
+
+def owner_end(words: list[str]) -> int | None:
+    """Index of a capitalised possessive owner's last word ("Norland Telecom's"), or None."""
+    for k, word in enumerate(words[:4]):
+        if not word[:1].isupper():
+            return None
+        if word.endswith(("’s", "'s")):
+            return k if k + 1 < len(words) else None
+    return None
+
+
+PARTY_MEMBERS = frozenset(
+    {
+        *("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Socialist"),
+        *("Independent", "Tory", "Senator", "Congressman", "Congresswoman", "Governor"),
+    }
+)
+
+
+def plural(word: str) -> bool:
+    """A plural-looking noun: ends in -s but not -ss, -us or -is ("councillors", not "status")."""
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def capitalised_name(text: str) -> bool:
+    tokens = _TOKEN.findall(text)
+    return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
+
+
+# Words before a group noun that say nothing about it ("of voters", "his advisers").
+NOT_MODIFIERS = (
+    QUANTIFIERS
+    | OWNERS
+    | frozenset(
+        {
+            *("of", "by", "the", "and", "or"),
+            *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
+            *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
+        }
+    )
+)
+
+
+# Capitalised at the start of a sentence, still a plain modifier ("Health officials said").
+GROUP_DOMAINS = frozenset(
+    {
+        *("health", "police", "security", "election", "government", "intelligence", "military"),
+        *("defence", "defense", "education", "transport", "city", "state", "federal", "local"),
+        *("senior", "party", "union", "company", "hospital", "court", "prison", "border"),
+        *("customs", "tax", "finance", "trade", "energy", "water", "fire", "emergency"),
+        *("school", "airport", "industry", "aid", "rescue", "medical", "legal", "campaign"),
+    }
+)
+
+
+def group_name(tokens: list[str], lexicon: Lexicon) -> str:
+    """ "Other officials in Kim's delegation" -> "officials"; "Analysts" -> "analysts";
+    "Health officials in Lusaka" -> "health officials" (a plain-word modifier is kept)."""
+    for i, token in enumerate(tokens):
+        if token.lower() in lexicon.groups:
+            before = tokens[i - 1] if i else ""
+            lower = before.lower()
+            plain = before.islower() or (i == 1 and lower in GROUP_DOMAINS)
+            if plain and before.isalpha() and lower not in NOT_MODIFIERS | lexicon.groups:
+                return f"{lower} {token.lower()}"
+            return token.lower()
+    return " ".join(t.lower() for t in tokens)
+
+
+def link_person(name: str, known: list[str]) -> str | None:
+    """An earlier full name for a later short mention ("Putin" -> "Vladimir Putin")."""
+    if not known or not name:
+        return None
+    for full in reversed(known):
+        if full == name:
+            return full
+    last = name.split()[-1]
+    for full in reversed(known):
+        if full.split()[-1] == last or (len(name.split()) == 1 and name in full.split()):
+            return full
+    hit = process.extractOne(name, known, scorer=fuzz.token_set_ratio, score_cutoff=90)
+    return hit[0] if hit and len(name) > 3 else None
