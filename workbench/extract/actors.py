@@ -227,6 +227,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     government = _GOVERNMENT_OF.match(bare)
     if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
         return Actor(lexicon.places[place][0], "country")
+    if (country := _country_government(bare, lexicon)) is not None:
+        return country
     if bare != head and (body := _the_name(bare, lexicon)) is not None:
         return body
     possessive = _POSSESSIVE.match(bare)
@@ -362,8 +364,24 @@ _LOCATED = lazy_compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|
 _REFLEXIVE = lazy_compile(r"\s+(?:itself|themselves|himself|herself)$")
 # "the government in Lome", "the government of Togo": the country.
 _GOVERNMENT_OF = lazy_compile(
-    r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$"
+    r"^(?:[Tt]he\s+)?(?:government|authorities|regime|(?:[a-z]+\s+)?ministry)\s+(?:in|of)\s+(.+)$"
 )
+# "Fiji's government", "the Senegalese government", "Myanmar's military government".
+_OWNED_GOVERNMENT = lazy_compile(
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:[’']s)?\s+"
+    r"(?:(?:military|interim|transitional|national|central|federal)\s+)?"
+    r"(?:government|authorities|regime|junta)$"
+)
+
+
+def _country_government(bare: str, lexicon: Lexicon) -> Actor | None:
+    """Rule country-government: a country's (or its demonym's) government, authorities or
+    regime is the country, as "the government in Lome" is (gold convention: "a country's short
+    English name for governments")."""
+    match = _OWNED_GOVERNMENT.match(bare)
+    if match is None or match.group("owner") not in lexicon.places:
+        return None
+    return Actor(lexicon.places[match.group("owner")][0], "country")
 
 
 def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
