@@ -28,3 +28,45 @@ def test_a_countrys_government_is_the_country() -> None:
         assert (actor.name, actor.kind) == (country, "country"), speaker
     # a named ministry stays the ministry (tuning convention "Kenya Health Ministry")
     assert normalise("Kenya's health ministry", LEX).name == "Kenya Health Ministry"
+
+
+def _actors(text: str) -> list[tuple[str | None, str]]:
+    from workbench.extract import extract
+
+    return [(s.speaker, s.actor) for s in extract(text, lexicon=LEX) if s.actor_kind != "outlet"]
+
+
+def test_a_named_police_force_is_a_body_and_the_force_points_back_to_it() -> None:
+    assert normalise("West Midlands Police", LEX).kind == "organisation"
+    assert normalise("Riot police", LEX).kind == "group"
+    text = (
+        "West Midlands Police said three vans had been stolen from a depot in Solihull. "
+        "The force said nobody had been hurt during the break-in."
+    )
+    assert _actors(text) == [
+        ("West Midlands Police", "West Midlands Police"),
+        ("The force", "West Midlands Police"),
+    ]
+
+
+def test_a_body_noun_points_at_the_last_body_of_its_kind() -> None:
+    text = (
+        "The Civil Aviation Authority said two airlines had missed refund deadlines. "
+        "Skyhaven Airways said its customers had all been paid within a week. "
+        "The regulator said it would publish the full figures in May. "
+        "The carrier said the figures were out of date."
+    )
+    assert [actor for _, actor in _actors(text)] == [
+        "Civil Aviation Authority",
+        "Skyhaven Airways",
+        "Civil Aviation Authority",
+        "Skyhaven Airways",
+    ]
+
+
+def test_a_locality_council_is_not_the_last_body_named() -> None:
+    text = (
+        "Harbourline Ferries said the crossing would close in March. "
+        "The city council said it had not been told."
+    )
+    assert _actors(text)[-1][1] != "Harbourline Ferries"

@@ -246,6 +246,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
+    if _named_force(tokens, lexicon):
+        return Actor(" ".join(tokens), "organisation")
     head = next(
         (
             t.lower()
@@ -372,6 +374,20 @@ _OWNED_GOVERNMENT = lazy_compile(
     r"(?:(?:military|interim|transitional|national|central|federal)\s+)?"
     r"(?:government|authorities|regime|junta)$"
 )
+
+
+def _named_force(tokens: list[str], lexicon: Lexicon) -> bool:
+    """Rule named-force: "Greater Manchester Police", "North Yorkshire Police": a capitalised
+    name that ends in an organisation word which is also a group word ("police") is the
+    body, not the group "police"."""
+    last = tokens[-1]
+    return (
+        2 <= len(tokens) <= 4
+        and last.lower() in lexicon.groups
+        and last in lexicon.organisation_words
+        and all(t[:1].isupper() and t.isalpha() for t in tokens)
+        and tokens[0] not in lexicon.places  # "Kenyan Police" stays the country's police
+    )
 
 
 def _country_government(bare: str, lexicon: Lexicon) -> Actor | None:

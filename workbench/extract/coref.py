@@ -60,6 +60,7 @@ class Memory:
     by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
     bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
+    body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public" (lexicon)
 
     def retype(self, pos: int, name: str) -> Actor:
         """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
@@ -292,6 +293,10 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
                 return [actor]
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
+        kind = memory.body_nouns.get(noun)
+        local = role.group(0).split()[1] in _LOCALITIES  # "the city council" is no named body
+        if kind and not local and (body := _recent_body(earlier, pos, noun, kind)) is not None:
+            return [body]
         if noun in ("company", "firm"):
             # "Kestrel Microsystems said … The company said": a name typed a person for want
             # of a clue (no title, no role, no known given name, never "he" or "she") is the
@@ -309,6 +314,39 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
                 ):
                     return [Actor(actor.name, "organisation")]
     return []
+
+
+_BODY_REACH = 600  # characters: "The regulator said" points at a body named this close before
+
+
+def _recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Actor | None:
+    """Rule body-noun: "Ofwat said … The regulator said …" is Ofwat. A body noun (see
+    [body_nouns] in titles.toml) with no body of its own name before it is the last body that
+    was a sentence's subject within ``_BODY_REACH`` characters; a business noun ("the shipper")
+    skips bodies with a public word in their name ("Greater Manchester Police")."""
+    for mention in reversed(earlier):
+        if mention.pos < pos - _BODY_REACH:
+            return None
+        actor = mention.actor
+        if not mention.subject or actor.kind != "organisation":
+            continue
+        words = actor.name.split()
+        public = any(w in _PUBLIC_WORDS for w in words)
+        if (kind == "business" and public) or (kind == "public" and not public):
+            continue
+        if not all(w in _CONNECTOR_WORDS or w not in _NOT_NAMES for w in words):
+            continue  # a headline read as a name ("Bus Fare Freeze Is Not Free")
+        typed = (actor.role or "").split()[-1:]
+        if typed and typed[0] in _BODY_TYPES and typed[0] != noun:
+            continue  # "the transport union FNV" is no operator
+        if words[-1] in _OUTLET_ENDINGS and noun not in ("newspaper", "paper"):
+            continue  # "the Daily Mirror" is no club
+        return actor
+    return None
+
+
+_LOCALITIES = word_set("city town county state district borough parish local regional provincial")
+_CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "on", "de"})
 
 
 # First words that make a capitalised name a person's, not a body's.

@@ -79,7 +79,7 @@ def extract(
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     quotes = find_quotes(text)
-    memory = Memory(given_names=lex.given_names)
+    memory = Memory(given_names=lex.given_names, body_nouns=lex.body_nouns)
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
