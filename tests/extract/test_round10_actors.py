@@ -70,3 +70,28 @@ def test_a_locality_council_is_not_the_last_body_named() -> None:
         "The city council said it had not been told."
     )
     assert _actors(text)[-1][1] != "Harbourline Ferries"
+
+
+def _statements(text: str) -> list[tuple[str, str]]:
+    from workbench.extract import extract
+
+    return [(s.actor, s.proposition) for s in extract(text, lexicon=LEX)]
+
+
+def test_a_name_after_a_body_noun_is_a_body_and_its_first_word_too() -> None:
+    text = (
+        "The contract went to the company, Marrowby Fabrication, a week after bids closed. "
+        "Marrowby said it had been chosen on merit."
+    )
+    assert ("Marrowby Fabrication", "Marrowby Fabrication had been chosen on merit.") in [
+        (actor, prop) for actor, prop in _statements(text)
+    ]
+
+
+def test_a_body_noun_subject_of_a_proposition_is_the_body() -> None:
+    text = (
+        "Lancashire Constabulary said a man had been arrested in Preston. "
+        "His sister accused the force of ignoring her calls for a week."
+    )
+    props = [prop for _, prop in _statements(text)]
+    assert any(p.startswith("Lancashire Constabulary ignored") for p in props), props

@@ -8,6 +8,7 @@ recency and sentence-subject preferences, which is enough for news prose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -150,6 +151,10 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
         actor, is_place, names = _run_reading(match.group(), lexicon)
+        if not is_place and (body := _named_after_noun(text, match, memory)) is not None:
+            memory.bodies.add(body.name)
+            found.append((match.start(), body))
+            continue
         if is_place:
             if actor is not None:
                 found.append((match.start(), actor))
@@ -173,6 +178,26 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
+
+
+# "the company, Caldermoor Engineering", "the drivers' union Aslef", "its supplier Kaida":
+# a body noun (see [body_nouns]) right before a capitalised name.
+_NOUN_BEFORE = lazy_compile(
+    r"\b(?:the|a|an|its|their|The|A|An|Its|Their)\s+(?:[\w’'-]+\s+){0,2}?([a-z]+),?\s+$"
+)
+
+
+def _named_after_noun(text: str, match: re.Match[str], memory: Memory) -> Actor | None:
+    """Rule noun-named-body: a name written right after a body noun ("the company,
+    Caldermoor Engineering", "the consumer group Which?") is a body, so a later "it", "the
+    firm" or its first word alone ("Caldermoor said") points at it, never at a person."""
+    before = _NOUN_BEFORE.search(text, max(0, match.start() - 48), match.start())
+    if before is None or before.group(1) not in memory.body_nouns:
+        return None
+    words = match.group().split()
+    if not 1 <= len(words) <= 4 or not all(_name_token(w) or w in ("of", "and") for w in words):
+        return None
+    return Actor(match.group(), "organisation", None, before.group(1))
 
 
 def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[tuple[int, Actor]]]:
@@ -396,6 +421,9 @@ def resolve_role(
             and _names_body(actor.name, noun, actor.role)
         ):
             return actor
+    kind = memory.body_nouns.get(noun)
+    if kind and len(words) == 1:  # rule body-noun, for a proposition's subject ("The force")
+        return _recent_body(mentions, pos, noun, kind)
     return None
 
 
@@ -408,7 +436,7 @@ _PUBLIC_WORDS = word_set(
     "Ministry Authority Agency Department Council Court Police Office Commission Service"
     " Committee Parliament Senate Government Army Party Union University Hospital Association"
     " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
-    " Foundation Society Coalition Alliance League Federation"
+    " Foundation Society Coalition Alliance League Federation Constabulary Navy Inspectorate Panel"
 )
 
 
