@@ -95,3 +95,35 @@ def test_a_body_noun_subject_of_a_proposition_is_the_body() -> None:
     )
     props = [prop for _, prop in _statements(text)]
     assert any(p.startswith("Lancashire Constabulary ignored") for p in props), props
+
+
+def test_a_one_word_name_after_a_body_description_is_the_body() -> None:
+    for speaker, name in (
+        ("The operator, Ferrylink", "Ferrylink"),
+        ("The broadcasting regulator, Ofcom", "Ofcom"),
+        ("The UN refugee agency, UNHCR", "UNHCR"),
+    ):
+        actor = normalise(speaker, LEX)
+        assert (actor.name, actor.kind) == (name, "organisation"), speaker
+
+
+def test_a_titled_or_placed_person_in_an_appositive_is_the_person() -> None:
+    actor = normalise("An army spokesman, Brigadier General Aung Kyaw Min", LEX)
+    assert (actor.name, actor.kind) == ("Aung Kyaw Min", "person")
+    actor = normalise("Its envoy in Nairobi, Clara Boateng", LEX)
+    assert (actor.name, actor.kind, actor.role) == ("Clara Boateng", "person", "envoy")
+
+
+def test_a_business_noun_far_from_any_business_is_the_articles_business() -> None:
+    text = (
+        "Tarnwick Logistics cut its dividend on Monday after a weak quarter. "
+        "Chief executive Alan Booth told analysts that volumes had fallen in every region. "
+        "He said demand in Europe would not recover before the summer and that the cost of "
+        "fuel had risen for the fourth quarter running. Finance chief Sara Wills said the "
+        "cost of new trucks had doubled since 2021 and that leasing was now cheaper. "
+        "Booth said the group would close two depots in the north and move 300 drivers to "
+        "its busier routes in the south, where contracts with supermarkets had grown. "
+        "He said the closures would save about 40 million pounds a year from 2027. "
+        "The shipper rejected a report that it was preparing to sell its rail division."
+    )
+    assert _actors(text)[-1] == ("The shipper", "Tarnwick Logistics")

@@ -178,7 +178,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
-    if appositive and capitalised_name(appositive):
+    if appositive and (named := _appositive_body(head, appositive, lexicon)) is not None:
+        return named
+    if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
         if len(words) > 1 and (words[0].lower() in OWNERS or words[0].endswith(("’s", "'s"))):
@@ -189,7 +191,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             words = words[k + 1 :]
         left, left_affiliation, left_role = _strip_titles(words, lexicon)
         left_affiliation = left_affiliation or owner
-        if left_role and len(left) > 1 and left[0] in ("of", "at", "for"):
+        if left_role and len(left) > 1 and left[0] in ("of", "at", "for", "in"):
             left, left_affiliation = [], left_affiliation or " ".join(left[1:])
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
@@ -376,6 +378,28 @@ _OWNED_GOVERNMENT = lazy_compile(
 )
 
 
+def _appositive_body(head: str, appositive: str, lexicon: Lexicon) -> Actor | None:
+    """Rule appositive-body: "The operator, CalMac", "The UN refugee agency, UNHCR": a
+    one-word name after a description whose head is a body noun is that body."""
+    words = _DET.sub("", head).split()
+    if len(words) > 4 or " " in appositive or not words or not words[-1].islower():
+        return None
+    noun = words[-1]
+    body = noun in COMPANY_NOUNS or noun in lexicon.body_nouns
+    if not (body or noun.capitalize() in lexicon.organisation_words):
+        return None
+    if not appositive[:1].isupper() or not appositive.replace("-", "").isalnum():
+        return None
+    return Actor(appositive, "organisation", None, noun)
+
+
+def _titled_name(text: str, lexicon: Lexicon) -> bool:
+    """ "Major General Thet Naing Oo": a name of two to four words after a title."""
+    tokens = _TOKEN.findall(text)
+    name, _, role = _strip_titles(tokens, lexicon)
+    return role is not None and capitalised_name(" ".join(name))
+
+
 def _named_force(tokens: list[str], lexicon: Lexicon) -> bool:
     """Rule named-force: "Greater Manchester Police", "North Yorkshire Police": a capitalised
     name that ends in an organisation word which is also a group word ("police") is the
@@ -428,7 +452,7 @@ def _role_of(words: list[str]) -> int | None:
     for k in (1, 2):
         if (
             len(words) > k + 1
-            and words[k] in ("of", "at", "for")
+            and words[k] in ("of", "at", "for", "in")
             and all(t.islower() for t in words[:k])
             and words[k + 1][:1].isupper()
         ):

@@ -348,26 +348,41 @@ def _recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Acto
     """Rule body-noun: "Ofwat said … The regulator said …" is Ofwat. A body noun (see
     [body_nouns] in titles.toml) with no body of its own name before it is the last body that
     was a sentence's subject within ``_BODY_REACH`` characters; a business noun ("the shipper")
-    skips bodies with a public word in their name ("Greater Manchester Police")."""
+    skips bodies with a public word in their name ("Greater Manchester Police"). Failing that
+    (rule body-noun-main), a business noun is the business the article named most (the first
+    named on a tie) that was once a sentence's subject ("Osterlund Shipping cut its dividend
+    … [600 characters on two executives] … The shipper rejected a report …")."""
+    counts: dict[str, int] = {}
+    subjects: dict[str, bool] = {}
+    by_name: dict[str, Actor] = {}
     for mention in reversed(earlier):
-        if mention.pos < pos - _BODY_REACH:
-            return None
         actor = mention.actor
-        if not mention.subject or actor.kind != "organisation":
+        if actor.kind != "organisation" or not _fits(actor, noun, kind):
             continue
-        words = actor.name.split()
-        public = any(w in _PUBLIC_WORDS for w in words)
-        if (kind == "business" and public) or (kind == "public" and not public):
-            continue
-        if not all(w in _CONNECTOR_WORDS or w not in _NOT_NAMES for w in words):
-            continue  # a headline read as a name ("Bus Fare Freeze Is Not Free")
-        typed = (actor.role or "").split()[-1:]
-        if typed and typed[0] in _BODY_TYPES and typed[0] != noun:
-            continue  # "the transport union FNV" is no operator
-        if words[-1] in _OUTLET_ENDINGS and noun not in ("newspaper", "paper"):
-            continue  # "the Daily Mirror" is no club
-        return actor
-    return None
+        if mention.subject and mention.pos >= pos - _BODY_REACH:
+            return actor
+        counts[actor.name] = counts.get(actor.name, 0) + 1
+        subjects[actor.name] = subjects.get(actor.name, False) or mention.subject
+        by_name[actor.name] = actor
+    if kind != "business" or not counts:
+        return None
+    first = {name: i for i, name in enumerate(reversed(list(counts)))}  # earliest named first
+    top = max(counts, key=lambda name: (counts[name], -first[name]))
+    return by_name[top] if subjects.get(top) else None
+
+
+def _fits(actor: Actor, noun: str, kind: str) -> bool:
+    """Whether a body can be called by the noun (see ``_recent_body``)."""
+    words = actor.name.split()
+    public = any(w in _PUBLIC_WORDS for w in words)
+    if (kind == "business" and public) or (kind == "public" and not public):
+        return False
+    if not all(w in _CONNECTOR_WORDS or w not in _NOT_NAMES for w in words):
+        return False  # a headline read as a name ("Bus Fare Freeze Is Not Free")
+    typed = (actor.role or "").split()[-1:]
+    if typed and typed[0] in _BODY_TYPES and typed[0] != noun:
+        return False  # "the transport union FNV" is no operator
+    return words[-1] not in _OUTLET_ENDINGS or noun in ("newspaper", "paper")  # no club
 
 
 _LOCALITIES = word_set("city town county state district borough parish local regional provincial")
