@@ -297,7 +297,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             # Also "the report", "the board": unnamed sources that are things. Not inside a
             # sentence that already has a speaker ("The firm denied that it had …"), where
             # "it" is usually that speaker, whom ``exclude`` leaves out.
-            earlier = [m for m in earlier if m.actor.kind in kinds or _is_thing(m.actor)]
+            earlier = [m for m in earlier if m.actor.kind in kinds or is_thing(m.actor)]
             kinds = kinds | {"unnamed"}
         elif lower != "it":
             kinds = kinds | {"person"}
@@ -482,7 +482,7 @@ _OUTLET_ENDINGS = word_set(
 _BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})
 
 
-def _is_thing(actor: Actor) -> bool:
+def is_thing(actor: Actor) -> bool:
     """An unnamed source headed by a thing noun: "the report", "a study by …", "the board"."""
     if actor.kind != "unnamed":
         return False

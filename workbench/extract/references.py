@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor
 from workbench.extract.attribution import Attribution
-from workbench.extract.coref import PLURAL_PRONOUNS, Memory, resolve_role
+from workbench.extract.coref import PLURAL_PRONOUNS, Memory, gender_of, is_thing, resolve_role
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -21,7 +21,7 @@ from workbench.extract.words import lazy_compile
 _CLAIM_NOUNS = (
     r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|accounts?"
     r"|arguments?|stor(?:y|ies)|rumou?rs?|theor(?:y|ies)|characteri[sz]ations?|contentions?"
-    r"|version)"
+    r"|version|findings?|figures?|conclusions?|estimates?|assessments?|statistics|numbers)"
 )
 _DETERMINER = r"(?:the|these|those|such|this|that|his|her|their|its|any)"
 _CLAIM_REF = lazy_compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNORECASE)
@@ -157,6 +157,7 @@ def points_back(
     return None
 
 
+_NOT_PERSONS = frozenset({"organisation", "country", "group"})
 _NOT_AFTER_ROLE = frozenset({"of", "in", "at", "for", "who", "which", "that", "and", "or"})
 
 
@@ -175,7 +176,10 @@ def self_contained(
     if prop[:4] == "The ":
         prop = _named_role(prop, attribution, memory)
     opens = text[attribution.content[0] : attribution.content[0] + 4]
-    if prop.startswith(("He ", "She ")) and opens in ("him ", "her "):
+    not_person = bool(actors) and all(a.kind in _NOT_PERSONS or is_thing(a) for a in actors)
+    if prop.startswith(("He ", "She ")) and (opens in ("him ", "her ") or not_person):
+        # rule other-pronoun: "Her office said she would …", "The force said he had …": a
+        # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
@@ -197,6 +201,8 @@ def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memo
         for m in memory.before(pos)
         if m.pos >= pos - 300 and m.actor.kind == "person" and m.actor.name not in speakers
     ]
+    wrong = "f" if prop.startswith("He ") else "m"
+    near = [m for m in near if gender_of(m.actor, memory.given_names) != wrong]
     if len({m.actor.name for m in near}) != 1 or not any(m.subject for m in near):
         return prop  # two candidates, or one only mentioned in passing: leave the pronoun
     name = near[0].actor.name

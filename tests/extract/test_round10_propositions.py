@@ -1,0 +1,29 @@
+"""Round 10 of issue 10: propositions (pronouns, noun denials, gerunds)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+from workbench.extract.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def _props(text: str) -> list[str]:
+    return [s.proposition for s in extract(text, lexicon=LEX)]
+
+
+def test_a_bodys_she_is_the_woman_named_before() -> None:
+    text = (
+        "Health Secretary Moira Quayle is visiting the flooded hospital, her office said. "
+        "The office said she would meet nurses at noon."
+    )
+    assert "Moira Quayle would meet nurses at noon." in _props(text)
+
+
+def test_rejecting_the_finding_or_the_figures_denies_what_was_found() -> None:
+    text = (
+        "The inspectorate said Castlebury Prison had failed to search visitors for a year. "
+        "Castlebury Prison rejected the finding."
+    )
+    props = _props(text)
+    assert props[-1] == "Castlebury Prison had failed to search visitors for a year.", props
