@@ -27,3 +27,16 @@ def test_rejecting_the_finding_or_the_figures_denies_what_was_found() -> None:
     )
     props = _props(text)
     assert props[-1] == "Castlebury Prison had failed to search visitors for a year.", props
+
+
+def test_a_denied_gerund_of_an_irregular_verb_takes_its_past_tense() -> None:
+    from workbench.extract.proposition import past_of
+
+    assert [past_of(w) for w in ("losing", "running", "cutting", "feeding")] == [
+        "lost",
+        "ran",
+        "cut",
+        "fed",
+    ]
+    props = _props("The garrison commander denied losing the airfield to rebels on Friday.")
+    assert props and props[0].startswith("The garrison commander lost the airfield"), props
