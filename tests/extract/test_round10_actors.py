@@ -127,3 +127,12 @@ def test_a_business_noun_far_from_any_business_is_the_articles_business() -> Non
         "The shipper rejected a report that it was preparing to sell its rail division."
     )
     assert _actors(text)[-1] == ("The shipper", "Tarnwick Logistics")
+
+
+def test_he_skips_a_woman_whose_given_name_says_so() -> None:
+    text = (
+        "Defence minister Rupert Allcott took questions on Tuesday. "
+        "His opposite number, Maya Ferrante, said the budget had been cut twice. "
+        "He said the budget had risen in real terms."
+    )
+    assert _actors(text)[-1] == ("He", "Rupert Allcott")
