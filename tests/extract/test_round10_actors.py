@@ -136,3 +136,8 @@ def test_he_skips_a_woman_whose_given_name_says_so() -> None:
         "He said the budget had risen in real terms."
     )
     assert _actors(text)[-1] == ("He", "Rupert Allcott")
+
+
+def test_coordinated_speakers_come_out_in_written_order() -> None:
+    text = "Uruguay and Chile urged both sides to settle the dispute in court."
+    assert [actor for _, actor in _actors(text)] == ["Uruguay", "Chile"]

@@ -446,7 +446,8 @@ def _outlet(
 
 def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     """Sort, drop statements with nothing to check, number claim groups by first appearance."""
-    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["actor"]))
+    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina")
+    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"])))
     groups: dict[str, int] = {}
     out = []
     for d in drafts:
