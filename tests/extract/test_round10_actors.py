@@ -141,3 +141,10 @@ def test_he_skips_a_woman_whose_given_name_says_so() -> None:
 def test_coordinated_speakers_come_out_in_written_order() -> None:
     text = "Uruguay and Chile urged both sides to settle the dispute in court."
     assert [actor for _, actor in _actors(text)] == ["Uruguay", "Chile"]
+
+
+def test_a_sentence_initial_group_modifier_is_kept() -> None:
+    assert normalise("Consumer campaigners", LEX).name == "consumer campaigners"
+    assert normalise("Bolivian officials", LEX).name == "Bolivian officials"
+    assert normalise("Five analysts", LEX).name == "analysts"
+    assert normalise("Other officials", LEX).name == "officials"

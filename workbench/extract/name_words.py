@@ -84,6 +84,8 @@ NOT_MODIFIERS = (
             *("of", "by", "the", "and", "or"),
             *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
             *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
+            *("four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"),
+            *("thousands", "among", "unnamed", "anonymous"),
         }
     )
 )
@@ -111,6 +113,13 @@ def group_name(tokens: list[str], lexicon: Lexicon) -> str:
             plain = before.islower() or (i == 1 and lower in GROUP_DOMAINS)
             if plain and before.isalpha() and lower not in NOT_MODIFIERS | lexicon.groups:
                 return f"{lower} {token.lower()}"
+            if i == 1 and before.isalpha() and lower not in NOT_MODIFIERS | lexicon.groups:
+                # rule group-modifier: "Privacy campaigners", "Peruvian officials": a
+                # sentence-initial modifier is kept (a demonym as written, else lower case)
+                place = lexicon.places.get(before)
+                kept = before if place is not None and place[1] == "demonym" else lower
+                if place is None or place[1] == "demonym":
+                    return f"{kept} {token.lower()}"
             return token.lower()
     return " ".join(t.lower() for t in tokens)
 
