@@ -40,3 +40,16 @@ def test_a_denied_gerund_of_an_irregular_verb_takes_its_past_tense() -> None:
     ]
     props = _props("The garrison commander denied losing the airfield to rebels on Friday.")
     assert props and props[0].startswith("The garrison commander lost the airfield"), props
+
+
+def test_a_lawyers_or_agents_client_is_the_person_they_act_for() -> None:
+    text = (
+        "Winger Tomasz Brzeski missed training on Friday. "
+        "Brzeski's agent, Paolo Ricci, said his client had a knee injury."
+    )
+    assert _props(text)[-1] == "Tomasz Brzeski had a knee injury."
+    text = (
+        "Dorothy Amadi denies fraud. "
+        "Her barrister, Keith Lomax, said her client had been misled by her accountant."
+    )
+    assert _props(text)[-1] == "Dorothy Amadi had been misled by her accountant."

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor
 from workbench.extract.attribution import Attribution
-from workbench.extract.coref import PLURAL_PRONOUNS, Memory, gender_of, is_thing, resolve_role
+from workbench.extract.coref import (
+    PLURAL_PRONOUNS,
+    Memory,
+    gender_of,
+    is_thing,
+    resolve,
+    resolve_role,
+)
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -181,6 +188,8 @@ def self_contained(
         # rule other-pronoun: "Her office said she would …", "The force said he had …": a
         # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
+    if " client " in prop[:60] and len(actors) == 1:
+        prop = _client(text, prop, attribution, actors[0], memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
@@ -188,6 +197,37 @@ def self_contained(
         if plural and written.lower() not in PLURAL_PRONOUNS:
             prop = they_subject(prop, written)
     return prop
+
+
+_CLIENT_OF = lazy_compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})[’']s client ")
+_OWNER = lazy_compile(r"(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>[A-Z][\w-]+)[’']s)\s")
+
+
+def _client(text: str, prop: str, attribution: Attribution, actor: Actor, memory: Memory) -> str:
+    """Rule client: "Okafor's agent, Luis Fernandez, said his client was happy" -> "Daniel
+    Okafor was happy": a lawyer's or agent's client is the person the speaker span says they
+    act for (a possessive name, or "Her barrister" with "her" resolved)."""
+    heads = (f"{actor.name}’s client ", f"{actor.name}'s client ", "His client ", "Her client ")
+    head = next((h for h in heads if prop.startswith(h)), None)
+    named = _CLIENT_OF.match(prop) if head is None else None
+    if named is not None:  # "Her barrister said her client …" -> "Margaret Oyelaran's client"
+        known = memory.by_name.get(named.group(1))
+        if known is not None and known.kind == "person" and known.name != actor.name:
+            return known.name + " " + prop[named.end() :]
+    if head is None or attribution.speaker is None:
+        return prop
+    s, e = attribution.speaker
+    owner = _OWNER.match(text, s, e)
+    if owner is None:
+        return prop
+    if owner.group("pronoun"):
+        found = resolve(owner.group("pronoun").lower(), s, memory, {actor.name})
+        client = found[0] if found else None
+    else:
+        client = memory.by_name.get(owner.group("name"))
+    if client is None or client.kind != "person" or client.name == actor.name:
+        return prop
+    return client.name + " " + prop[len(head) :]
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
