@@ -44,7 +44,7 @@ def test_a_denied_gerund_of_an_irregular_verb_takes_its_past_tense() -> None:
 
 def test_a_lawyers_or_agents_client_is_the_person_they_act_for() -> None:
     text = (
-        "Winger Tomasz Brzeski missed training on Friday. "
+        "Tomasz Brzeski missed training on Friday. "
         "Brzeski's agent, Paolo Ricci, said his client had a knee injury."
     )
     assert _props(text)[-1] == "Tomasz Brzeski had a knee injury."
