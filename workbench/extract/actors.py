@@ -178,8 +178,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
-    if appositive and (named := _appositive_body(head, appositive, lexicon)) is not None:
-        return named
+    if appositive and (appositive_body := _appositive_body(head, appositive, lexicon)):
+        return appositive_body
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
@@ -229,8 +229,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     government = _GOVERNMENT_OF.match(bare)
     if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
         return Actor(lexicon.places[place][0], "country")
-    if (country := _country_government(bare, lexicon)) is not None:
-        return country
+    if (government_of := _country_government(bare, lexicon)) is not None:
+        return government_of
     if bare != head and (body := _the_name(bare, lexicon)) is not None:
         return body
     possessive = _POSSESSIVE.match(bare)

@@ -8,14 +8,18 @@ recency and sentence-subject preferences, which is enough for news prose.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from workbench.extract.actors import Actor, normalise
+from workbench.extract.body_nouns import (
+    LOCALITIES,
+    named_after_noun,
+    names_body,
+    recent_body,
+)
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.name_words import link_person
+from workbench.extract.name_words import link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
@@ -151,7 +155,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
         actor, is_place, names = _run_reading(match.group(), lexicon)
-        if not is_place and (body := _named_after_noun(text, match, memory)) is not None:
+        if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
             memory.bodies.add(body.name)
             found.append((match.start(), body))
             continue
@@ -180,26 +184,6 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
 
 
-# "the company, Caldermoor Engineering", "the drivers' union Aslef", "its supplier Kaida":
-# a body noun (see [body_nouns]) right before a capitalised name.
-_NOUN_BEFORE = lazy_compile(
-    r"\b(?:the|a|an|its|their|The|A|An|Its|Their)\s+(?:[\w’'-]+\s+){0,2}?([a-z]+),?\s+$"
-)
-
-
-def _named_after_noun(text: str, match: re.Match[str], memory: Memory) -> Actor | None:
-    """Rule noun-named-body: a name written right after a body noun ("the company,
-    Caldermoor Engineering", "the consumer group Which?") is a body, so a later "it", "the
-    firm" or its first word alone ("Caldermoor said") points at it, never at a person."""
-    before = _NOUN_BEFORE.search(text, max(0, match.start() - 48), match.start())
-    if before is None or before.group(1) not in memory.body_nouns:
-        return None
-    words = match.group().split()
-    if not 1 <= len(words) <= 4 or not all(_name_token(w) or w in ("of", "and") for w in words):
-        return None
-    return Actor(match.group(), "organisation", None, before.group(1))
-
-
 def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[tuple[int, Actor]]]:
     """What a capitalised run can mention, whatever the memory holds (memoised per run).
 
@@ -225,37 +209,6 @@ def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[t
         reading = (person, False, _lexicon_names(run, lexicon))
     lexicon.cache[key] = reading
     return reading
-
-
-# Capitalised words that open sentences or name parties, never a person's name.
-_NOT_NAMES = word_set(
-    "For Instead One Two Three Four Five Six Seven Eight Nine Ten In On At If When But And The"
-    " A An As After Before While With Without Yet So Then This That These Those Some"
-    " Many Most All Both Each Every Democratic Republican Democrats Republicans Democrat GOP"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
-    " June July August September October November December Today Yesterday Meanwhile However"
-    " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
-    " Its My Your We They He She It I You Not No Yes Former Latest New Neither Nor Either"
-    " Besides Despite Beneath By Unlike Like Against Among Amid"
-)
-
-
-@lru_cache(maxsize=8192)
-def name_like(name: str) -> bool:
-    """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
-    number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
-    """
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 4:
-        return False
-    return all(_name_token(t) and t not in _NOT_NAMES for t in tokens)
-
-
-def _name_token(token: str) -> bool:
-    """ "Roe", "McConnell", "O'Brien", "Tomás", "J.", "JFK": capitalised letters only."""
-    if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
-        return False
-    return len(token) <= 4 or any(ch.islower() for ch in token)
 
 
 def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
@@ -313,14 +266,14 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             if actor.kind == "person" and noun in (actor.role or "").lower():
                 return [actor]
             if actor.kind == "organisation" and (
-                _names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+                names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
             ):
                 return [actor]
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
         kind = memory.body_nouns.get(noun)
-        local = role.group(0).split()[1] in _LOCALITIES  # "the city council" is no named body
-        if kind and not local and (body := _recent_body(earlier, pos, noun, kind)) is not None:
+        local = role.group(0).split()[1] in LOCALITIES  # "the city council" is no named body
+        if kind and not local and (body := recent_body(earlier, pos, noun, kind)) is not None:
             return [body]
         if noun in ("company", "firm"):
             # "Kestrel Microsystems said … The company said": a name typed a person for want
@@ -339,54 +292,6 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
                 ):
                     return [Actor(actor.name, "organisation")]
     return []
-
-
-_BODY_REACH = 600  # characters: "The regulator said" points at a body named this close before
-
-
-def _recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Actor | None:
-    """Rule body-noun: "Ofwat said … The regulator said …" is Ofwat. A body noun (see
-    [body_nouns] in titles.toml) with no body of its own name before it is the last body that
-    was a sentence's subject within ``_BODY_REACH`` characters; a business noun ("the shipper")
-    skips bodies with a public word in their name ("Greater Manchester Police"). Failing that
-    (rule body-noun-main), a business noun is the business the article named most (the first
-    named on a tie) that was once a sentence's subject ("Osterlund Shipping cut its dividend
-    … [600 characters on two executives] … The shipper rejected a report …")."""
-    counts: dict[str, int] = {}
-    subjects: dict[str, bool] = {}
-    by_name: dict[str, Actor] = {}
-    for mention in reversed(earlier):
-        actor = mention.actor
-        if actor.kind != "organisation" or not _fits(actor, noun, kind):
-            continue
-        if mention.subject and mention.pos >= pos - _BODY_REACH:
-            return actor
-        counts[actor.name] = counts.get(actor.name, 0) + 1
-        subjects[actor.name] = subjects.get(actor.name, False) or mention.subject
-        by_name[actor.name] = actor
-    if kind != "business" or not counts:
-        return None
-    first = {name: i for i, name in enumerate(reversed(list(counts)))}  # earliest named first
-    top = max(counts, key=lambda name: (counts[name], -first[name]))
-    return by_name[top] if subjects.get(top) else None
-
-
-def _fits(actor: Actor, noun: str, kind: str) -> bool:
-    """Whether a body can be called by the noun (see ``_recent_body``)."""
-    words = actor.name.split()
-    public = any(w in _PUBLIC_WORDS for w in words)
-    if (kind == "business" and public) or (kind == "public" and not public):
-        return False
-    if not all(w in _CONNECTOR_WORDS or w not in _NOT_NAMES for w in words):
-        return False  # a headline read as a name ("Bus Fare Freeze Is Not Free")
-    typed = (actor.role or "").split()[-1:]
-    if typed and typed[0] in _BODY_TYPES and typed[0] != noun:
-        return False  # "the transport union FNV" is no operator
-    return words[-1] not in _OUTLET_ENDINGS or noun in ("newspaper", "paper")  # no club
-
-
-_LOCALITIES = word_set("city town county state district borough parish local regional provincial")
-_CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "on", "de"})
 
 
 # First words that make a capitalised name a person's, not a body's.
@@ -415,7 +320,7 @@ def resolve_role(
 ) -> Actor | None:
     """Strict role resolution for a proposition's subject ("the minister", "the finance
     minister", "the firm"): a person whose role ends in the noun (and holds the modifier), or
-    an organisation of that kind (see ``_names_body``); never "the next president"."""
+    an organisation of that kind (see ``names_body``); never "the next president"."""
     words = phrase.lower().split()[1:]
     if not 1 <= len(words) <= 2 or words[0] in _NOT_CURRENT:
         return None
@@ -433,53 +338,13 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and _names_body(actor.name, noun, actor.role)
+            and names_body(actor.name, noun, actor.role)
         ):
             return actor
     kind = memory.body_nouns.get(noun)
     if kind and len(words) == 1:  # rule body-noun, for a proposition's subject ("The force")
-        return _recent_body(mentions, pos, noun, kind)
+        return recent_body(mentions, pos, noun, kind)
     return None
-
-
-# "the company" is the last business named, not the last ministry or court.
-_BUSINESS_NOUNS = word_set(
-    "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
-    " bank lender club newspaper paper broadcaster publisher"
-)
-_PUBLIC_WORDS = word_set(
-    "Ministry Authority Agency Department Council Court Police Office Commission Service"
-    " Committee Parliament Senate Government Army Party Union University Hospital Association"
-    " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
-    " Foundation Society Coalition Alliance League Federation Constabulary Navy Inspectorate Panel"
-)
-
-
-def _names_body(name: str, noun: str, typed: str | None = None) -> bool:
-    """Rule role-organisation: "the authority" is the last organisation whose name holds the
-    noun ("Food Safety Authority", "UN refugee agency"); "the company" the last business (no
-    public-body word), unless the text called it something else ("the transport union FNV"
-    is no company)."""
-    words = name.split()
-    if noun.capitalize() in words or noun in words:
-        return True
-    kind = (typed or "").split()[-1:]
-    if kind and kind[0] in _BODY_TYPES:
-        return kind[0] == noun
-    if words[-1] in _OUTLET_ENDINGS:  # "the Daily Mirror" is the newspaper, not the club
-        return noun in ("newspaper", "paper")
-    return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
-
-
-# Last words of newspaper names.
-_OUTLET_ENDINGS = word_set(
-    "Times Post Journal Gazette Herald Chronicle Courier Observer Tribune Ledger News Press"
-    " Mirror Telegraph Express Guardian Standard Record Star Sun Mail Examiner Inquirer"
-)
-
-
-# Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").
-_BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})
 
 
 def is_thing(actor: Actor) -> bool:

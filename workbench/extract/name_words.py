@@ -7,10 +7,12 @@ article, kept apart so that `actors.py` holds the normalisation rules themselves
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
 
 from workbench.extract.lexicon import Lexicon
-from workbench.extract.words import lazy_compile
+from workbench.extract.words import lazy_compile, word_set
 
 _TOKEN = lazy_compile(r"[\w’'.-]+")
 
@@ -137,3 +139,34 @@ def link_person(name: str, known: list[str]) -> str | None:
             return full
     hit = process.extractOne(name, known, scorer=fuzz.token_set_ratio, score_cutoff=90)
     return hit[0] if hit and len(name) > 3 else None
+
+
+# Capitalised words that open sentences or name parties, never a person's name.
+NOT_NAMES = word_set(
+    "For Instead One Two Three Four Five Six Seven Eight Nine Ten In On At If When But And The"
+    " A An As After Before While With Without Yet So Then This That These Those Some"
+    " Many Most All Both Each Every Democratic Republican Democrats Republicans Democrat GOP"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " June July August September October November December Today Yesterday Meanwhile However"
+    " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
+    " Its My Your We They He She It I You Not No Yes Former Latest New Neither Nor Either"
+    " Besides Despite Beneath By Unlike Like Against Among Amid"
+)
+
+
+@lru_cache(maxsize=8192)
+def name_like(name: str) -> bool:
+    """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
+    number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
+    """
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    return all(name_token(t) and t not in NOT_NAMES for t in tokens)
+
+
+def name_token(token: str) -> bool:
+    """ "Roe", "McConnell", "O'Brien", "Tomás", "J.", "JFK": capitalised letters only."""
+    if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
+        return False
+    return len(token) <= 4 or any(ch.islower() for ch in token)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from workbench.extract.actors import Actor
-from workbench.extract.coref import gender_of, name_like
+from workbench.extract.coref import gender_of
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.name_words import name_like
 from workbench.extract.proposition import is_expletive
 from workbench.extract.words import lazy_compile
 
