@@ -148,3 +148,9 @@ def test_a_sentence_initial_group_modifier_is_kept() -> None:
     assert normalise("Bolivian officials", LEX).name == "Bolivian officials"
     assert normalise("Five analysts", LEX).name == "analysts"
     assert normalise("Other officials", LEX).name == "officials"
+
+
+def test_a_described_body_is_never_a_person() -> None:
+    actor = normalise("The Italian club", LEX)
+    assert (actor.kind, actor.affiliation) == ("unnamed", "Italy")
+    assert normalise("State television", LEX).kind != "person"

@@ -318,6 +318,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         return Actor(name, "person", affiliation, role)
     if (described := _described(name_tokens, affiliation)) is not None:
         return described
+    last = tokens[-1]
+    if last.islower() and (last in lexicon.body_nouns or last in COMPANY_NOUNS):
+        # rule body-description: "The French club", "State television": a body described,
+        # never a person (so "he" cannot point at it)
+        return Actor(bare[0].lower() + bare[1:], "unnamed", affiliation, last)
     if bare[:1].islower() or not name_tokens:
         return Actor(bare, "unnamed", affiliation, role or bare)
     return Actor(bare, "person", affiliation, role)
