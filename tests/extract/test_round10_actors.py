@@ -154,3 +154,14 @@ def test_a_described_body_is_never_a_person() -> None:
     actor = normalise("The Italian club", LEX)
     assert (actor.kind, actor.affiliation) == ("unnamed", "Italy")
     assert normalise("State television", LEX).kind != "person"
+
+
+def test_a_name_before_a_body_noun_names_the_body() -> None:
+    # PolNeAR train: "The Obama administration", "the Clinton camp" were read as people
+    for speaker, name in (
+        ("The Harper administration", "Harper administration"),
+        ("the Okafor camp", "Okafor camp"),
+    ):
+        actor = normalise(speaker, LEX)
+        assert (actor.name, actor.kind) == (name, "organisation"), speaker
+    assert normalise("Mendel's delegation", LEX).kind != "person"

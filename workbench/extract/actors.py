@@ -321,7 +321,17 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     last = tokens[-1]
     if last.islower() and (last in lexicon.body_nouns or last in COMPANY_NOUNS):
         # rule body-description: "The French club", "State television": a body described,
-        # never a person (so "he" cannot point at it)
+        # never a person (so "he" cannot point at it); "The Obama administration", "the
+        # Clinton camp" (a name before the noun) are that body, by its name
+        named = tokens[:-1]
+        if (
+            affiliation is None
+            and named
+            and name_shaped(named)
+            and named[0] not in NOT_OWNERS
+            and not any(t.endswith(("’s", "'s", "’", "'")) for t in named)
+        ):
+            return Actor(bare, "organisation", None, last)
         return Actor(bare[0].lower() + bare[1:], "unnamed", affiliation, last)
     if bare[:1].islower() or not name_tokens:
         return Actor(bare, "unnamed", affiliation, role or bare)
@@ -381,6 +391,9 @@ _OWNED_GOVERNMENT = lazy_compile(
     r"(?:(?:military|interim|transitional|national|central|federal)\s+)?"
     r"(?:government|authorities|regime|junta)$"
 )
+
+
+NOT_OWNERS = frozenset({"State", "His", "Her", "Its", "Their", "Our", "My", "Your", "One"})
 
 
 def _appositive_body(head: str, appositive: str, lexicon: Lexicon) -> Actor | None:
