@@ -165,3 +165,11 @@ def test_a_name_before_a_body_noun_names_the_body() -> None:
         actor = normalise(speaker, LEX)
         assert (actor.name, actor.kind) == (name, "organisation"), speaker
     assert normalise("Mendel's delegation", LEX).kind != "person"
+
+
+def test_which_makes_a_body_and_a_restrictive_who_clause_names_the_group() -> None:
+    actor = normalise("Kestova, which makes insulin pens", LEX)
+    assert (actor.name, actor.kind) == ("Kestova", "organisation")
+    actor = normalise("Three nurses who worked on the ward", LEX)
+    assert (actor.name, actor.kind) == ("nurses who worked on the ward", "group")
+    assert normalise("Officials who asked not to be named", LEX).name == "officials"

@@ -180,6 +180,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     appositive = appositive.strip(" ,")
     if appositive and (appositive_body := _appositive_body(head, appositive, lexicon)):
         return appositive_body
+    if appositive.startswith("which ") and (which_body := _which_body(head, lexicon)):
+        return which_body
+    if not appositive and (restricted := _restricted_group(head, lexicon)) is not None:
+        return restricted
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
@@ -394,6 +398,43 @@ _OWNED_GOVERNMENT = lazy_compile(
 
 
 NOT_OWNERS = frozenset({"State", "His", "Her", "Its", "Their", "Our", "My", "Your", "One"})
+
+
+def _which_body(head: str, lexicon: Lexicon) -> Actor | None:
+    """Rule which-body: "Bayer, which makes aspirin": a name that "which" follows is a body
+    (a person takes "who")."""
+    actor = _normalise(head, lexicon)
+    if actor.kind != "person" or actor.role or not name_shaped(actor.name.split()):
+        return None
+    return Actor(actor.name, "organisation", actor.affiliation)
+
+
+# "Residents who fled to Sittwe", "civil servants who worked on the tender".
+_RESTRICTED = lazy_compile(
+    r"^(?P<head>[^,]+?)\s+(?P<clause>(?:who|that)\s+"
+    # not the anonymity formula ("who asked not to be named", "who spoke on condition …")
+    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*)$"
+)
+
+
+def _restricted_group(head: str, lexicon: Lexicon) -> Actor | None:
+    """Rule restricted-group: a group noun with a restrictive "who" clause keeps the clause,
+    which says which group ("residents who fled to Sittwe"); the number before it goes."""
+    match = _RESTRICTED.match(head)
+    if match is None:
+        return None
+    group = _normalise(match.group("head"), lexicon)
+    if group.kind != "group":
+        return None
+    words = group.name.split()
+    if len(words) > 1 and words[0] in _NUMBER_WORDS:
+        words = words[1:]  # "Two civil servants who …"
+    return Actor(f"{' '.join(words)} {match.group('clause')}", "group")
+
+
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some"}
+)
 
 
 def _appositive_body(head: str, appositive: str, lexicon: Lexicon) -> Actor | None:
