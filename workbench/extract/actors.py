@@ -9,10 +9,18 @@ and rapidfuzz catches near-miss spellings only when exact lookup fails.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from workbench.extract.actor_forms import (
+    NOT_OWNERS,
+    appositive_body,
+    country_government,
+    named_force,
+    restricted_group,
+    which_body,
+)
+from workbench.extract.actor_type import Actor as Actor
 from workbench.extract.bodies import (
     BUSINESS_OPENERS,
     BUSINESS_PREFIX,
@@ -42,16 +50,6 @@ _POSSESSIVE = lazy_compile(r"^(.+?)[’']s\s+(.+)$")
 _TOKEN = lazy_compile(r"[\w’'.-]+")
 _PAREN = lazy_compile(r"\s*\([^)]*\)")
 _INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A normalised actor; ``role`` is the stripped title, used to resolve "the minister"."""
-
-    name: str
-    kind: str
-    affiliation: str | None = None
-    role: str | None = None
 
 
 def lookup_name(name: str, lexicon: Lexicon) -> Actor | None:
@@ -178,11 +176,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
-    if appositive and (appositive_body := _appositive_body(head, appositive, lexicon)):
-        return appositive_body
-    if appositive.startswith("which ") and (which_body := _which_body(head, lexicon)):
-        return which_body
-    if not appositive and (restricted := _restricted_group(head, lexicon)) is not None:
+    if appositive and (named_body := appositive_body(head, appositive, lexicon)):
+        return named_body
+    if appositive.startswith("which ") and (which := which_body(head, lexicon, _normalise)):
+        return which
+    if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
         return restricted
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
@@ -233,7 +231,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     government = _GOVERNMENT_OF.match(bare)
     if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
         return Actor(lexicon.places[place][0], "country")
-    if (government_of := _country_government(bare, lexicon)) is not None:
+    if (government_of := country_government(bare, lexicon)) is not None:
         return government_of
     if bare != head and (body := _the_name(bare, lexicon)) is not None:
         return body
@@ -252,7 +250,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
-    if _named_force(tokens, lexicon):
+    if named_force(tokens, lexicon):
         return Actor(" ".join(tokens), "organisation")
     head = next(
         (
@@ -389,67 +387,6 @@ _REFLEXIVE = lazy_compile(r"\s+(?:itself|themselves|himself|herself)$")
 _GOVERNMENT_OF = lazy_compile(
     r"^(?:[Tt]he\s+)?(?:government|authorities|regime|(?:[a-z]+\s+)?ministry)\s+(?:in|of)\s+(.+)$"
 )
-# "Fiji's government", "the Senegalese government", "Myanmar's military government".
-_OWNED_GOVERNMENT = lazy_compile(
-    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:[’']s)?\s+"
-    r"(?:(?:military|interim|transitional|national|central|federal)\s+)?"
-    r"(?:government|authorities|regime|junta)$"
-)
-
-
-NOT_OWNERS = frozenset({"State", "His", "Her", "Its", "Their", "Our", "My", "Your", "One"})
-
-
-def _which_body(head: str, lexicon: Lexicon) -> Actor | None:
-    """Rule which-body: "Bayer, which makes aspirin": a name that "which" follows is a body
-    (a person takes "who")."""
-    actor = _normalise(head, lexicon)
-    if actor.kind != "person" or actor.role or not name_shaped(actor.name.split()):
-        return None
-    return Actor(actor.name, "organisation", actor.affiliation)
-
-
-# "Residents who fled to Sittwe", "civil servants who worked on the tender".
-_RESTRICTED = lazy_compile(
-    r"^(?P<head>[^,]+?)\s+(?P<clause>(?:who|that)\s+"
-    # not the anonymity formula ("who asked not to be named", "who spoke on condition …")
-    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*)$"
-)
-
-
-def _restricted_group(head: str, lexicon: Lexicon) -> Actor | None:
-    """Rule restricted-group: a group noun with a restrictive "who" clause keeps the clause,
-    which says which group ("residents who fled to Sittwe"); the number before it goes."""
-    match = _RESTRICTED.match(head)
-    if match is None:
-        return None
-    group = _normalise(match.group("head"), lexicon)
-    if group.kind != "group":
-        return None
-    words = group.name.split()
-    if len(words) > 1 and words[0] in _NUMBER_WORDS:
-        words = words[1:]  # "Two civil servants who …"
-    return Actor(f"{' '.join(words)} {match.group('clause')}", "group")
-
-
-_NUMBER_WORDS = frozenset(
-    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some"}
-)
-
-
-def _appositive_body(head: str, appositive: str, lexicon: Lexicon) -> Actor | None:
-    """Rule appositive-body: "The operator, CalMac", "The UN refugee agency, UNHCR": a
-    one-word name after a description whose head is a body noun is that body."""
-    words = _DET.sub("", head).split()
-    if len(words) > 4 or " " in appositive or not words or not words[-1].islower():
-        return None
-    noun = words[-1]
-    body = noun in COMPANY_NOUNS or noun in lexicon.body_nouns
-    if not (body or noun.capitalize() in lexicon.organisation_words):
-        return None
-    if not appositive[:1].isupper() or not appositive.replace("-", "").isalnum():
-        return None
-    return Actor(appositive, "organisation", None, noun)
 
 
 def _titled_name(text: str, lexicon: Lexicon) -> bool:
@@ -457,30 +394,6 @@ def _titled_name(text: str, lexicon: Lexicon) -> bool:
     tokens = _TOKEN.findall(text)
     name, _, role = _strip_titles(tokens, lexicon)
     return role is not None and capitalised_name(" ".join(name))
-
-
-def _named_force(tokens: list[str], lexicon: Lexicon) -> bool:
-    """Rule named-force: "Greater Manchester Police", "North Yorkshire Police": a capitalised
-    name that ends in an organisation word which is also a group word ("police") is the
-    body, not the group "police"."""
-    last = tokens[-1]
-    return (
-        2 <= len(tokens) <= 4
-        and last.lower() in lexicon.groups
-        and last in lexicon.organisation_words
-        and all(t[:1].isupper() and t.isalpha() for t in tokens)
-        and tokens[0] not in lexicon.places  # "Kenyan Police" stays the country's police
-    )
-
-
-def _country_government(bare: str, lexicon: Lexicon) -> Actor | None:
-    """Rule country-government: a country's (or its demonym's) government, authorities or
-    regime is the country, as "the government in Lome" is (gold convention: "a country's short
-    English name for governments")."""
-    match = _OWNED_GOVERNMENT.match(bare)
-    if match is None or match.group("owner") not in lexicon.places:
-        return None
-    return Actor(lexicon.places[match.group("owner")][0], "country")
 
 
 def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
