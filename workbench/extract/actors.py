@@ -325,13 +325,13 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         # rule body-description: "The French club", "State television": a body described,
         # never a person (so "he" cannot point at it); "The Obama administration", "the
         # Clinton camp" (a name before the noun) are that body, by its name
-        named = tokens[:-1]
+        modifiers = tokens[:-1]
         if (
             affiliation is None
-            and named
-            and name_shaped(named)
-            and named[0] not in NOT_OWNERS
-            and not any(t.endswith(("’s", "'s", "’", "'")) for t in named)
+            and modifiers
+            and name_shaped(modifiers)
+            and modifiers[0] not in NOT_OWNERS
+            and not any(t.endswith(("’s", "'s", "’", "'")) for t in modifiers)
         ):
             return Actor(bare, "organisation", None, last)
         return Actor(bare[0].lower() + bare[1:], "unnamed", affiliation, last)
