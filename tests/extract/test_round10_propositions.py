@@ -53,3 +53,15 @@ def test_a_lawyers_or_agents_client_is_the_person_they_act_for() -> None:
         "Her barrister, Keith Lomax, said her client had been misled by her accountant."
     )
     assert _props(text)[-1] == "Dorothy Amadi had been misled by her accountant."
+
+
+def test_an_object_him_inside_a_proposition_is_the_man_named_before() -> None:
+    text = (
+        "Detectives named Owen Marsh as a suspect on Monday. "
+        "His sister, Carla Marsh, accused the police of naming him to hide a slow inquiry."
+    )
+    props = _props(text)
+    assert any("named Owen Marsh to hide" in p for p in props), props
+    # a speaker who may be "him" himself keeps the pronoun
+    text = "Owen Marsh was named on Monday. Jo Pike said the club had dropped him."
+    assert any(p.endswith("dropped him.") for p in _props(text))

@@ -188,6 +188,8 @@ def self_contained(
         # rule other-pronoun: "Her office said she would …", "The force said he had …": a
         # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
+    if " him" in prop:
+        prop = _named_him(prop, attribution, actors, memory)
     if " client " in prop[:60] and len(actors) == 1:
         prop = _client(text, prop, attribution, actors[0], memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
@@ -234,6 +236,15 @@ def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memo
     """Rule named-object: "accused him of lying" -> "Ana Ruiz lied." when exactly one person
     other than the speaker was named in the 300 characters before, as a sentence's subject
     (else "He lied." stays)."""
+    name = _the_other(attribution, actors, memory, "f" if prop.startswith("He ") else "m")
+    return prop if name is None else name + prop[prop.index(" ") :]
+
+
+def _the_other(
+    attribution: Attribution, actors: list[Actor], memory: Memory, wrong: str
+) -> str | None:
+    """The one person other than the speakers named as a subject in the 300 characters before
+    the content, whose gender is not ``wrong``; None for none or several."""
     pos = attribution.content[0]
     speakers = {a.name for a in actors}
     near = [
@@ -241,12 +252,25 @@ def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memo
         for m in memory.before(pos)
         if m.pos >= pos - 300 and m.actor.kind == "person" and m.actor.name not in speakers
     ]
-    wrong = "f" if prop.startswith("He ") else "m"
     near = [m for m in near if gender_of(m.actor, memory.given_names) != wrong]
     if len({m.actor.name for m in near}) != 1 or not any(m.subject for m in near):
-        return prop  # two candidates, or one only mentioned in passing: leave the pronoun
-    name = near[0].actor.name
-    return name + prop[prop.index(" ") :]
+        return None  # two candidates, or one only mentioned in passing: leave the pronoun
+    return near[0].actor.name
+
+
+_HIM = lazy_compile(r"(?<=\s)him\b")
+
+
+def _named_him(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
+    """Rule named-him: "The force named him to cover up …" -> "… named Dean Kilbride …": an
+    object "him" inside the proposition is the one other man named just before (as for
+    named-object), when the speaker is not a man it could be."""
+    if len(_HIM.findall(prop)) != 1 or any(gender_of(a, memory.given_names) == "m" for a in actors):
+        return prop
+    if any(a.kind == "person" and gender_of(a, memory.given_names) is None for a in actors):
+        return prop  # "Jo Roe said the board had sacked him": him may be Jo Roe
+    name = _the_other(attribution, actors, memory, "f")
+    return prop if name is None else _HIM.sub(name, prop, count=1)
 
 
 def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:
