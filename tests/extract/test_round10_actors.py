@@ -173,3 +173,11 @@ def test_which_makes_a_body_and_a_restrictive_who_clause_names_the_group() -> No
     actor = normalise("Three nurses who worked on the ward", LEX)
     assert (actor.name, actor.kind) == ("nurses who worked on the ward", "group")
     assert normalise("Officials who asked not to be named", LEX).name == "officials"
+
+
+def test_its_body_noun_is_the_owners_body() -> None:
+    text = (
+        "Benin said on Monday that fishing boats from Togo had entered its waters. "
+        "Its navy said two of the boats had been escorted back to port."
+    )
+    assert _actors(text)[-1] == ("Its navy", "Benin Navy")

@@ -107,6 +107,8 @@ def resolve_actors(
         lower = lower[:-2]
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
         return resolve(lower, s, memory, exclude) or [Actor(lower, "unnamed")]
+    if (owned := _owned_body(speaker, s, memory, lexicon, exclude)) is not None:
+        return [memory.add(s, owned, subject=True)]
     if lower in lexicon.group_countries:
         return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
     if lower in lexicon.group_persons:
@@ -150,6 +152,30 @@ def resolve_actors(
     ):  # "Fishermen say …", "Pollsters found …": a group, not a person named so
         actor = Actor(actor.name.lower(), "group")
     return [memory.add(s, actor, subject=actor.kind == "organisation")]
+
+
+_OWNED = lazy_compile(r"^(?:Its|its|Their|their)\s+((?:[a-z]+\s+)?[a-z]+)$")
+
+
+def _owned_body(
+    speaker: str, start: int, memory: Memory, lexicon: Lexicon, exclude: set[str]
+) -> Actor | None:
+    """Rule owned-body: "Its navy", "Their foreign ministry": the body of the country or
+    organisation "its" points at, named as "Togo Navy" (the convention for "Ghana's foreign
+    ministry")."""
+    match = _OWNED.match(speaker)
+    if match is None:
+        return None
+    noun = match.group(1)
+    head = noun.split()[-1]
+    if head not in lexicon.body_nouns and head.capitalize() not in lexicon.organisation_words:
+        return None
+    pronoun = _POSSESSIVE_PRONOUN[speaker.split()[0].lower()]
+    owner = resolve(pronoun, start, memory, exclude)
+    if not owner or owner[0].kind not in ("country", "organisation"):
+        return None
+    titled = " ".join(w.capitalize() for w in noun.split())
+    return Actor(f"{owner[0].name} {titled}", "organisation", owner[0].name, head)
 
 
 _KIND_ROLE = lazy_compile(
