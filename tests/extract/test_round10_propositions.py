@@ -65,3 +65,8 @@ def test_an_object_him_inside_a_proposition_is_the_man_named_before() -> None:
     # a speaker who may be "him" himself keeps the pronoun
     text = "Owen Marsh was named on Monday. Jo Pike said the club had dropped him."
     assert any(p.endswith("dropped him.") for p in _props(text))
+
+
+def test_a_relative_clause_after_the_speaker_does_not_stop_it_standing_for_it() -> None:
+    text = "The tribunal, which sits in Leeds, said it would publish its ruling in May."
+    assert _props(text)[0].startswith("The tribunal would publish"), _props(text)

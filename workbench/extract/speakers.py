@@ -6,6 +6,8 @@ the ministry", "he") becomes one or more normalised actors, using the coreferenc
 
 from __future__ import annotations
 
+import re
+
 from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
 from workbench.extract.attribution import Attribution
 from workbench.extract.bodies import is_org
@@ -35,6 +37,7 @@ _TAKES_THE = frozenset(
 )
 
 
+_RELATIVE_TAIL = lazy_compile(r",\s+(?:which|who)\s.*$", re.DOTALL)
 _ROLE_NP = lazy_compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -76,6 +79,7 @@ def subject_of(
     written = text[attribution.speaker[0] : attribution.speaker[1]]
     for reflexive in (" itself", " themselves"):
         written = written.removesuffix(reflexive)  # "The transit authority itself warned"
+    written = _RELATIVE_TAIL.sub("", written)  # "The commission, which is based in Tashkent"
     words = written.split()
     if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
         return "", None
