@@ -181,3 +181,14 @@ def test_its_body_noun_is_the_owners_body() -> None:
         "Its navy said two of the boats had been escorted back to port."
     )
     assert _actors(text)[-1] == ("Its navy", "Benin Navy")
+
+
+def test_a_services_body_is_a_body_and_its_it() -> None:
+    text = (
+        "Immigration Services rejected the complaint. "
+        "It said every application had been checked twice."
+    )
+    assert _actors(text) == [
+        ("Immigration Services", "Immigration Services"),
+        ("It", "Immigration Services"),
+    ]
