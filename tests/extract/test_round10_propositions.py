@@ -70,3 +70,11 @@ def test_an_object_him_inside_a_proposition_is_the_man_named_before() -> None:
 def test_a_relative_clause_after_the_speaker_does_not_stop_it_standing_for_it() -> None:
     text = "The tribunal, which sits in Leeds, said it would publish its ruling in May."
     assert _props(text)[0].startswith("The tribunal would publish"), _props(text)
+
+
+def test_an_agent_noun_before_a_name_is_that_persons_role() -> None:
+    text = (
+        "Harbourside United dropped defender Kofi Mensah for the derby. "
+        "His agent said the defender had asked to leave in January."
+    )
+    assert _props(text)[-1] == "Kofi Mensah had asked to leave in January.", _props(text)

@@ -176,12 +176,33 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if headline is None:
                 headline = is_headline(text[start:end])
             if not headline:
+                if actor.kind == "person" and not actor.role:
+                    actor = _with_noun_role(text, match.start(), actor)
                 found.append((match.start(), actor))
                 continue
         found.extend((match.start() + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
+
+
+# "striker Daniel Okafor", "the midfielder Joao Ferraz": an agent noun right before a name.
+_AGENT_BEFORE = lazy_compile(r"(?<![\w’'-])([a-z]{3,}(?:er|or|ist|ian|ant|ent|man|woman))\s+$")
+_NOT_AGENTS = word_set(
+    "after later under over never ever either neither whether rather other another former"
+    " further together earlier per her consider whenever however wherever remember order"
+    " sister brother father mother daughter husband partner"
+)
+
+
+def _with_noun_role(text: str, pos: int, actor: Actor) -> Actor:
+    """Rule noun-role: "striker Daniel Okafor" gives Daniel Okafor the role "striker", so a
+    later "the striker" in a speaker or a proposition is him (kinship nouns excepted: "her
+    sister Jo Roe" says whose sister, not what Jo Roe does)."""
+    before = _AGENT_BEFORE.search(text, max(0, pos - 24), pos)
+    if before is None or before.group(1) in _NOT_AGENTS:
+        return actor
+    return Actor(actor.name, "person", actor.affiliation, before.group(1))
 
 
 def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[tuple[int, Actor]]]:
