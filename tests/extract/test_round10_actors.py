@@ -192,3 +192,8 @@ def test_a_services_body_is_a_body_and_its_it() -> None:
         ("Immigration Services", "Immigration Services"),
         ("It", "Immigration Services"),
     ]
+
+
+def test_football_club_name_endings_make_bodies() -> None:
+    assert normalise("Tarnby Rovers", LEX).kind == "organisation"
+    assert normalise("Castlegate Athletic", LEX).kind == "organisation"
