@@ -295,6 +295,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         named = named_business(tokens)
         if named is not None:  # "the transport union FNV": FNV, a union
             return Actor(named, "organisation", None, business_noun(tokens))
+        if len(tokens) > 2 and is_title(tokens[-1], lexicon):
+            # "Harrow Rovers Coach" (a headline): the body's coach, someone still to be named
+            return Actor(bare, "unnamed", None, bare)
         return Actor(bare, "organisation")
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
