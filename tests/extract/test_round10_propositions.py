@@ -78,3 +78,11 @@ def test_an_agent_noun_before_a_name_is_that_persons_role() -> None:
         "His agent said the defender had asked to leave in January."
     )
     assert _props(text)[-1] == "Kofi Mensah had asked to leave in January.", _props(text)
+
+
+def test_a_denied_finding_is_what_was_found_even_when_nobody_said_it() -> None:
+    text = (
+        "The inspectorate closed the Hillcrest care home after finding that staff had left "
+        "residents without water for a day. Hillcrest Care rejected the finding."
+    )
+    assert _props(text)[-1] == "Staff had left residents without water for a day."

@@ -154,7 +154,7 @@ def extract(
                 said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
                 prop = claims.accusation
-            elif (point := points_back(content, attribution, actors, claims)) is not None:
+            elif (point := points_back(content, attribution, actors, claims, text)) is not None:
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)

@@ -142,7 +142,11 @@ def denies(attribution: Attribution) -> bool:
 
 
 def points_back(
-    content: str, attribution: Attribution, actors: list[Actor], claims: Claims
+    content: str,
+    attribution: Attribution,
+    actors: list[Actor],
+    claims: Claims,
+    text: str = "",
 ) -> str | None:
     """The earlier proposition a content points back at, or None for a content of its own.
 
@@ -160,8 +164,43 @@ def points_back(
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
     if is_claim_reference(content, denial=denial):
+        if text and (stated := _stated_as(content, text, attribution)) is not None:
+            return stated
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
     return None
+
+
+# "rejected the finding" after "… after finding that S": the noun's own verb, then "that S".
+_NOUN_VERBS = {
+    "finding": r"find(?:ing|s)?|found",
+    "conclusion": r"conclud(?:e|es|ed|ing)",
+    "suggestion": r"suggest(?:s|ed|ing)?|suggestions?",
+    "allegation": r"alleg(?:e|es|ed|ing)|allegations?",
+}
+_STATED_REACH = 1500  # characters before the cue
+
+
+def _stated_as(content: str, text: str, attribution: Attribution) -> str | None:
+    """Rule stated-as: "Thames Water rejected the finding" after "… after finding that the
+    company missed its target" denies what was found, though no statement said it: the last
+    "finding that S" (or "found that S", "suggestions that S" …) before the cue gives S."""
+    words = content.strip(" .,").lower().split()
+    noun = words[-1].rstrip("s") if words else ""
+    pattern = _STATED.get(noun)
+    if pattern is None or attribution.cue is None:
+        return None
+    cue = attribution.cue[0]
+    matches = list(pattern.finditer(text, max(0, cue - _STATED_REACH), cue))
+    if not matches:
+        return None
+    clause = matches[-1].group(1).strip()
+    return clause[0].upper() + clause[1:] + "."
+
+
+_STATED = {
+    noun: lazy_compile(rf"\b(?:{verbs})\s+that\s+([^.;:!?“”\"]{{12,}})")
+    for noun, verbs in _NOUN_VERBS.items()
+}
 
 
 _NOT_PERSONS = frozenset({"organisation", "country", "group"})
