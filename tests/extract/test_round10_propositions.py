@@ -86,3 +86,10 @@ def test_a_denied_finding_is_what_was_found_even_when_nobody_said_it() -> None:
         "residents without water for a day. Hillcrest Care rejected the finding."
     )
     assert _props(text)[-1] == "Staff had left residents without water for a day."
+
+
+def test_a_one_word_name_ending_in_s_that_says_it_will_act_is_a_body() -> None:
+    assert _props("Hollins said it would refund the fees by May.") == [
+        "Hollins would refund the fees by May."
+    ]
+    assert _props("Analysts said it was too early to tell.") == ["It was too early to tell."]
