@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from workbench.extract.actors import Actor, link_person, lookup_name, normalise
+from workbench.extract.actors import Actor, lookup_name, normalise
 from workbench.extract.lexicon import load_lexicon
+from workbench.extract.name_words import link_person
 
 LEX = load_lexicon()
 

@@ -9,10 +9,18 @@ and rapidfuzz catches near-miss spellings only when exact lookup fails.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from workbench.extract.actor_forms import (
+    NOT_OWNERS,
+    appositive_body,
+    country_government,
+    named_force,
+    restricted_group,
+    which_body,
+)
+from workbench.extract.actor_type import Actor as Actor
 from workbench.extract.bodies import (
     BUSINESS_OPENERS,
     BUSINESS_PREFIX,
@@ -22,6 +30,19 @@ from workbench.extract.bodies import (
     named_business,
 )
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.name_words import (
+    CONNECTORS,
+    OWNERS,
+    PARTY_MEMBERS,
+    QUANTIFIERS,
+    capitalised_name,
+    group_name,
+    is_title,
+    name_shaped,
+    names_follow,
+    owner_end,
+    plural,
+)
 from workbench.extract.words import lazy_compile
 
 _DET = lazy_compile(r"^(?:the|a|an|The|A|An)\s+")
@@ -29,16 +50,6 @@ _POSSESSIVE = lazy_compile(r"^(.+?)[’']s\s+(.+)$")
 _TOKEN = lazy_compile(r"[\w’'.-]+")
 _PAREN = lazy_compile(r"\s*\([^)]*\)")
 _INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A normalised actor; ``role`` is the stripped title, used to resolve "the minister"."""
-
-    name: str
-    kind: str
-    affiliation: str | None = None
-    role: str | None = None
 
 
 def lookup_name(name: str, lexicon: Lexicon) -> Actor | None:
@@ -86,17 +97,12 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             matched = True
             break
         if not matched:
-            if i + 1 < len(tokens) and any(_is_title(t, lexicon) for t in tokens[i + 1 :]):
+            if i + 1 < len(tokens) and any(is_title(t, lexicon) for t in tokens[i + 1 :]):
                 role.append(tokens[i])  # "campaign spokesman Jane Roe": qualifier of the title
                 i += 1
                 continue
             break
     return tokens[i:], affiliation, " ".join(role) or None
-
-
-def _is_title(token: str, lexicon: Lexicon) -> bool:
-    """ "chair" in "board chair Luis Ortega" is the title "Chair" written in lower case."""
-    return token in lexicon.titles or token.capitalize() in lexicon.titles
 
 
 def normalise(speaker: str, lexicon: Lexicon) -> Actor:
@@ -170,18 +176,24 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
-    if appositive and _capitalised_name(appositive):
+    if appositive and (named_body := appositive_body(head, appositive, lexicon)):
+        return named_body
+    if appositive.startswith("which ") and (which := which_body(head, lexicon, _normalise)):
+        return which
+    if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
+        return restricted
+    if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
-        if len(words) > 1 and (words[0].lower() in _OWNERS or words[0].endswith(("’s", "'s"))):
+        if len(words) > 1 and (words[0].lower() in OWNERS or words[0].endswith(("’s", "'s"))):
             words = words[1:]  # "Her husband, Karl Moss": the owner is someone else
-        elif (k := _owner_end(words)) is not None:
+        elif (k := owner_end(words)) is not None:
             # "Norland Telecom's chief executive, Henrik Aas": Henrik Aas, of Norland Telecom
             owner = " ".join([*words[:k], words[k][:-2]])
             words = words[k + 1 :]
         left, left_affiliation, left_role = _strip_titles(words, lexicon)
         left_affiliation = left_affiliation or owner
-        if left_role and len(left) > 1 and left[0] in ("of", "at", "for"):
+        if left_role and len(left) > 1 and left[0] in ("of", "at", "for", "in"):
             left, left_affiliation = [], left_affiliation or " ".join(left[1:])
         if not left:  # "The Kenyan Trade Minister, Peter Kamau"
             actor = _normalise(appositive, lexicon)
@@ -219,6 +231,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     government = _GOVERNMENT_OF.match(bare)
     if government and (place := _DET.sub("", government.group(1))) in lexicon.places:
         return Actor(lexicon.places[place][0], "country")
+    if (government_of := country_government(bare, lexicon)) is not None:
+        return government_of
     if bare != head and (body := _the_name(bare, lexicon)) is not None:
         return body
     possessive = _POSSESSIVE.match(bare)
@@ -230,18 +244,20 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             name = " ".join(w[0].upper() + w[1:] if w.islower() else w for w in rest.split())
             return Actor(f"{owner} {name}", "organisation", owner)
         return Actor(rest, "person", owner)
-    if possessive and _capitalised_name(possessive.group(2)) and possessive.group(1)[:1].isupper():
+    if possessive and capitalised_name(possessive.group(2)) and possessive.group(1)[:1].isupper():
         # "Breitbart's Joel Pollak", "the Post's Ishaan Tharoor": the person, of the outlet
         return Actor(possessive.group(2), "person", possessive.group(1))
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
+    if named_force(tokens, lexicon):
+        return Actor(" ".join(tokens), "organisation")
     head = next(
         (
             t.lower()
             for i, t in enumerate(tokens[:4])
             if t.lower() in lexicon.groups
-            and not _names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
+            and not names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
         ),
         None,
     )
@@ -251,15 +267,15 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and tokens[0].islower()
         and len(tokens) <= 4
     ):  # "local residents", but not "spokeswoman Alina Vos"
-        return Actor(_group_name(tokens, lexicon), "group")
-    if len(tokens) > 1 and tokens[0].lower() in _QUANTIFIERS and tokens[1] != "of":
+        return Actor(group_name(tokens, lexicon), "group")
+    if len(tokens) > 1 and tokens[0].lower() in QUANTIFIERS and tokens[1] != "of":
         tokens = tokens[1:]  # "Some pharmacists", "Many residents"
     if (
         len(tokens) <= 4
-        and _plural(tokens[-1])
+        and plural(tokens[-1])
         and all(t.islower() for t in tokens[1:])
         and (len(tokens) > 1 or tokens[0].islower())
-        and not _is_title(tokens[0], lexicon)
+        and not is_title(tokens[0], lexicon)
         and tokens[0] not in lexicon.places
         and not is_org(" ".join(tokens), lexicon)
         and not any(("’" in t or "'" in t) and not t.endswith(("s’", "s'")) for t in tokens)
@@ -270,7 +286,7 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if is_org(bare, lexicon):
         name_tokens, affiliation, role = _strip_titles(tokens, lexicon)
         named = " ".join(name_tokens)
-        if role and 2 <= len(name_tokens) <= 3 and _name_shaped(name_tokens):  # noqa: SIM102
+        if role and 2 <= len(name_tokens) <= 3 and name_shaped(name_tokens):  # noqa: SIM102
             if not is_org(named, lexicon):  # "Police Commissioner Jo Ross" is Jo Ross
                 return Actor(named, "person", affiliation, role)
         described = _described(tokens, None)
@@ -279,6 +295,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         named = named_business(tokens)
         if named is not None:  # "the transport union FNV": FNV, a union
             return Actor(named, "organisation", None, business_noun(tokens))
+        if len(tokens) > 2 and is_title(tokens[-1], lexicon):
+            # "Harrow Rovers Coach" (a headline): the body's coach, someone still to be named
+            return Actor(bare, "unnamed", None, bare)
         return Actor(bare, "organisation")
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
@@ -297,13 +316,28 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         and tokens[0][:1].isupper()
     ):
         return Actor(bare, "organisation", affiliation)  # "UN refugee agency"
-    if name_tokens and _name_shaped(name_tokens):
+    if name_tokens and name_shaped(name_tokens):
         name = " ".join(name_tokens)
         if name in lexicon.places:
             return Actor(lexicon.places[name][0], "country")
         return Actor(name, "person", affiliation, role)
     if (described := _described(name_tokens, affiliation)) is not None:
         return described
+    last = tokens[-1]
+    if last.islower() and (last in lexicon.body_nouns or last in COMPANY_NOUNS):
+        # rule body-description: "The French club", "State television": a body described,
+        # never a person (so "he" cannot point at it); "The Obama administration", "the
+        # Clinton camp" (a name before the noun) are that body, by its name
+        modifiers = tokens[:-1]
+        if (
+            affiliation is None
+            and modifiers
+            and name_shaped(modifiers)
+            and modifiers[0] not in NOT_OWNERS
+            and not any(t.endswith(("’s", "'s", "’", "'")) for t in modifiers)
+        ):
+            return Actor(bare, "organisation", None, last)
+        return Actor(bare[0].lower() + bare[1:], "unnamed", affiliation, last)
     if bare[:1].islower() or not name_tokens:
         return Actor(bare, "unnamed", affiliation, role or bare)
     return Actor(bare, "person", affiliation, role)
@@ -333,7 +367,7 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
             continue  # one word only when it is a lower-case noun ("statistician Priya Nandakumar")
         if not all(t.islower() for t in described[1:]):
             return None
-        if any(t in _CONNECTORS for t in described):
+        if any(t in CONNECTORS for t in described):
             return None  # "Organization of American States" is one name, not a description
         head = described[-1].lower()
         if head in _BODY_NOUNS or head in BUSINESS_PREFIX:  # a union is no company
@@ -346,11 +380,6 @@ def _described(tokens: list[str], affiliation: str | None) -> Actor | None:
     return None
 
 
-_OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-# Lower-case words inside a body's name ("Organization of American States").
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de"})
-# Lower-case particles inside a person's name ("Alberto van Klaveren", "Pieter de Groot").
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "du", "la", "le", "bin"})
 _OCCASION_END = lazy_compile(
     r"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:written\s+|joint\s+|televised\s+)?"
     r"(?:statement|interview|speech|post|tweet|letter|email|e-mail|briefing|release)$"
@@ -359,9 +388,15 @@ _LOCATED = lazy_compile(r"^(\S+(?:\s+[a-z]+)?\s+[a-z]+s)\s+(?:in|at|from|across|
 _REFLEXIVE = lazy_compile(r"\s+(?:itself|themselves|himself|herself)$")
 # "the government in Lome", "the government of Togo": the country.
 _GOVERNMENT_OF = lazy_compile(
-    r"^(?:[Tt]he\s+)?(?:government|authorities|regime)\s+(?:in|of)\s+(.+)$"
+    r"^(?:[Tt]he\s+)?(?:government|authorities|regime|(?:[a-z]+\s+)?ministry)\s+(?:in|of)\s+(.+)$"
 )
-_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "numerous"})
+
+
+def _titled_name(text: str, lexicon: Lexicon) -> bool:
+    """ "Major General Thet Naing Oo": a name of two to four words after a title."""
+    tokens = _TOKEN.findall(text)
+    name, _, role = _strip_titles(tokens, lexicon)
+    return role is not None and capitalised_name(" ".join(name))
 
 
 def _member_of(bare: str, lexicon: Lexicon) -> Actor | None:
@@ -392,7 +427,7 @@ def _role_of(words: list[str]) -> int | None:
     for k in (1, 2):
         if (
             len(words) > k + 1
-            and words[k] in ("of", "at", "for")
+            and words[k] in ("of", "at", "for", "in")
             and all(t.islower() for t in words[:k])
             and words[k + 1][:1].isupper()
         ):
@@ -400,119 +435,25 @@ def _role_of(words: list[str]) -> int | None:
     return None
 
 
-def _names_follow(rest: list[str], lexicon: Lexicon) -> bool:
-    """A title and a capitalised name follow a group word, which is then only a modifier."""
-    return len(rest) >= 2 and _is_title(rest[0], lexicon) and rest[-1][:1].isupper()
-
-
-def _name_shaped(tokens: list[str]) -> bool:
-    """Capitalised words, with lower-case particles inside ("Alberto van Klaveren")."""
-    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
-        return False
-    return all(t[:1].isupper() or t in _PARTICLES for t in tokens)
-
-
-def _owner_end(words: list[str]) -> int | None:
-    """Index of a capitalised possessive owner's last word ("Norland Telecom's"), or None."""
-    for k, word in enumerate(words[:4]):
-        if not word[:1].isupper():
-            return None
-        if word.endswith(("’s", "'s")):
-            return k if k + 1 < len(words) else None
-    return None
-
-
-_PARTY_MEMBERS = frozenset(
-    {
-        *("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Socialist"),
-        *("Independent", "Tory", "Senator", "Congressman", "Congresswoman", "Governor"),
-    }
-)
-
-
 def _the_name(bare: str, lexicon: Lexicon) -> Actor | None:
     """Rule the-name: "The Daily Mirror", "The Organization of American States": a capitalised
     name written with "the" is a body, not a person (titles, places and groups excepted)."""
     tokens = bare.split()
     caps = [t for t in tokens if t[:1].isupper()]
-    if not caps or not tokens[-1][:1].isupper() or tokens[-1] in _PARTY_MEMBERS:
+    if not caps or not tokens[-1][:1].isupper() or tokens[-1] in PARTY_MEMBERS:
         return None  # "The South Carolina Republican" is a person
     if len(caps) == 1 and (len(tokens) > 1 or not tokens[0].isalpha()):
         return None  # "The Tennessean", but not "The U.S.-led coalition"
-    if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
+    if not all(t[:1].isupper() or t in CONNECTORS for t in tokens):
         return None
     if all(t in lexicon.places for t in caps):
         return None
-    if any(_is_title(t, lexicon) or t.rstrip(".") + "." in lexicon.titles for t in tokens):
+    if any(is_title(t, lexicon) or t.rstrip(".") + "." in lexicon.titles for t in tokens):
         return None
     if any(" ".join(tokens[i : i + 2]) in lexicon.titles for i in range(len(tokens) - 1)):
         return None
     if tokens[-1].lower() in lexicon.groups or not all(
-        t.isalpha() or t in _CONNECTORS for t in caps
+        t.isalpha() or t in CONNECTORS for t in caps
     ):
         return None
     return Actor(bare, "organisation")
-
-
-def _plural(word: str) -> bool:
-    """A plural-looking noun: ends in -s but not -ss, -us or -is ("councillors", not "status")."""
-    lower = word.lower()
-    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-
-
-def _capitalised_name(text: str) -> bool:
-    tokens = _TOKEN.findall(text)
-    return 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
-
-
-# Words before a group noun that say nothing about it ("of voters", "his advisers").
-_NOT_MODIFIERS = (
-    _QUANTIFIERS
-    | _OWNERS
-    | frozenset(
-        {
-            *("of", "by", "the", "and", "or"),
-            *("own", "a", "an", "these", "those", "this", "that", "such", "more", "both", "few"),
-            *("with", "for", "from", "to", "in", "on", "at", "as", "than", "two", "three", "top"),
-        }
-    )
-)
-# Capitalised at the start of a sentence, still a plain modifier ("Health officials said").
-_GROUP_DOMAINS = frozenset(
-    {
-        *("health", "police", "security", "election", "government", "intelligence", "military"),
-        *("defence", "defense", "education", "transport", "city", "state", "federal", "local"),
-        *("senior", "party", "union", "company", "hospital", "court", "prison", "border"),
-        *("customs", "tax", "finance", "trade", "energy", "water", "fire", "emergency"),
-        *("school", "airport", "industry", "aid", "rescue", "medical", "legal", "campaign"),
-    }
-)
-
-
-def _group_name(tokens: list[str], lexicon: Lexicon) -> str:
-    """ "Other officials in Kim's delegation" -> "officials"; "Analysts" -> "analysts";
-    "Health officials in Lusaka" -> "health officials" (a plain-word modifier is kept)."""
-    for i, token in enumerate(tokens):
-        if token.lower() in lexicon.groups:
-            before = tokens[i - 1] if i else ""
-            lower = before.lower()
-            plain = before.islower() or (i == 1 and lower in _GROUP_DOMAINS)
-            if plain and before.isalpha() and lower not in _NOT_MODIFIERS | lexicon.groups:
-                return f"{lower} {token.lower()}"
-            return token.lower()
-    return " ".join(t.lower() for t in tokens)
-
-
-def link_person(name: str, known: list[str]) -> str | None:
-    """An earlier full name for a later short mention ("Putin" -> "Vladimir Putin")."""
-    if not known or not name:
-        return None
-    for full in reversed(known):
-        if full == name:
-            return full
-    last = name.split()[-1]
-    for full in reversed(known):
-        if full.split()[-1] == last or (len(name.split()) == 1 and name in full.split()):
-            return full
-    hit = process.extractOne(name, known, scorer=fuzz.token_set_ratio, score_cutoff=90)
-    return hit[0] if hit and len(name) > 3 else None

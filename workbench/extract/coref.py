@@ -9,11 +9,17 @@ recency and sentence-subject preferences, which is enough for news prose.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from workbench.extract.actors import Actor, link_person, normalise
+from workbench.extract.actors import Actor, normalise
+from workbench.extract.body_nouns import (
+    LOCALITIES,
+    named_after_noun,
+    names_body,
+    recent_body,
+)
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.name_words import link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
@@ -59,6 +65,7 @@ class Memory:
     by_org: dict[str, Actor] = field(default_factory=dict)  # names and first words -> body
     bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
+    body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public" (lexicon)
 
     def retype(self, pos: int, name: str) -> Actor:
         """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
@@ -148,6 +155,10 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
         actor, is_place, names = _run_reading(match.group(), lexicon)
+        if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
+            memory.bodies.add(body.name)
+            found.append((match.start(), body))
+            continue
         if is_place:
             if actor is not None:
                 found.append((match.start(), actor))
@@ -165,12 +176,33 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if headline is None:
                 headline = is_headline(text[start:end])
             if not headline:
+                if actor.kind == "person" and not actor.role:
+                    actor = _with_noun_role(text, match.start(), actor)
                 found.append((match.start(), actor))
                 continue
         found.extend((match.start() + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
+
+
+# "striker Daniel Okafor", "the midfielder Joao Ferraz": an agent noun right before a name.
+_AGENT_BEFORE = lazy_compile(r"(?<![\w’'-])([a-z]{3,}(?:er|or|ist|ian|ant|ent|man|woman))\s+$")
+_NOT_AGENTS = word_set(
+    "after later under over never ever either neither whether rather other another former"
+    " further together earlier per her consider whenever however wherever remember order"
+    " sister brother father mother daughter husband partner"
+)
+
+
+def _with_noun_role(text: str, pos: int, actor: Actor) -> Actor:
+    """Rule noun-role: "striker Daniel Okafor" gives Daniel Okafor the role "striker", so a
+    later "the striker" in a speaker or a proposition is him (kinship nouns excepted: "her
+    sister Jo Roe" says whose sister, not what Jo Roe does)."""
+    before = _AGENT_BEFORE.search(text, max(0, pos - 24), pos)
+    if before is None or before.group(1) in _NOT_AGENTS:
+        return actor
+    return Actor(actor.name, "person", actor.affiliation, before.group(1))
 
 
 def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[tuple[int, Actor]]]:
@@ -198,37 +230,6 @@ def _run_reading(run: str, lexicon: Lexicon) -> tuple[Actor | None, bool, list[t
         reading = (person, False, _lexicon_names(run, lexicon))
     lexicon.cache[key] = reading
     return reading
-
-
-# Capitalised words that open sentences or name parties, never a person's name.
-_NOT_NAMES = word_set(
-    "For Instead One Two Three Four Five Six Seven Eight Nine Ten In On At If When But And The"
-    " A An As After Before While With Without Yet So Then This That These Those Some"
-    " Many Most All Both Each Every Democratic Republican Democrats Republicans Democrat GOP"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
-    " June July August September October November December Today Yesterday Meanwhile However"
-    " Although Though Because Since Until Unless Where Why How What Who Which Our Their His Her"
-    " Its My Your We They He She It I You Not No Yes Former Latest New Neither Nor Either"
-    " Besides Despite Beneath By Unlike Like Against Among Amid"
-)
-
-
-@lru_cache(maxsize=8192)
-def name_like(name: str) -> bool:
-    """ "Amara Odhiambo", "J. Roe": at most four name-shaped words, none a function word,
-    number, weekday or party ("Instead", "Six Gannett", "Minnesota Democratic" are not people).
-    """
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 4:
-        return False
-    return all(_name_token(t) and t not in _NOT_NAMES for t in tokens)
-
-
-def _name_token(token: str) -> bool:
-    """ "Roe", "McConnell", "O'Brien", "Tomás", "J.", "JFK": capitalised letters only."""
-    if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
-        return False
-    return len(token) <= 4 or any(ch.islower() for ch in token)
 
 
 def _lexicon_names(run: str, lexicon: Lexicon) -> list[tuple[int, Actor]]:
@@ -270,7 +271,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             # Also "the report", "the board": unnamed sources that are things. Not inside a
             # sentence that already has a speaker ("The firm denied that it had …"), where
             # "it" is usually that speaker, whom ``exclude`` leaves out.
-            earlier = [m for m in earlier if m.actor.kind in kinds or _is_thing(m.actor)]
+            earlier = [m for m in earlier if m.actor.kind in kinds or is_thing(m.actor)]
             kinds = kinds | {"unnamed"}
         elif lower != "it":
             kinds = kinds | {"person"}
@@ -286,11 +287,15 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             if actor.kind == "person" and noun in (actor.role or "").lower():
                 return [actor]
             if actor.kind == "organisation" and (
-                _names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+                names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
             ):
                 return [actor]
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
+        kind = memory.body_nouns.get(noun)
+        local = role.group(0).split()[1] in LOCALITIES  # "the city council" is no named body
+        if kind and not local and (body := recent_body(earlier, pos, noun, kind)) is not None:
+            return [body]
         if noun in ("company", "firm"):
             # "Kestrel Microsystems said … The company said": a name typed a person for want
             # of a clue (no title, no role, no known given name, never "he" or "she") is the
@@ -336,7 +341,7 @@ def resolve_role(
 ) -> Actor | None:
     """Strict role resolution for a proposition's subject ("the minister", "the finance
     minister", "the firm"): a person whose role ends in the noun (and holds the modifier), or
-    an organisation of that kind (see ``_names_body``); never "the next president"."""
+    an organisation of that kind (see ``names_body``); never "the next president"."""
     words = phrase.lower().split()[1:]
     if not 1 <= len(words) <= 2 or words[0] in _NOT_CURRENT:
         return None
@@ -354,53 +359,16 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and _names_body(actor.name, noun, actor.role)
+            and names_body(actor.name, noun, actor.role)
         ):
             return actor
+    kind = memory.body_nouns.get(noun)
+    if kind and len(words) == 1:  # rule body-noun, for a proposition's subject ("The force")
+        return recent_body(mentions, pos, noun, kind)
     return None
 
 
-# "the company" is the last business named, not the last ministry or court.
-_BUSINESS_NOUNS = word_set(
-    "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
-    " bank lender club newspaper paper broadcaster publisher"
-)
-_PUBLIC_WORDS = word_set(
-    "Ministry Authority Agency Department Council Court Police Office Commission Service"
-    " Committee Parliament Senate Government Army Party Union University Hospital Association"
-    " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
-    " Foundation Society Coalition Alliance League Federation"
-)
-
-
-def _names_body(name: str, noun: str, typed: str | None = None) -> bool:
-    """Rule role-organisation: "the authority" is the last organisation whose name holds the
-    noun ("Food Safety Authority", "UN refugee agency"); "the company" the last business (no
-    public-body word), unless the text called it something else ("the transport union FNV"
-    is no company)."""
-    words = name.split()
-    if noun.capitalize() in words or noun in words:
-        return True
-    kind = (typed or "").split()[-1:]
-    if kind and kind[0] in _BODY_TYPES:
-        return kind[0] == noun
-    if words[-1] in _OUTLET_ENDINGS:  # "the Daily Mirror" is the newspaper, not the club
-        return noun in ("newspaper", "paper")
-    return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
-
-
-# Last words of newspaper names.
-_OUTLET_ENDINGS = word_set(
-    "Times Post Journal Gazette Herald Chronicle Courier Observer Tribune Ledger News Press"
-    " Mirror Telegraph Express Guardian Standard Record Star Sun Mail Examiner Inquirer"
-)
-
-
-# Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").
-_BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})
-
-
-def _is_thing(actor: Actor) -> bool:
+def is_thing(actor: Actor) -> bool:
     """An unnamed source headed by a thing noun: "the report", "a study by …", "the board"."""
     if actor.kind != "unnamed":
         return False

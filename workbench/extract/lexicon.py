@@ -74,6 +74,7 @@ class Lexicon:
     title_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f", see titles.toml
+    body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public"
 
 
 def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -195,6 +196,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         title_re=lazy_compile(rf"(?:{_alternation(titles)})(?=\s)"),
         headline_forms=headline_forms,
         given_names=_given_names(data.get("given_names", {})),
+        body_nouns={
+            noun: kind for kind, nouns in data.get("body_nouns", {}).items() for noun in nouns
+        },
     )
 
 
@@ -249,6 +253,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "groups": frozenset({"words"}),
     "group_references": frozenset({"countries", "persons"}),
     "given_names": frozenset({"female", "male"}),
+    "body_nouns": frozenset({"business", "public", "either"}),
     "countries": None,
     "organisations": None,
     "organisation_words": frozenset({"words"}),

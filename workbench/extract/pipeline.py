@@ -79,7 +79,7 @@ def extract(
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     quotes = find_quotes(text)
-    memory = Memory(given_names=lex.given_names)
+    memory = Memory(given_names=lex.given_names, body_nouns=lex.body_nouns)
     drafts: list[dict[str, object]] = []
     covered = [False] * len(sentences)
     claims = Claims()  # what "the allegations", "this", "That is a lie" point back at
@@ -154,7 +154,7 @@ def extract(
                 said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
                 prop = claims.accusation
-            elif (point := points_back(content, attribution, actors, claims)) is not None:
+            elif (point := points_back(content, attribution, actors, claims, text)) is not None:
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
@@ -446,7 +446,8 @@ def _outlet(
 
 def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     """Sort, drop statements with nothing to check, number claim groups by first appearance."""
-    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["actor"]))
+    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina")
+    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"])))
     groups: dict[str, int] = {}
     out = []
     for d in drafts:

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor
 from workbench.extract.attribution import Attribution
-from workbench.extract.coref import PLURAL_PRONOUNS, Memory, resolve_role
+from workbench.extract.coref import (
+    PLURAL_PRONOUNS,
+    Memory,
+    gender_of,
+    is_thing,
+    resolve,
+    resolve_role,
+)
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -21,7 +28,7 @@ from workbench.extract.words import lazy_compile
 _CLAIM_NOUNS = (
     r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|accounts?"
     r"|arguments?|stor(?:y|ies)|rumou?rs?|theor(?:y|ies)|characteri[sz]ations?|contentions?"
-    r"|version)"
+    r"|version|findings?|figures?|conclusions?|estimates?|assessments?|statistics|numbers)"
 )
 _DETERMINER = r"(?:the|these|those|such|this|that|his|her|their|its|any)"
 _CLAIM_REF = lazy_compile(rf"^{_DETERMINER}\s+(?:\w+\s+)?{_CLAIM_NOUNS}$", re.IGNORECASE)
@@ -135,7 +142,11 @@ def denies(attribution: Attribution) -> bool:
 
 
 def points_back(
-    content: str, attribution: Attribution, actors: list[Actor], claims: Claims
+    content: str,
+    attribution: Attribution,
+    actors: list[Actor],
+    claims: Claims,
+    text: str = "",
 ) -> str | None:
     """The earlier proposition a content points back at, or None for a content of its own.
 
@@ -153,10 +164,46 @@ def points_back(
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
     if is_claim_reference(content, denial=denial):
+        if text and (stated := _stated_as(content, text, attribution)) is not None:
+            return stated
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
     return None
 
 
+# "rejected the finding" after "… after finding that S": the noun's own verb, then "that S".
+_NOUN_VERBS = {
+    "finding": r"find(?:ing|s)?|found",
+    "conclusion": r"conclud(?:e|es|ed|ing)",
+    "suggestion": r"suggest(?:s|ed|ing)?|suggestions?",
+    "allegation": r"alleg(?:e|es|ed|ing)|allegations?",
+}
+_STATED_REACH = 1500  # characters before the cue
+
+
+def _stated_as(content: str, text: str, attribution: Attribution) -> str | None:
+    """Rule stated-as: "Thames Water rejected the finding" after "… after finding that the
+    company missed its target" denies what was found, though no statement said it: the last
+    "finding that S" (or "found that S", "suggestions that S" …) before the cue gives S."""
+    words = content.strip(" .,").lower().split()
+    noun = words[-1].rstrip("s") if words else ""
+    pattern = _STATED.get(noun)
+    if pattern is None or attribution.cue is None:
+        return None
+    cue = attribution.cue[0]
+    matches = list(pattern.finditer(text, max(0, cue - _STATED_REACH), cue))
+    if not matches:
+        return None
+    clause = matches[-1].group(1).strip()
+    return clause[0].upper() + clause[1:] + "."
+
+
+_STATED = {
+    noun: lazy_compile(rf"\b(?:{verbs})\s+that\s+([^.;:!?“”\"]{{12,}})")
+    for noun, verbs in _NOUN_VERBS.items()
+}
+
+
+_NOT_PERSONS = frozenset({"organisation", "country", "group"})
 _NOT_AFTER_ROLE = frozenset({"of", "in", "at", "for", "who", "which", "that", "and", "or"})
 
 
@@ -175,8 +222,15 @@ def self_contained(
     if prop[:4] == "The ":
         prop = _named_role(prop, attribution, memory)
     opens = text[attribution.content[0] : attribution.content[0] + 4]
-    if prop.startswith(("He ", "She ")) and opens in ("him ", "her "):
+    not_person = bool(actors) and all(a.kind in _NOT_PERSONS or is_thing(a) for a in actors)
+    if prop.startswith(("He ", "She ")) and (opens in ("him ", "her ") or not_person):
+        # rule other-pronoun: "Her office said she would …", "The force said he had …": a
+        # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
+    if " him" in prop:
+        prop = _named_him(prop, attribution, actors, memory)
+    if " client " in prop[:60] and len(actors) == 1:
+        prop = _client(text, prop, attribution, actors[0], memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
@@ -186,10 +240,50 @@ def self_contained(
     return prop
 
 
+_CLIENT_OF = lazy_compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})[’']s client ")
+_OWNER = lazy_compile(r"(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>[A-Z][\w-]+)[’']s)\s")
+
+
+def _client(text: str, prop: str, attribution: Attribution, actor: Actor, memory: Memory) -> str:
+    """Rule client: "Okafor's agent, Luis Fernandez, said his client was happy" -> "Daniel
+    Okafor was happy": a lawyer's or agent's client is the person the speaker span says they
+    act for (a possessive name, or "Her barrister" with "her" resolved)."""
+    heads = (f"{actor.name}’s client ", f"{actor.name}'s client ", "His client ", "Her client ")
+    head = next((h for h in heads if prop.startswith(h)), None)
+    named = _CLIENT_OF.match(prop) if head is None else None
+    if named is not None:  # "Her barrister said her client …" -> "Margaret Oyelaran's client"
+        known = memory.by_name.get(named.group(1))
+        if known is not None and known.kind == "person" and known.name != actor.name:
+            return known.name + " " + prop[named.end() :]
+    if head is None or attribution.speaker is None:
+        return prop
+    s, e = attribution.speaker
+    owner = _OWNER.match(text, s, e)
+    if owner is None:
+        return prop
+    if owner.group("pronoun"):
+        found = resolve(owner.group("pronoun").lower(), s, memory, {actor.name})
+        client = found[0] if found else None
+    else:
+        client = memory.by_name.get(owner.group("name"))
+    if client is None or client.kind != "person" or client.name == actor.name:
+        return prop
+    return client.name + " " + prop[len(head) :]
+
+
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
     """Rule named-object: "accused him of lying" -> "Ana Ruiz lied." when exactly one person
     other than the speaker was named in the 300 characters before, as a sentence's subject
     (else "He lied." stays)."""
+    name = _the_other(attribution, actors, memory, "f" if prop.startswith("He ") else "m")
+    return prop if name is None else name + prop[prop.index(" ") :]
+
+
+def _the_other(
+    attribution: Attribution, actors: list[Actor], memory: Memory, wrong: str
+) -> str | None:
+    """The one person other than the speakers named as a subject in the 300 characters before
+    the content, whose gender is not ``wrong``; None for none or several."""
     pos = attribution.content[0]
     speakers = {a.name for a in actors}
     near = [
@@ -197,10 +291,25 @@ def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memo
         for m in memory.before(pos)
         if m.pos >= pos - 300 and m.actor.kind == "person" and m.actor.name not in speakers
     ]
+    near = [m for m in near if gender_of(m.actor, memory.given_names) != wrong]
     if len({m.actor.name for m in near}) != 1 or not any(m.subject for m in near):
-        return prop  # two candidates, or one only mentioned in passing: leave the pronoun
-    name = near[0].actor.name
-    return name + prop[prop.index(" ") :]
+        return None  # two candidates, or one only mentioned in passing: leave the pronoun
+    return near[0].actor.name
+
+
+_HIM = lazy_compile(r"(?<=\s)him\b")
+
+
+def _named_him(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
+    """Rule named-him: "The force named him to cover up …" -> "… named Dean Kilbride …": an
+    object "him" inside the proposition is the one other man named just before (as for
+    named-object), when the speaker is not a man it could be."""
+    if len(_HIM.findall(prop)) != 1 or any(gender_of(a, memory.given_names) == "m" for a in actors):
+        return prop
+    if any(a.kind == "person" and gender_of(a, memory.given_names) is None for a in actors):
+        return prop  # "Jo Roe said the board had sacked him": him may be Jo Roe
+    name = _the_other(attribution, actors, memory, "f")
+    return prop if name is None else _HIM.sub(name, prop, count=1)
 
 
 def _named_role(prop: str, attribution: Attribution, memory: Memory) -> str:

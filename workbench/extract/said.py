@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from workbench.extract.actors import Actor
-from workbench.extract.coref import gender_of, name_like
+from workbench.extract.coref import gender_of
 from workbench.extract.lexicon import Lexicon
+from workbench.extract.name_words import name_like
 from workbench.extract.proposition import is_expletive
 from workbench.extract.words import lazy_compile
 
@@ -97,9 +98,11 @@ def it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
     name = actors[0].name
     if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
         return False
-    if " " in name:
+    if " " in name or name.endswith("s"):
+        # a several-word name, or one ending in -s ("Acas", "Barclays"; "Analysts said it was
+        # …" is an empty "it"): only when "it" does something
         return _IT_DOES.match(said) is not None and not is_expletive(_IT_LEAD.sub("", said, 1))
-    if name.endswith(("s", "’", "'")):
+    if name.endswith(("’", "'")):
         return False
     lead = _IT_LEAD.match(said)
     return lead is not None and not is_expletive(said[lead.end() :])

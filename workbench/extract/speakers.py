@@ -6,6 +6,8 @@ the ministry", "he") becomes one or more normalised actors, using the coreferenc
 
 from __future__ import annotations
 
+import re
+
 from workbench.extract.actors import Actor, body_actor, normalise, speaks_for
 from workbench.extract.attribution import Attribution
 from workbench.extract.bodies import is_org
@@ -35,6 +37,7 @@ _TAKES_THE = frozenset(
 )
 
 
+_RELATIVE_TAIL = lazy_compile(r",\s+(?:which|who)\s.*$", re.DOTALL)
 _ROLE_NP = lazy_compile(r"^(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+$")
 
 
@@ -76,6 +79,7 @@ def subject_of(
     written = text[attribution.speaker[0] : attribution.speaker[1]]
     for reflexive in (" itself", " themselves"):
         written = written.removesuffix(reflexive)  # "The transit authority itself warned"
+    written = _RELATIVE_TAIL.sub("", written)  # "The commission, which is based in Tashkent"
     words = written.split()
     if actor.kind == "group" or words[0] not in ("the", "The") or len(words) > 5:
         return "", None
@@ -107,6 +111,8 @@ def resolve_actors(
         lower = lower[:-2]
     if lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
         return resolve(lower, s, memory, exclude) or [Actor(lower, "unnamed")]
+    if (owned := _owned_body(speaker, s, memory, lexicon, exclude)) is not None:
+        return [memory.add(s, owned, subject=True)]
     if lower in lexicon.group_countries:
         return resolve_group("country", s, memory, exclude) or [Actor(bare, "group")]
     if lower in lexicon.group_persons:
@@ -150,6 +156,30 @@ def resolve_actors(
     ):  # "Fishermen say …", "Pollsters found …": a group, not a person named so
         actor = Actor(actor.name.lower(), "group")
     return [memory.add(s, actor, subject=actor.kind == "organisation")]
+
+
+_OWNED = lazy_compile(r"^(?:Its|its|Their|their)\s+((?:[a-z]+\s+)?[a-z]+)$")
+
+
+def _owned_body(
+    speaker: str, start: int, memory: Memory, lexicon: Lexicon, exclude: set[str]
+) -> Actor | None:
+    """Rule owned-body: "Its navy", "Their foreign ministry": the body of the country or
+    organisation "its" points at, named as "Togo Navy" (the convention for "Ghana's foreign
+    ministry")."""
+    match = _OWNED.match(speaker)
+    if match is None:
+        return None
+    noun = match.group(1)
+    head = noun.split()[-1]
+    if head not in lexicon.body_nouns and head.capitalize() not in lexicon.organisation_words:
+        return None
+    pronoun = _POSSESSIVE_PRONOUN[speaker.split()[0].lower()]
+    owner = resolve(pronoun, start, memory, exclude)
+    if not owner or owner[0].kind not in ("country", "organisation"):
+        return None
+    titled = " ".join(w.capitalize() for w in noun.split())
+    return Actor(f"{owner[0].name} {titled}", "organisation", owner[0].name, head)
 
 
 _KIND_ROLE = lazy_compile(
