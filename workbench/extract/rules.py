@@ -21,6 +21,7 @@ from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
+    clause_subject,
     left_source,
     main_subject,
     phrase_source,
@@ -131,7 +132,7 @@ def sentence_attributions(
         prev_end = cues[i - 1].end
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
-    sources = [_source_for(text, floors[i], end, cue) for i, cue in enumerate(cues)]
+    sources = [_source_for(text, floors[i], end, cue, lexicon) for i, cue in enumerate(cues)]
     for i in range(1, len(cues)):
         src = sources[i]
         after = src is None or (src.start is not None and src.start > cues[i].start)
@@ -279,7 +280,7 @@ def _has_noun(sentence: str, start: int, end: int, nouns: list[tuple[int, int]] 
     return False
 
 
-def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
+def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Found | None:
     participle = cue.form.split(" ", 1)[0].endswith("ing")  # "saying", "referring to"
     if cue.passive:
         by = _BY.match(text, cue.end)
@@ -305,8 +306,32 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
         # subject; only a finite verb inverts ("…,” said the mayor").
         return Found(None, None, coordinated=True)
     if before.endswith((",", "”", '"', "''")) or not before:
-        return right_source(text, cue.end, end)
+        right = right_source(text, cue.end, end)
+        if right is not None:
+            return right
+    if _long_subject_possible(text, cue, lexicon):
+        return clause_subject(text, start, cue.start)
     return None
+
+
+_REDUCED_RELATIVE = lazy_compile(r"\s+(?:by|to|in|as)\b")
+_NAMING_LEMMAS = frozenset({"call", "compare", "find", "write", "name", "dub", "label"})
+
+
+def _long_subject_possible(text: str, cue: Cue, lexicon: Lexicon) -> bool:
+    """Whether rule long-subject may take the whole clause before the cue as its subject:
+    only for a finite speech or evidential verb that cannot be read as a noun ("campaign
+    finance reports") or a reduced relative ("the letter written by", "compared to")."""
+    form = cue.form
+    return not (
+        cue.passive
+        or form.split(" ", 1)[0].endswith("ing")
+        or cue.info.frame == "attitude"
+        or cue.info.lemma in _NAMING_LEMMAS
+        or form in lexicon.noun_like
+        or form in lexicon.noun_first
+        or _REDUCED_RELATIVE.match(text, cue.end)
+    )
 
 
 def _content_limit(

@@ -403,3 +403,40 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     named = _DESCRIBED_NAME.match(text, pos, limit)
     # a bare opener is kept when nothing better is found: PolNeAR credits its cue and content
     return (named.start(), named.end()) if named else (match.start(), match.end())
+
+
+_FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
+_MAX_FALLBACK_WORDS = 30
+_VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
+
+
+def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
+    """Rule long-subject: everything from the clause start to a finite cue, when the boundary
+    rules found no subject ("Tom Reed, a teacher who has campaigned for years, said …";
+    "Many speakers at the service — including two imams — said …").
+
+    Annotators mark such a subject whole, relative clauses and dashes included, so the span is
+    taken whole: a leading adverbial opener ("On Monday,") is skipped, and the words must open
+    like a noun phrase and hold no quotation or sentence end.
+    """
+    pos = floor
+    while pos < cue_start and text[pos] in " \n\t":
+        pos += 1
+    if _PREP_OPENER.match(text, pos):
+        comma = text.find(",", pos, cue_start)
+        if comma < 0:
+            return None
+        pos = comma + 1
+    start, end = _trim(text, pos, cue_start)
+    if start >= end or _FALLBACK_STOP.search(text, start, end):
+        return None
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > _MAX_FALLBACK_WORDS or not _np_like(words[:3]):
+        return None
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or words[-1] in _BAD_END:
+        return None
+    if any(w.lower() in _VERB_CHAIN for w in words[-2:]):
+        return None  # "A club spokeswoman would only say": a verb chain the cue rules left out
+    while end > start and text[end - 1] in ",—–- ":
+        end -= 1
+    return Found(start, end)

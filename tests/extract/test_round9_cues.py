@@ -1,0 +1,43 @@
+"""Round 9: cues whose source or content the boundary rules missed (our own sentences)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def spoken(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, cue, content) of every statement with a cue."""
+    return [(s.speaker, s.cue, s.content) for s in extract(text) if s.cue]
+
+
+def test_long_subject_with_a_relative_clause_in_its_appositive() -> None:
+    text = "Tom Reed, a teacher who has campaigned on the issue for years, said he saw no evidence."
+    assert spoken(text) == [
+        (
+            "Tom Reed, a teacher who has campaigned on the issue for years",
+            "said",
+            "he saw no evidence",
+        )
+    ]
+
+
+def test_long_subject_between_dashes() -> None:
+    text = "Many at the rally — including farmers, nurses and teachers — said the plan was unfair."
+    [(speaker, cue, content)] = spoken(text)
+    assert speaker is not None and speaker.startswith("Many at the rally")
+    assert (cue, content) == ("said", "the plan was unfair")
+
+
+def test_long_subject_not_taken_for_a_naming_verb_or_a_reduced_relative() -> None:
+    assert spoken("A club spokeswoman would only say the matter was closed.") == []
+    assert spoken("Tom Reed, a teacher who has lived here for years, reported to the board.") == []
+    assert spoken("The mayor, who was re-elected on Monday, called the harbour a jewel.") == []
+
+
+def test_since_and_twice_belong_to_the_cue() -> None:
+    assert spoken("Lisa Marsh has since said that the fair was fun.") == [
+        ("Lisa Marsh", "has since said", "that the fair was fun")
+    ]
+    assert spoken("The union has twice complained that the hall is cold.") == [
+        ("The union", "has twice complained", "that the hall is cold")
+    ]
