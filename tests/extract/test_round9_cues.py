@@ -41,3 +41,10 @@ def test_since_and_twice_belong_to_the_cue() -> None:
     assert spoken("The union has twice complained that the hall is cold.") == [
         ("The union", "has twice complained", "that the hall is cold")
     ]
+
+
+def test_doubled_apostrophe_quote_before_a_name_and_appositive() -> None:
+    text = "''We never planned to sell the harbour,'' Maria Lopes, the port director, said."
+    assert spoken(text) == [
+        ("Maria Lopes, the port director", "said", "''We never planned to sell the harbour,''")
+    ]

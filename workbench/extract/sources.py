@@ -271,6 +271,9 @@ def _appositive(text: str, floor: int, comma: int) -> Found | None:
             text.rfind(";", floor, end),
         )
         start = prev + 1 if prev >= floor else floor
+        start, end = _trim(text, start, end)
+        while start < end and text[start] in "'’":
+            start += 1  # the closing '' of a quotation before the name: "''…,'' Jo Roe, a …"
         pieces.append(_trim(text, start, end))
         if prev < floor or text[prev] != ",":
             break
