@@ -17,12 +17,12 @@ from workbench.extract.article_passes import (
     split_answers,
 )
 from workbench.extract.attribution import Attribution
-from workbench.extract.content import continuation_quote
+from workbench.extract.continued_quotes import extend_quote
 from workbench.extract.coref import (
     Memory,
     scan_mentions,
 )
-from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
+from workbench.extract.cues import no_comment_end, scan_text
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -107,7 +107,7 @@ def extract(
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
             said_first = attribution.content
-            _extend_quote(text, attribution, sentences, idx, quotes, lex)
+            extend_quote(text, attribution, sentences, idx, quotes, lex)
             if (
                 attribution.content != said_first
                 and claims.recent
@@ -324,42 +324,6 @@ def _continued(
         "rule": "quote-continued",
         "confidence": max(0.5, round(float(previous["confidence"]) - 0.1, 2)),  # type: ignore[arg-type]
     }
-
-
-def _extend_quote(
-    text: str,
-    attribution: Attribution,
-    sentences: list[tuple[int, int]],
-    idx: int,
-    quotes: list[tuple[int, int]],
-    lexicon: Lexicon,
-) -> None:
-    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker."""
-    c_start, c_end = attribution.content
-    if text[c_start] not in "“\"'" or text[c_end - 1] not in "”\"'":
-        return
-    tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
-    following = continuation_quote(text, tail, quotes, len(text))
-    if following is None:
-        pos = tail
-        while pos < len(text) and text[pos] in " .,\t":
-            pos += 1
-        if pos >= len(text) or text[pos] == "\n":
-            return
-        following = quote_at(quotes, pos)
-        if following is None or following[0] != pos:
-            return
-    if following[0] <= c_end:
-        return
-    j = idx + 1
-    while j < len(sentences) and sentences[j][0] < following[1]:
-        s, e = sentences[j]
-        if any(
-            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
-        ) or find_according(text, s, e):
-            return
-        j += 1
-    attribution.content = (c_start, following[1])
 
 
 def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) -> str:

@@ -1,0 +1,49 @@
+"""Quotations that run on past the sentence of their cue ("“A,” she said. “B.”").
+
+Annotators mark one content from the first quote mark to the last, so the cue's content is
+stretched over a bare quotation that follows it; the pipeline then reads the pieces joined.
+"""
+
+from __future__ import annotations
+
+from workbench.extract.attribution import Attribution
+from workbench.extract.content import continuation_quote
+from workbench.extract.cues import find_according, find_cues
+from workbench.extract.lexicon import Lexicon
+from workbench.extract.quotes import quote_at
+
+
+def extend_quote(
+    text: str,
+    attribution: Attribution,
+    sentences: list[tuple[int, int]],
+    idx: int,
+    quotes: list[tuple[int, int]],
+    lexicon: Lexicon,
+) -> None:
+    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker."""
+    c_start, c_end = attribution.content
+    if text[c_start] not in "“\"'" or text[c_end - 1] not in "”\"'":
+        return
+    tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
+    following = continuation_quote(text, tail, quotes, len(text))
+    if following is None:
+        pos = tail
+        while pos < len(text) and text[pos] in " .,\t":
+            pos += 1
+        if pos >= len(text) or text[pos] == "\n":
+            return
+        following = quote_at(quotes, pos)
+        if following is None or following[0] != pos:
+            return
+    if following[0] <= c_end:
+        return
+    j = idx + 1
+    while j < len(sentences) and sentences[j][0] < following[1]:
+        s, e = sentences[j]
+        if any(
+            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
+        ) or find_according(text, s, e):
+            return
+        j += 1
+    attribution.content = (c_start, following[1])
