@@ -48,3 +48,17 @@ def test_doubled_apostrophe_quote_before_a_name_and_appositive() -> None:
     assert spoken(text) == [
         ("Maria Lopes, the port director", "said", "''We never planned to sell the harbour,''")
     ]
+
+
+def test_quote_runs_on_past_an_adjunct_of_its_cue() -> None:
+    text = "“The harbour is safe,” Roe said on Monday during a visit to the port. “We will reopen.”"
+    [statement] = [s for s in extract(text) if s.cue]
+    assert statement.content == text
+    assert statement.rule == "quote-said-after"
+    assert [s.rule for s in extract(text)] == ["quote-said-after"]  # no second, cue-less piece
+
+
+def test_quote_does_not_run_on_past_a_long_or_quoting_adjunct() -> None:
+    text = "“The harbour is safe,” Roe said, calling it “a jewel” of the coast. “We will reopen.”"
+    first = next(s for s in extract(text) if s.cue)
+    assert first.content == "“The harbour is safe,”"

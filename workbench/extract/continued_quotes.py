@@ -11,6 +11,24 @@ from workbench.extract.content import continuation_quote
 from workbench.extract.cues import find_according, find_cues
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.quotes import quote_at
+from workbench.extract.words import lazy_compile
+
+_QUOTE_MARK = lazy_compile(r"[“”\"]|''")
+_MAX_ADJUNCT_WORDS = 30
+
+
+def _after_adjunct(text: str, tail: int, sentence_end: int) -> int:
+    """Rule quote-run-on: "“A,” Roe said on Monday during a visit to the port. “B.”" – the
+    rest of the cue's sentence is an adjunct of the cue, and the next quotation still
+    continues the speaker (annotators mark A to B as one content). Returns where to look for
+    that quotation: the sentence end, or ``tail`` when the rest holds a quotation or is long.
+    """
+    rest = text[tail:sentence_end]
+    if not rest.strip(" .,") or "\n" in rest or _QUOTE_MARK.search(rest):
+        return tail
+    if len(rest.split()) > _MAX_ADJUNCT_WORDS:
+        return tail
+    return sentence_end
 
 
 def extend_quote(
@@ -28,7 +46,7 @@ def extend_quote(
     tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
     following = continuation_quote(text, tail, quotes, len(text))
     if following is None:
-        pos = tail
+        pos = _after_adjunct(text, tail, sentences[idx][1])
         while pos < len(text) and text[pos] in " .,\t":
             pos += 1
         if pos >= len(text) or text[pos] == "\n":
