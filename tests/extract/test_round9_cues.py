@@ -62,3 +62,9 @@ def test_quote_does_not_run_on_past_a_long_or_quoting_adjunct() -> None:
     text = "“The harbour is safe,” Roe said, calling it “a jewel” of the coast. “We will reopen.”"
     first = next(s for s in extract(text) if s.cue)
     assert first.content == "“The harbour is safe,”"
+
+
+def test_partial_quotation_runs_on_into_the_next_quotation() -> None:
+    text = "The berths are booked “because the season is long,” Roe said. “We are full.”"
+    [statement] = [s for s in extract(text) if s.cue]
+    assert (statement.content_start, statement.content_end) == (0, len(text))

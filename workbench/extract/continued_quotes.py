@@ -39,9 +39,13 @@ def extend_quote(
     quotes: list[tuple[int, int]],
     lexicon: Lexicon,
 ) -> None:
-    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker."""
+    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker.
+
+    The content need only end a quotation: "booked “because it is long,” Roe said. “B.”"
+    runs on too (annotators mark from its first word to B's end).
+    """
     c_start, c_end = attribution.content
-    if text[c_start] not in "“\"'" or text[c_end - 1] not in "”\"'":
+    if text[c_end - 1] not in "”\"'" or not _QUOTE_MARK.search(text, c_start, c_end - 1):
         return
     tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
     following = continuation_quote(text, tail, quotes, len(text))
