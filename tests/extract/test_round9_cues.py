@@ -68,3 +68,17 @@ def test_partial_quotation_runs_on_into_the_next_quotation() -> None:
     text = "The berths are booked “because the season is long,” Roe said. “We are full.”"
     [statement] = [s for s in extract(text) if s.cue]
     assert (statement.content_start, statement.content_end) == (0, len(text))
+
+
+def test_occasion_before_that_is_not_content() -> None:
+    assert spoken("The mayor said at a rally in Leeds that the bridge would open.") == [
+        ("The mayor", "said", "that the bridge would open")
+    ]
+    assert spoken("Roe wrote in the early morning hours that the vote was rigged.") == [
+        ("Roe", "wrote", "that the vote was rigged")
+    ]
+
+
+def test_relative_that_after_an_occasion_word_is_left_alone() -> None:
+    [(_, _, content)] = spoken("The council agreed in May to reclaim the land that had flooded.")
+    assert content.endswith("to reclaim the land that had flooded")

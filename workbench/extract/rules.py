@@ -423,7 +423,9 @@ def _attribute(
     if speaker is not None and before.endswith(_CLOSERS):
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
-    after = content_after(text, after_from, limit, quotes, skip_object=lemma == "tell")
+    after = content_after(
+        text, after_from, limit, quotes, skip_object=lemma == "tell", adjunct_that=True
+    )
     if after and before.endswith(",") and _ADJUNCT.match(text, after[0], after[1]):
         after = None  # "…, she said on Tuesday." / "said in a statement."
     if after and (
