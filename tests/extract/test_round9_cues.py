@@ -82,3 +82,16 @@ def test_occasion_before_that_is_not_content() -> None:
 def test_relative_that_after_an_occasion_word_is_left_alone() -> None:
     [(_, _, content)] = spoken("The council agreed in May to reclaim the land that had flooded.")
     assert content.endswith("to reclaim the land that had flooded")
+
+
+def test_inverted_source_with_a_relative_clause_or_a_when_clause() -> None:
+    text = "“The town deserves better,” said the man who ran the docks for forty long years."
+    assert spoken(text) == [
+        (
+            "the man who ran the docks for forty long years",
+            "said",
+            "“The town deserves better,”",
+        )
+    ]
+    text = "“The bridge must open,” said harbour pilot Dan Golvach when asked about the delay."
+    assert spoken(text) == [("harbour pilot Dan Golvach", "said", "“The bridge must open,”")]

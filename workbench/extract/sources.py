@@ -314,6 +314,12 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
+_INVERTED_STOP = lazy_compile(r"\s(?:when|while|after|before)\s")
+_INVERTED_WHO = lazy_compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:who|whose)\s")
+"""Rule inverted-relative: "…,” said the man who built the docks." (annotators keep the
+relative clause in the source)."""
+
+
 def right_source(text: str, cue_end: int, limit: int) -> Found | None:
     """Inverted order, "…, said the minister." : the noun phrase after the cue."""
     pos = cue_end
@@ -328,7 +334,14 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             stop2 += 1
         stop = stop2
     start, end = _trim(text, pos, stop)
+    cut = _INVERTED_STOP.search(text, start, end)
+    if cut and cut.start() > start:
+        named = _WORD.findall(text[start : cut.start()])
+        if named[-1][:1].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in named):
+            end = cut.start()  # "said harbour pilot Dan Roe when asked about it": the name only
     words = _WORD.findall(text[start:end])
+    if len(words) > 8 and _INVERTED_WHO.match(text, start, end):
+        return Found(start, end) if len(words) <= _MAX_FALLBACK_WORDS else None
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
     if not _np_like(words):
