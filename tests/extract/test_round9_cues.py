@@ -95,3 +95,20 @@ def test_inverted_source_with_a_relative_clause_or_a_when_clause() -> None:
     ]
     text = "“The bridge must open,” said harbour pilot Dan Golvach when asked about the delay."
     assert spoken(text) == [("harbour pilot Dan Golvach", "said", "“The bridge must open,”")]
+
+
+def test_content_stops_before_a_which_clause_with_its_own_report() -> None:
+    text = "The mayor blamed the port for the delays, which he believes will cost the town dearly."
+    assert [(speaker, cue) for speaker, cue, _ in spoken(text)] == [
+        ("The mayor", "blamed"),
+        ("he", "believes"),
+    ]
+    assert spoken(text)[0][2] == "the port for the delays"
+
+
+def test_content_stops_before_and_with_a_new_reporting_subject() -> None:
+    text = "Critics say it is a giveaway and Mayor Roe says it is fair."
+    assert spoken(text) == [
+        ("Critics", "say", "it is a giveaway"),
+        ("Mayor Roe", "says", "it is fair"),
+    ]

@@ -29,7 +29,9 @@ from workbench.extract.sources import (
 )
 from workbench.extract.words import lazy_compile
 
-_CLAUSE_JOIN = lazy_compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
+_CLAUSE_JOIN = lazy_compile(
+    r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet|which|who)?|\bbut|\band)\s*$"
+)
 _COORD_GAP = lazy_compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = lazy_compile(
