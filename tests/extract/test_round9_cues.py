@@ -112,3 +112,10 @@ def test_content_stops_before_and_with_a_new_reporting_subject() -> None:
         ("Critics", "say", "it is a giveaway"),
         ("Mayor Roe", "says", "it is fair"),
     ]
+
+
+def test_participle_subject_after_an_opener_or_a_dateline() -> None:
+    text = "Hours later, the mayor returned to the port, telling reporters the berths were safe."
+    assert [(s, c) for s, c, _ in spoken(text)] == [("the mayor", "telling")]
+    text = "WASHINGTON (AP) — The harbour board met on Monday, saying the berths were safe."
+    assert [(s, c) for s, c, _ in spoken(text)] == [("The harbour board", "saying")]

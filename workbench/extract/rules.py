@@ -12,6 +12,7 @@ import re
 
 from workbench.extract.asked import asked_attributions
 from workbench.extract.attribution import Attribution
+from workbench.extract.clause_subjects import main_subject
 from workbench.extract.content import content_after, content_before, continuation_quote
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
@@ -23,7 +24,6 @@ from workbench.extract.sources import (
     Found,
     clause_subject,
     left_source,
-    main_subject,
     phrase_source,
     right_source,
 )

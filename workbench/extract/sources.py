@@ -66,26 +66,10 @@ _OF_WHOM = lazy_compile(
 )
 _LAST_WORD = lazy_compile(r"(\w+)$")
 _INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
-_PREP_OPENER = lazy_compile(
+PREP_OPENER = lazy_compile(
     r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
 )
-_IRREGULAR_PAST = (
-    "began|was|were|had|went|took|made|gave|came|saw|won|lost|left|met|spoke|wrote|got|kept|"
-    "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
-    "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
-)
-_MAIN_NP = lazy_compile(
-    # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
-    # a verb-like word (past tense, third person or a common irregular past)
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
-    rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-    # "The Bank of Canada": "of"/"for" inside a capitalised name
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
-    r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
-)
-
 
 _BAD_START = word_set(
     "to of in on at for with by from about into over under and or but is was were are be "
@@ -287,7 +271,7 @@ def _appositive(text: str, floor: int, comma: int) -> Found | None:
         words = _WORD.findall(text[n_start:n_end])
         if not words or len(words) > 8 or any(w.lower() in _CLAUSE_WORDS for w in words):
             continue
-        if _PREP_OPENER.match(text, n_start) or not _np_like(words):
+        if PREP_OPENER.match(text, n_start) or not _np_like(words):
             continue
         appositives = pieces[:k]
         named = text[n_start].isupper() or any(
@@ -379,48 +363,6 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
-_OPENER_ONLY = word_set(
-    "the a an his her their its but and yet so or still then now never when what if by with in "
-    "on to some such there here how while not more just even other it's it’s does having"
-)
-"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
-_CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
-_DESCRIBED_NAME = lazy_compile(
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z0-9][\w’'.-]*)*"
-)
-"""A subject with lower-case words before its name: "The liberal gossip site Gawker"."""
-
-
-def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
-    """The leading subject of a clause, for cues coordinated with an earlier verb."""
-    pos = floor
-    if _PREP_OPENER.match(text, pos):
-        comma = text.find(",", pos, min(limit, pos + 150))
-        if comma > 0:
-            pos = comma + 1
-    while pos < limit and text[pos] in ' “"':
-        pos += 1
-    match = _MAIN_NP.match(text, pos, limit)
-    if not match:
-        return None
-    if match.group().lower() not in _OPENER_ONLY:
-        return match.start(), match.end()
-    # "But the U.S. Court of Appeals … overruled and said": the subject after a conjunction;
-    # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
-    conjunction = _CONJUNCTION.match(text, pos, limit)
-    if conjunction:
-        subject = _MAIN_NP.match(text, conjunction.end(), limit)
-        named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
-        if named and (not subject or named.end() > subject.end()):
-            return named.start(), named.end()
-        if subject and subject.group().lower() not in _OPENER_ONLY:
-            return subject.start(), subject.end()
-    named = _DESCRIBED_NAME.match(text, pos, limit)
-    # a bare opener is kept when nothing better is found: PolNeAR credits its cue and content
-    return (named.start(), named.end()) if named else (match.start(), match.end())
-
-
 _FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
 _MAX_FALLBACK_WORDS = 30
 _VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
@@ -438,7 +380,7 @@ def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
     pos = floor
     while pos < cue_start and text[pos] in " \n\t":
         pos += 1
-    if _PREP_OPENER.match(text, pos):
+    if PREP_OPENER.match(text, pos):
         comma = text.find(",", pos, cue_start)
         if comma < 0:
             return None
