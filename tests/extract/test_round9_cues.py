@@ -119,3 +119,10 @@ def test_participle_subject_after_an_opener_or_a_dateline() -> None:
     assert [(s, c) for s, c, _ in spoken(text)] == [("the mayor", "telling")]
     text = "WASHINGTON (AP) — The harbour board met on Monday, saying the berths were safe."
     assert [(s, c) for s, c, _ in spoken(text)] == [("The harbour board", "saying")]
+
+
+def test_subject_ending_in_a_prepositions_object_is_kept_whole() -> None:
+    text = "About half of the farmers in all three valleys voting on Sunday said it was unsafe."
+    assert spoken(text)[0][0] == "About half of the farmers in all three valleys voting on Sunday"
+    text = "A letter from the harbour board obtained by the Gazette warns that fees will rise."
+    assert spoken(text)[0][0] == "A letter from the harbour board obtained by the Gazette"

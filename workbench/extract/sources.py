@@ -184,6 +184,9 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return None  # the whole candidate already failed the noun-phrase test
         if t_start >= tail.end():
             return None
+        if _OBJECT_BEFORE.search(text, start, t_start) and _whole_subject(words):
+            return Found(start, end)  # rule object-name: "voters in all five states on Super
+            # Tuesday said": the name is a preposition's object; the subject is the whole phrase
         return Found(t_start, tail.end())
     last_word = text[start:end].rsplit(None, 1)[-1].rstrip(",")
     if last_word not in _TRAILING_WORDS and not last_word.endswith("ly"):
@@ -192,6 +195,24 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     if trail and trail.start() > start:
         end = trail.start()
     return Found(start, end)
+
+
+_OBJECT_BEFORE = lazy_compile(r"\b(?:in|on|of|from|at|for|by|with|across|\w+ing)\s+(?:the\s+)?$")
+_SUBJECT_QUANTIFIER = word_set(
+    "about some most many all several few majorities majority half two three four five six"
+    " seven eight nine ten large small overwhelming nearly almost more"
+)
+
+
+def _whole_subject(words: list[str]) -> bool:
+    """Whether a long candidate reads as one subject: a quantity, a name or a plural group
+    first, no clause words and no more than 30 words."""
+    first = words[0]
+    return (
+        len(words) <= 30
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+        and (first.lower() in _SUBJECT_QUANTIFIER or first[:1].isdigit() or _np_like(words[:3]))
+    )
 
 
 def _last_boundary(text: str, floor: int, cue_start: int) -> re.Match[str] | None:
