@@ -126,3 +126,31 @@ def test_subject_ending_in_a_prepositions_object_is_kept_whole() -> None:
     assert spoken(text)[0][0] == "About half of the farmers in all three valleys voting on Sunday"
     text = "A letter from the harbour board obtained by the Gazette warns that fees will rise."
     assert spoken(text)[0][0] == "A letter from the harbour board obtained by the Gazette"
+
+
+def statement(text: str, rule: str) -> tuple[str | None, str | None, str, str]:
+    """(speaker, cue, content, proposition) of the one statement made by ``rule``."""
+    [s] = [s for s in extract(text) if s.rule == rule]
+    return s.speaker, s.cue, s.content, s.proposition
+
+
+def test_parenthetical_source_and_cue_inside_the_content() -> None:
+    assert statement("The berths, he says, are ready.", "parenthetical") == (
+        "he",
+        "says",
+        "The berths, he says, are ready",
+        "The berths are ready.",
+    )
+
+
+def test_parenthetical_not_before_a_participle_or_a_conjunction() -> None:
+    text = "The vote was close, Roe said, adding that a recount was due."
+    assert all(s.rule != "parenthetical" for s in extract(text))
+
+
+def test_relative_report_content_opens_at_which() -> None:
+    speaker, cue, content, proposition = statement(
+        "He promised a wall, which he said the neighbours would pay for.", "relative-report"
+    )
+    assert (speaker, cue, content) == ("he", "said", "which he said the neighbours would pay for")
+    assert proposition == "The neighbours would pay for."

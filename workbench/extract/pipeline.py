@@ -47,6 +47,7 @@ from workbench.extract.references import (
 from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.said import drop_after_report, drop_as_frame, it_speaker, other_gender
 from workbench.extract.sentences import split_sentences
+from workbench.extract.spanning import SPANNING_RULES, without_report
 from workbench.extract.speakers import resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
 from workbench.extract.words import lazy_compile
@@ -327,8 +328,11 @@ def _continued(
 
 
 def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) -> str:
-    """The content text without the interrupting "she said" of an interrupted quote."""
+    """The content text without the interrupting "she said" of an interrupted quote, or the
+    source and cue of a content that spans them (``spanning.without_report``)."""
     c_start, c_end = attribution.content
+    if attribution.rule in SPANNING_RULES:
+        return without_report(text, attribution.content, attribution.cue, attribution.speaker)
     first = bisect.bisect_left(quotes, (c_start, -1))
     pieces = []
     for q0, q1 in quotes[first:]:

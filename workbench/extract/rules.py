@@ -27,6 +27,7 @@ from workbench.extract.sources import (
     phrase_source,
     right_source,
 )
+from workbench.extract.spanning import parenthetical, relative_report
 from workbench.extract.words import lazy_compile
 
 _CLAUSE_JOIN = lazy_compile(
@@ -430,6 +431,11 @@ def _attribute(
     )
     if after and before.endswith(",") and _ADJUNCT.match(text, after[0], after[1]):
         after = None  # "…, she said on Tuesday." / "said in a statement."
+    if speaker and before.endswith(",") and not src.coordinated:
+        pre = content_before(text, floor, head, quotes)
+        spanned = parenthetical(text, pre[0], max(cue.end, speaker[1]), limit) if pre else None
+        if spanned:
+            return Attribution(speaker, cue_span, spanned, "parenthetical", lemma, cue)
     if after and (
         speaker is None or not before.endswith(",") or len(text[after[0] : after[1]].split()) >= 3
     ):
@@ -438,6 +444,8 @@ def _attribute(
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"
+        elif speaker and (spanned := relative_report(text, speaker[0], after[1])):
+            after, rule = spanned, "relative-report"
         return Attribution(speaker, cue_span, after, rule, lemma, cue)
     if speaker is None or not before.endswith((",", "—", "–", "--", " as")):
         return None  # "sanctions that Russia has supported": a relative clause, not a report
