@@ -154,3 +154,8 @@ def test_relative_report_content_opens_at_which() -> None:
     )
     assert (speaker, cue, content) == ("he", "said", "which he said the neighbours would pay for")
     assert proposition == "The neighbours would pay for."
+
+
+def test_tally_line_is_no_speaker() -> None:
+    assert spoken("Mayor Roe: 1,769.\nCouncillor Lee: 52 percent.") == []
+    assert spoken("ROE: We will not back down.") == [("ROE", ":", "We will not back down")]
