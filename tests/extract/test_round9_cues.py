@@ -159,3 +159,9 @@ def test_relative_report_content_opens_at_which() -> None:
 def test_tally_line_is_no_speaker() -> None:
     assert spoken("Mayor Roe: 1,769.\nCouncillor Lee: 52 percent.") == []
     assert spoken("ROE: We will not back down.") == [("ROE", ":", "We will not back down")]
+
+
+def test_short_content_after_an_opening_adjunct() -> None:
+    assert spoken("Shortly after the vote, the mayor announced his resignation.") == [
+        ("the mayor", "announced", "his resignation")
+    ]

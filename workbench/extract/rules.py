@@ -58,6 +58,12 @@ _RELATIVE = lazy_compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
 _POSSESSIVE = lazy_compile(r"[’']s |\b(?:his|her|their|its) ")
 _IMPERSONAL = lazy_compile(r"\b[Ii]t\s+$")
 _BY = lazy_compile(r"\s+by\s+")
+_OPENING_ADJUNCT = lazy_compile(
+    r"\s*(?:(?:On|In|At|After|Before|During|Shortly|Earlier|Later|Last|This|Since|Speaking"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)\b)[^,]{0,120},\s*$"
+)
+"""An adverbial opener before the source: the words after the cue are the content, however
+short ("On Twitter, Roe called Lee unhinged")."""
 _GAP_TO_QUOTE = lazy_compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
 
 
@@ -437,7 +443,10 @@ def _attribute(
         if spanned:
             return Attribution(speaker, cue_span, spanned, "parenthetical", lemma, cue)
     if after and (
-        speaker is None or not before.endswith(",") or len(text[after[0] : after[1]].split()) >= 3
+        speaker is None
+        or not before.endswith(",")
+        or len(text[after[0] : after[1]].split()) >= 3
+        or _OPENING_ADJUNCT.match(text, floor, head)  # "On Twitter, Roe called it a hoax"
     ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
