@@ -28,6 +28,7 @@ from workbench.extract.sources import (
     right_source,
 )
 from workbench.extract.spanning import parenthetical, relative_report
+from workbench.extract.unnamed_sources import clause_start, in_poll, reportedly
 from workbench.extract.words import lazy_compile
 
 _CLAUSE_JOIN = lazy_compile(
@@ -46,7 +47,6 @@ _ING_SUBJECT = lazy_compile(
     r"(?:\s+(?:now|still|also))?\s+$"
 )
 _QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
-_CLAUSE_BREAK = lazy_compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
 _CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
     *("claim", "assertion", "allegation", "argument", "contention", "suggestion", "warning"),
@@ -132,9 +132,9 @@ def sentence_attributions(
                 )
             )
     if "In " in sentence[:12] and (" poll" in sentence or " survey" in sentence):
-        found.extend(_in_poll(text, start, end, quotes))
+        found.extend(in_poll(text, start, end, quotes))
     if "reportedly" in sentence:
-        found.extend(_reportedly(text, start, end, quotes, cues))
+        found.extend(reportedly(text, start, end, quotes, cues))
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
     for i in range(1, len(cues)):
@@ -167,70 +167,6 @@ def sentence_attributions(
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
-
-
-_IN_POLL = lazy_compile(
-    r"(?:(?:But|And)\s+)?(In)\s+((?:an?|the|its|their|his|her)\s[^,.;:\n]{0,80}?"
-    r"\b(?:poll|survey)s?\b[^,;:\n]{0,60}?),\s*"
-)
-
-
-_POLL_DETAIL = lazy_compile(
-    r"((?:conducted|released|taken|published|carried\s+out|fielded)\b[^,;:\n]{0,60}?),\s*"
-)
-
-
-def _in_poll(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
-    """Rule in-poll: "In a Harbour Times poll released Monday, 52 percent backed the plan":
-    the poll is the source, "In" the cue (as PolNeAR marks it), the rest of the sentence the
-    content."""
-    match = _IN_POLL.match(text, start, end)
-    if match is None or quote_at(quotes, match.start(1)):
-        return []
-    speaker, cue = match.span(2), match.span(1)
-    c_start, c_end = match.end(), end
-    more = _POLL_DETAIL.match(text, c_start, end)
-    if more:  # "In a Harbour Times poll, conducted in May, …": still the poll
-        speaker, c_start = (speaker[0], more.end(1)), more.end()
-    while c_end > c_start and text[c_end - 1] in " .!?\n":
-        c_end -= 1
-    if len(text[c_start:c_end].split()) < 3:
-        return []
-    return [Attribution(speaker, cue, (c_start, c_end), "in-poll", "show", None, stance="asserts")]
-
-
-_REPORTEDLY = lazy_compile(r"\breportedly\b")
-_CLAUSE_END = lazy_compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
-
-
-def _reportedly(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]], cues: list[Cue]
-) -> list[Attribution]:
-    """Rule reportedly: "The club is reportedly spending $1.5 million" reports an unnamed
-    source's claim; the content is the clause around the adverb (as PolNeAR marks it).
-    Left to the verb's own rule when the clause has a cue ("reportedly told aides …")."""
-    out = []
-    for match in _REPORTEDLY.finditer(text, start, end):
-        if quote_at(quotes, match.start()):
-            continue
-        c_start = _clause_start(text, start, match.start())
-        if text[c_start : c_start + 5] in ("With ", "with ", "Amid ", "amid "):
-            c_start += 5  # "With the mayor reportedly weighing a run, …"
-        stop = _CLAUSE_END.search(text, match.end(), end)
-        c_end = stop.start() if stop else end
-        while c_end > c_start and text[c_end - 1] in " .!?":
-            c_end -= 1
-        if c_start == match.start() or c_end <= match.end():
-            continue
-        if any(c_start <= c.start < c_end for c in cues):
-            continue
-        cue_span = (match.start(), match.end())
-        out.append(
-            Attribution(
-                None, cue_span, (c_start, c_end), "reportedly", "report", None, True, "asserts"
-            )
-        )
-    return out
 
 
 _PARTICIPLE_GAP = lazy_compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
@@ -391,7 +327,7 @@ def _attribute(
     if src.agentless:
         if cue.negated and cue.info.frame != "attitude":
             return None  # "has not been confirmed": the outlet's own hedge, left in its voice
-        subject = _clause_start(text, start, cue.start)
+        subject = clause_start(text, start, cue.start)
         s, e = subject, limit
         while e > s and text[e - 1] in " .,;:!?":
             e -= 1
@@ -462,16 +398,6 @@ def _attribute(
     if content is None:
         return None
     return Attribution(speaker, cue_span, content, "content-cue", lemma, cue)
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Start of the clause holding ``pos`` (after the last comma, semicolon or conjunction)."""
-    best = start
-    for match in _CLAUSE_BREAK.finditer(text, start, pos):
-        best = match.end()
-    while best < pos and text[best] == " ":
-        best += 1
-    return best
 
 
 def _quote_before(
