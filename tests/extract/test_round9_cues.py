@@ -165,3 +165,12 @@ def test_short_content_after_an_opening_adjunct() -> None:
     assert spoken("Shortly after the vote, the mayor announced his resignation.") == [
         ("the mayor", "announced", "his resignation")
     ]
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quotation() -> None:
+    text = "The mayor said:\n\n“The port will reopen on Monday. We are ready.”\n"
+    assert statement(text, "colon-quote")[:3] == (
+        "The mayor",
+        "said",
+        "“The port will reopen on Monday. We are ready.”",
+    )

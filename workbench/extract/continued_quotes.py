@@ -69,3 +69,21 @@ def extend_quote(
             return
         j += 1
     attribution.content = (c_start, following[1])
+
+
+_COLON_END = lazy_compile(r":[ \t]*\n\s*")
+
+
+def quote_after_colon(
+    text: str, cue_end: int, sentence_end: int, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Rule colon-quote: "Cruz continued:" closing its paragraph, and a quotation opening the
+    next one: that quotation is the content (``extend_quote`` may run it on further)."""
+    colon = text.rfind(":", cue_end, sentence_end + 1)
+    if colon < 0 or text[colon + 1 : sentence_end].strip():
+        return None
+    gap = _COLON_END.match(text, colon)
+    if gap is None or gap.end() >= len(text) or text[gap.end()] not in "“\"'":
+        return None
+    quote = quote_at(quotes, gap.end())
+    return quote if quote and quote[0] == gap.end() else None

@@ -14,6 +14,7 @@ from workbench.extract.asked import asked_attributions
 from workbench.extract.attribution import Attribution
 from workbench.extract.clause_subjects import main_subject
 from workbench.extract.content import content_after, content_before, continuation_quote
+from workbench.extract.continued_quotes import quote_after_colon
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
 from workbench.extract.layouts import according_to, colon_and_dash
@@ -368,6 +369,10 @@ def _attribute(
     if speaker is not None and before.endswith(_CLOSERS):
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
+    if speaker and text[end - 1 : end + 1].startswith(":"):
+        block = quote_after_colon(text, after_from, end, quotes)
+        if block:
+            return Attribution(speaker, cue_span, block, "colon-quote", lemma, cue)
     after = content_after(
         text, after_from, limit, quotes, skip_object=lemma == "tell", adjunct_that=True
     )
