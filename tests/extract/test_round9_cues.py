@@ -174,3 +174,13 @@ def test_colon_at_paragraph_end_introduces_the_next_quotation() -> None:
         "said",
         "“The port will reopen on Monday. We are ready.”",
     )
+
+
+def test_when_asked_later_in_the_sentence_is_a_sourceless_question() -> None:
+    text = "“You bet I would,” the mayor said when asked whether he would close the port."
+    [(speaker, cue, content, _)] = [
+        (s.speaker, s.cue, s.content, s.stance) for s in extract(text) if s.rule == "asked-clause"
+    ]
+    assert (speaker, cue, content) == (None, "asked", "whether he would close the port")
+    text = "She looked uneasy when asked about her brother's work for the campaign."
+    assert spoken(text) == [(None, "asked about", "her brother's work for the campaign")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from workbench.extract.asked import asked_attributions
+from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
 from workbench.extract.clause_subjects import main_subject
 from workbench.extract.content import content_after, content_before, continuation_quote
@@ -114,6 +114,8 @@ def sentence_attributions(
         found.extend(colon_and_dash(text, start, end, quotes, lexicon.places))
     if "sked " in sentence[:16]:  # rule asked-participle: "Asked whether …, X said"
         found.extend(asked_attributions(text, start, end))
+    if " asked " in sentence or " questioned about " in sentence:
+        found.extend(asked_in_clause(text, start, end))
     if (
         _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
         and _POSSESSIVE.search(text, start, end)
