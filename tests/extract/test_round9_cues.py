@@ -184,3 +184,9 @@ def test_when_asked_later_in_the_sentence_is_a_sourceless_question() -> None:
     assert (speaker, cue, content) == (None, "asked", "whether he would close the port")
     text = "She looked uneasy when asked about her brother's work for the campaign."
     assert spoken(text) == [(None, "asked about", "her brother's work for the campaign")]
+
+
+def test_quote_runs_on_past_an_adjunct_with_a_quoted_title() -> None:
+    text = "“It is nonsense,” Roe said on the “Harbour Hour.” “She knows it.”"
+    first = next(s for s in extract(text) if s.cue)
+    assert (first.content_start, first.content_end) == (0, len(text))

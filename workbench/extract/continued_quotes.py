@@ -15,6 +15,7 @@ from workbench.extract.words import lazy_compile
 
 _QUOTE_MARK = lazy_compile(r"[“”\"]|''")
 _MAX_ADJUNCT_WORDS = 30
+_TITLE = lazy_compile(r"(?:“|\"|'')(?:[A-Z0-9][^“”\"'\s]*[ ]?){1,6}[.,]?(?:”|\"|'')")
 
 
 def _after_adjunct(text: str, tail: int, sentence_end: int) -> int:
@@ -24,8 +25,8 @@ def _after_adjunct(text: str, tail: int, sentence_end: int) -> int:
     that quotation: the sentence end, or ``tail`` when the rest holds a quotation or is long.
     """
     rest = text[tail:sentence_end]
-    if not rest.strip(" .,") or "\n" in rest or _QUOTE_MARK.search(rest):
-        return tail
+    if not rest.strip(" .,") or "\n" in rest or _QUOTE_MARK.search(_TITLE.sub("", rest)):
+        return tail  # a quoted title ("on NBC's “Meet the Press.”") is still an adjunct
     if len(rest.split()) > _MAX_ADJUNCT_WORDS:
         return tail
     return sentence_end
