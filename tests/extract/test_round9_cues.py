@@ -190,3 +190,15 @@ def test_quote_runs_on_past_an_adjunct_with_a_quoted_title() -> None:
     text = "“It is nonsense,” Roe said on the “Harbour Hour.” “She knows it.”"
     first = next(s for s in extract(text) if s.cue)
     assert (first.content_start, first.content_end) == (0, len(text))
+
+
+def test_dash_aside_stays_in_the_content_when_no_report_follows() -> None:
+    text = "The mayor said the port -- the oldest on the coast -- would reopen on Monday."
+    assert spoken(text) == [
+        ("The mayor", "said", "the port -- the oldest on the coast -- would reopen on Monday")
+    ]
+    text = "The mayor said the port would reopen -- but the union said it would strike."
+    assert spoken(text) == [
+        ("The mayor", "said", "the port would reopen"),
+        ("the union", "said", "it would strike"),
+    ]

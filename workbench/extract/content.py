@@ -48,6 +48,7 @@ def content_after(
     quotes: list[tuple[int, int]],
     skip_object: bool = False,
     adjunct_that: bool = False,
+    dash_before: int | None = None,
 ) -> tuple[int, int] | None:
     """Content following the cue up to ``limit`` (clause end), or the quote it opens."""
     pos = cue_end
@@ -64,6 +65,8 @@ def content_after(
     if start >= end:
         return None
     dash = _DASH_BREAK.search(text, start, end)
+    if dash and dash_before is not None and dash_before >= limit:
+        dash = None  # rule dash-aside-kept: no report follows the dash, so the aside is said
     if dash and text[start] not in _QUOTE_OPEN:
         start, end = _trim(text, start, dash.start())  # "… -- an aside the speaker did not say"
     if text[start] in _QUOTE_OPEN:

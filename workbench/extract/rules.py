@@ -163,7 +163,8 @@ def sentence_attributions(
         ):
             continue  # inside another's content only denials are worth a statement of their own
         limit = _content_limit(text, cues, sources, i, end)
-        attribution = _attribute(text, start, end, limit, cue, src, quotes, found)
+        later = cues[i + 1].start if i + 1 < len(cues) else end
+        attribution = _attribute(text, start, end, limit, cue, src, quotes, found, later)
         if attribution:
             if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
                 attribution.rule = "according-to-nested"
@@ -316,7 +317,10 @@ def _attribute(
     src: Found,
     quotes: list[tuple[int, int]],
     found: list[Attribution],
+    later: int,
 ) -> Attribution | None:
+    """The attribution of one cue; ``later`` is where the sentence's next cue starts (its end
+    if none), so that a dash aside is cut only when a report may follow it."""
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
@@ -376,7 +380,13 @@ def _attribute(
         if block:
             return Attribution(speaker, cue_span, block, "colon-quote", lemma, cue)
     after = content_after(
-        text, after_from, limit, quotes, skip_object=lemma == "tell", adjunct_that=True
+        text,
+        after_from,
+        limit,
+        quotes,
+        skip_object=lemma == "tell",
+        adjunct_that=True,
+        dash_before=later,
     )
     if after and before.endswith(",") and _ADJUNCT.match(text, after[0], after[1]):
         after = None  # "…, she said on Tuesday." / "said in a statement."
