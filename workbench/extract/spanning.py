@@ -20,7 +20,7 @@ _PARENTHESIS_END = lazy_compile(r"\s*,\s+(?!(?:\w+ing|according|and|but|or)\b)(?
 
 
 def relative_report(text: str, speaker_start: int, content_end: int) -> tuple[int, int] | None:
-    """Rule relative-report: the span from "which"/"that" before the source to the content end."""
+    """Rule relative-report: the span from ", which" before the source to the content end."""
     window = text[max(0, speaker_start - 10) : speaker_start]
     match = _RELATIVE_BEFORE.search(window)
     if match is None:
