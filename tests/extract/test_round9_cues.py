@@ -202,3 +202,12 @@ def test_dash_aside_stays_in_the_content_when_no_report_follows() -> None:
         ("The mayor", "said", "the port would reopen"),
         ("the union", "said", "it would strike"),
     ]
+
+
+def test_asked_for_and_commented_on_keep_their_particle() -> None:
+    assert spoken("The union asked for a pay rise.") == [("The union", "asked for", "a pay rise")]
+    assert spoken("The council has not commented on the report.") == [
+        ("The council", "has not commented on", "the report")
+    ]
+    [(_, cue, _)] = spoken("She asked for the first time whether the port would close.")
+    assert cue == "asked"
