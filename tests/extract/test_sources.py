@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from workbench.extract import extract
-from workbench.extract.sources import left_source, main_subject, phrase_source, right_source
+from workbench.extract.clause_subjects import main_subject
+from workbench.extract.sources import left_source, phrase_source, right_source
 
 
 def left(text: str, cue: str) -> str | None:

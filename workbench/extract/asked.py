@@ -45,3 +45,34 @@ def asked_attributions(text: str, start: int, end: int) -> list[Attribution]:
             stance="questions",
         )
     ]
+
+
+_ASKED_MID = lazy_compile(
+    r"\b(?:when|after|while)\s+(asked(?:\s+about)?|questioned\s+about)\s+"
+    r"(?:by\s+[^,.;“”\"]{1,40}?\s+(?=(?:if|whether|what|who|why|how|which|where)\b))?"
+    r"((?<=about\s)[^,;:“”\"]+?|(?:if|whether|what|who|whom|why|how|which|where)\b[^,;:“”\"]*?)"
+    r"(?=[,.;:!?]?\s*$|[,.;:!?]\s|[“”\"])"
+)
+
+
+def asked_in_clause(text: str, start: int, end: int) -> list[Attribution]:
+    """Rule asked-clause: "…,” Roe said when asked whether the port would close." – the
+    question put to the speaker by an unnamed interviewer, later in the sentence than the
+    opener "When asked" that rule asked-participle reads."""
+    out = []
+    for match in _ASKED_MID.finditer(text, start, end):
+        if not text[start : match.start()].strip(' “"'):
+            continue  # a sentence opener: rule asked-participle
+        out.append(
+            Attribution(
+                None,
+                match.span(1),
+                match.span(2),
+                "asked-clause",
+                "ask",
+                None,
+                True,
+                stance="questions",
+            )
+        )
+    return out

@@ -14,6 +14,7 @@ _AUX_WORDS = word_set(
     "been be being not never also repeatedly previously later then already publicly privately "
     "recently often still immediately reportedly openly strongly once flatly firmly vehemently "
     "explicitly further long again even quickly categorically now together almost just first so"
+    " since twice"
 )
 # -ly words that are nouns or verbs in news copy ("the family said"), not adverbs.
 _LY_NOT_ADVERBS = word_set(

@@ -17,6 +17,18 @@ _ADDRESSEE = lazy_compile(
     r"(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
     r"(?=\s+(?:he|she|they|it|we|I|there|his|their|its)\s+[a-z’']+)"
 )
+_ADJUNCT_THAT = lazy_compile(
+    r",?\s*(?:(?:at|in|on|during|with|after|before|last|this|earlier|later|again|repeatedly"
+    r"|recently|publicly|privately|once|now|also|then|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b)(?:(?!\b(?:that|which|who|is|was|are|were|has|have|had|will|would)\b)"
+    r"[^“”\"'.;:!?]){0,70}?(?:\b[A-Z][\w’'.-]*|\d|\b(?:time|hours|morning|afternoon|evening"
+    r"|night|week|month|year|weekend|website|statement|interview|speech|rally|event|conference"
+    r"|call|post|tweet|letter|appearance|remarks|briefing|hearing|program|show|broadcast))"
+    r",?\s(that)\s"
+)
+"""Rule adjunct-that: an occasion between the cue and "that" ("said at a rally in Ohio that",
+"tweeted in the early morning hours that") is not what was said; it must end in a name, a
+number or an occasion noun, so that a relative "that" ("the land that …") is left alone."""
 _DASH_BREAK = lazy_compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
@@ -35,6 +47,8 @@ def content_after(
     limit: int,
     quotes: list[tuple[int, int]],
     skip_object: bool = False,
+    adjunct_that: bool = False,
+    dash_before: int | None = None,
 ) -> tuple[int, int] | None:
     """Content following the cue up to ``limit`` (clause end), or the quote it opens."""
     pos = cue_end
@@ -45,10 +59,14 @@ def content_after(
             pos = found.start()
         elif found is None and (bare := _ADDRESSEE.match(text, pos, limit)):
             pos = bare.end()  # "told the court he was …": the clause starts at its subject
+    elif adjunct_that and (that := _ADJUNCT_THAT.match(text, pos, limit)):
+        pos = that.start(1)  # rule adjunct-that: "said at the time that …" starts at "that"
     start, end = _trim(text, pos, limit)
     if start >= end:
         return None
     dash = _DASH_BREAK.search(text, start, end)
+    if dash and dash_before is not None and dash_before >= limit:
+        dash = None  # rule dash-aside-kept: no report follows the dash, so the aside is said
     if dash and text[start] not in _QUOTE_OPEN:
         start, end = _trim(text, start, dash.start())  # "… -- an aside the speaker did not say"
     if text[start] in _QUOTE_OPEN:

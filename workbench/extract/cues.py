@@ -56,6 +56,16 @@ _NO_COMMENT = lazy_compile(
 )
 _NUMBER = lazy_compile(r"\s+[$£€]?\d")
 _PARTICLE = lazy_compile(r"\s+(?:about|with|against|as|off)\b")
+_TOPIC_PARTICLES = {
+    "ask": lazy_compile(
+        r"\s+for\b(?!\s+(?:the\s+)?(?:first|second|third|last|years?|months?|weeks?|days?)\b)"
+    ),
+    "comment": lazy_compile(
+        r"\s+on\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    ),
+}
+"""Particles PolNeAR train keeps in the cue for these verbs ("asked for" 8 of 8 in the gold
+cue, "commented on" 3 of 3); time phrases ("asked for the first time") are not particles."""
 _AS_VERBS = word_set(
     "describe characterize portray label brand view regard see dismiss reject criticize cite"
     " criticise depict paint hail praise condemn denounce"
@@ -165,6 +175,8 @@ def find_cues(
         if info.needs_complement and not _has_complement(text, start, cue_start, verb_end, end):
             continue
         particle = _PARTICLE.match(text, verb_end, end)
+        if particle is None and info.lemma in _TOPIC_PARTICLES:  # "asked for", "commented on"
+            particle = _TOPIC_PARTICLES[info.lemma].match(text, verb_end, end)
         if info.lemma == "compare" and particle and particle.group().endswith("with"):
             continue  # "compared with last year": a comparison, not a report
         if (

@@ -86,6 +86,9 @@ def _not_a_speaker(label: str, places: Mapping[str, object]) -> bool:
     return label in places or label.title() in places
 
 
+_TALLY = lazy_compile(r"[\d.,%$ ]+(?:\s*(?:percent|votes|delegates))?\.?")
+
+
 def colon_and_dash(
     text: str,
     start: int,
@@ -107,6 +110,8 @@ def colon_and_dash(
         content = content_after(text, colon.end(), para_end, quotes)
         if content and _LIVE_TITLE.match(text, content[0], content[1]):
             content = None  # "Storm Alina: live updates" is a title, not a speaker's words
+        if content and _TALLY.fullmatch(text, content[0], content[1]):
+            content = None  # "Clinton: 1,769." is a tally line, not a speaker's words
         if content:
             speaker = (colon.start(1), colon.end(1))
             cue = (colon.end(1), colon.end(1) + 1)

@@ -17,12 +17,12 @@ from workbench.extract.article_passes import (
     split_answers,
 )
 from workbench.extract.attribution import Attribution
-from workbench.extract.content import continuation_quote
+from workbench.extract.continued_quotes import extend_quote
 from workbench.extract.coref import (
     Memory,
     scan_mentions,
 )
-from workbench.extract.cues import find_according, find_cues, no_comment_end, scan_text
+from workbench.extract.cues import no_comment_end, scan_text
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -47,6 +47,7 @@ from workbench.extract.references import (
 from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.said import drop_after_report, drop_as_frame, it_speaker, other_gender
 from workbench.extract.sentences import split_sentences
+from workbench.extract.spanning import SPANNING_RULES, without_report
 from workbench.extract.speakers import resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
 from workbench.extract.words import lazy_compile
@@ -107,7 +108,7 @@ def extract(
         by_speaker: dict[tuple[int, int], list[Actor]] = {}
         for n, attribution in enumerate(found):
             said_first = attribution.content
-            _extend_quote(text, attribution, sentences, idx, quotes, lex)
+            extend_quote(text, attribution, sentences, idx, quotes, lex)
             if (
                 attribution.content != said_first
                 and claims.recent
@@ -326,45 +327,12 @@ def _continued(
     }
 
 
-def _extend_quote(
-    text: str,
-    attribution: Attribution,
-    sentences: list[tuple[int, int]],
-    idx: int,
-    quotes: list[tuple[int, int]],
-    lexicon: Lexicon,
-) -> None:
-    """ "“A,” she said. “B.”": a bare quote in the next sentence continues the same speaker."""
-    c_start, c_end = attribution.content
-    if text[c_start] not in "“\"'" or text[c_end - 1] not in "”\"'":
-        return
-    tail = max(attribution.cue[1], (attribution.speaker or (0, 0))[1], c_end)
-    following = continuation_quote(text, tail, quotes, len(text))
-    if following is None:
-        pos = tail
-        while pos < len(text) and text[pos] in " .,\t":
-            pos += 1
-        if pos >= len(text) or text[pos] == "\n":
-            return
-        following = quote_at(quotes, pos)
-        if following is None or following[0] != pos:
-            return
-    if following[0] <= c_end:
-        return
-    j = idx + 1
-    while j < len(sentences) and sentences[j][0] < following[1]:
-        s, e = sentences[j]
-        if any(
-            not quote_at(quotes, c.verb_start) for c in find_cues(text, s, e, lexicon)
-        ) or find_according(text, s, e):
-            return
-        j += 1
-    attribution.content = (c_start, following[1])
-
-
 def _joined(text: str, attribution: Attribution, quotes: list[tuple[int, int]]) -> str:
-    """The content text without the interrupting "she said" of an interrupted quote."""
+    """The content text without the interrupting "she said" of an interrupted quote, or the
+    source and cue of a content that spans them (``spanning.without_report``)."""
     c_start, c_end = attribution.content
+    if attribution.rule in SPANNING_RULES:
+        return without_report(text, attribution.content, attribution.cue, attribution.speaker)
     first = bisect.bisect_left(quotes, (c_start, -1))
     pieces = []
     for q0, q1 in quotes[first:]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from workbench.extract.asked import asked_attributions
+from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
+from workbench.extract.clause_subjects import main_subject
 from workbench.extract.content import content_after, content_before, continuation_quote
+from workbench.extract.continued_quotes import quote_after_colon
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
 from workbench.extract.layouts import according_to, colon_and_dash
@@ -21,14 +23,18 @@ from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
+    clause_subject,
     left_source,
-    main_subject,
     phrase_source,
     right_source,
 )
+from workbench.extract.spanning import parenthetical, relative_report
+from workbench.extract.unnamed_sources import clause_start, in_poll, reportedly
 from workbench.extract.words import lazy_compile
 
-_CLAUSE_JOIN = lazy_compile(r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet)?|\bbut)\s*$")
+_CLAUSE_JOIN = lazy_compile(
+    r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet|which|who)?|\bbut|\band)\s*$"
+)
 _COORD_GAP = lazy_compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = lazy_compile(
@@ -42,7 +48,6 @@ _ING_SUBJECT = lazy_compile(
     r"(?:\s+(?:now|still|also))?\s+$"
 )
 _QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
-_CLAUSE_BREAK = lazy_compile(r"[,;:]\s|\b(?:but|and|while|because|although|though|as|if|when)\s")
 _CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
     *("claim", "assertion", "allegation", "argument", "contention", "suggestion", "warning"),
@@ -54,6 +59,12 @@ _RELATIVE = lazy_compile(r"^(?:who|which)$|\bwhom$|\bof which$", re.IGNORECASE)
 _POSSESSIVE = lazy_compile(r"[’']s |\b(?:his|her|their|its) ")
 _IMPERSONAL = lazy_compile(r"\b[Ii]t\s+$")
 _BY = lazy_compile(r"\s+by\s+")
+_OPENING_ADJUNCT = lazy_compile(
+    r"\s*(?:(?:On|In|At|After|Before|During|Shortly|Earlier|Later|Last|This|Since|Speaking"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)\b)[^,]{0,120},\s*$"
+)
+"""An adverbial opener before the source: the words after the cue are the content, however
+short ("On Twitter, Roe called Lee unhinged")."""
 _GAP_TO_QUOTE = lazy_compile(r"[^,.;“\"]{0,40},\s*(?=[“\"]|'')")  # ", she told reporters, “"
 
 
@@ -103,6 +114,8 @@ def sentence_attributions(
         found.extend(colon_and_dash(text, start, end, quotes, lexicon.places))
     if "sked " in sentence[:16]:  # rule asked-participle: "Asked whether …, X said"
         found.extend(asked_attributions(text, start, end))
+    if " asked " in sentence or " questioned about " in sentence:
+        found.extend(asked_in_clause(text, start, end))
     if (
         _has_noun(sentence, start, end, nouns)  # cheap test first: most sentences have none
         and _POSSESSIVE.search(text, start, end)
@@ -122,16 +135,16 @@ def sentence_attributions(
                 )
             )
     if "In " in sentence[:12] and (" poll" in sentence or " survey" in sentence):
-        found.extend(_in_poll(text, start, end, quotes))
+        found.extend(in_poll(text, start, end, quotes))
     if "reportedly" in sentence:
-        found.extend(_reportedly(text, start, end, quotes, cues))
+        found.extend(reportedly(text, start, end, quotes, cues))
     # A cue's subject never reaches back past an earlier cue ("X said the rebels denied …").
     floors = [start] * len(cues)
     for i in range(1, len(cues)):
         prev_end = cues[i - 1].end
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
-    sources = [_source_for(text, floors[i], end, cue) for i, cue in enumerate(cues)]
+    sources = [_source_for(text, floors[i], end, cue, lexicon) for i, cue in enumerate(cues)]
     for i in range(1, len(cues)):
         src = sources[i]
         after = src is None or (src.start is not None and src.start > cues[i].start)
@@ -150,77 +163,14 @@ def sentence_attributions(
         ):
             continue  # inside another's content only denials are worth a statement of their own
         limit = _content_limit(text, cues, sources, i, end)
-        attribution = _attribute(text, start, end, limit, cue, src, quotes, found)
+        later = cues[i + 1].start if i + 1 < len(cues) else end
+        attribution = _attribute(text, start, end, limit, cue, src, quotes, found, later)
         if attribution:
             if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
                 attribution.rule = "according-to-nested"
             found.append(attribution)
     found.sort(key=lambda a: a.cue[0])
     return found
-
-
-_IN_POLL = lazy_compile(
-    r"(?:(?:But|And)\s+)?(In)\s+((?:an?|the|its|their|his|her)\s[^,.;:\n]{0,80}?"
-    r"\b(?:poll|survey)s?\b[^,;:\n]{0,60}?),\s*"
-)
-
-
-_POLL_DETAIL = lazy_compile(
-    r"((?:conducted|released|taken|published|carried\s+out|fielded)\b[^,;:\n]{0,60}?),\s*"
-)
-
-
-def _in_poll(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
-    """Rule in-poll: "In a Harbour Times poll released Monday, 52 percent backed the plan":
-    the poll is the source, "In" the cue (as PolNeAR marks it), the rest of the sentence the
-    content."""
-    match = _IN_POLL.match(text, start, end)
-    if match is None or quote_at(quotes, match.start(1)):
-        return []
-    speaker, cue = match.span(2), match.span(1)
-    c_start, c_end = match.end(), end
-    more = _POLL_DETAIL.match(text, c_start, end)
-    if more:  # "In a Harbour Times poll, conducted in May, …": still the poll
-        speaker, c_start = (speaker[0], more.end(1)), more.end()
-    while c_end > c_start and text[c_end - 1] in " .!?\n":
-        c_end -= 1
-    if len(text[c_start:c_end].split()) < 3:
-        return []
-    return [Attribution(speaker, cue, (c_start, c_end), "in-poll", "show", None, stance="asserts")]
-
-
-_REPORTEDLY = lazy_compile(r"\breportedly\b")
-_CLAUSE_END = lazy_compile(r"[,;:—–(]|\s--?\s|\s(?:but|while|although|though|because)\s")
-
-
-def _reportedly(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]], cues: list[Cue]
-) -> list[Attribution]:
-    """Rule reportedly: "The club is reportedly spending $1.5 million" reports an unnamed
-    source's claim; the content is the clause around the adverb (as PolNeAR marks it).
-    Left to the verb's own rule when the clause has a cue ("reportedly told aides …")."""
-    out = []
-    for match in _REPORTEDLY.finditer(text, start, end):
-        if quote_at(quotes, match.start()):
-            continue
-        c_start = _clause_start(text, start, match.start())
-        if text[c_start : c_start + 5] in ("With ", "with ", "Amid ", "amid "):
-            c_start += 5  # "With the mayor reportedly weighing a run, …"
-        stop = _CLAUSE_END.search(text, match.end(), end)
-        c_end = stop.start() if stop else end
-        while c_end > c_start and text[c_end - 1] in " .!?":
-            c_end -= 1
-        if c_start == match.start() or c_end <= match.end():
-            continue
-        if any(c_start <= c.start < c_end for c in cues):
-            continue
-        cue_span = (match.start(), match.end())
-        out.append(
-            Attribution(
-                None, cue_span, (c_start, c_end), "reportedly", "report", None, True, "asserts"
-            )
-        )
-    return out
 
 
 _PARTICIPLE_GAP = lazy_compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
@@ -279,7 +229,7 @@ def _has_noun(sentence: str, start: int, end: int, nouns: list[tuple[int, int]] 
     return False
 
 
-def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
+def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Found | None:
     participle = cue.form.split(" ", 1)[0].endswith("ing")  # "saying", "referring to"
     if cue.passive:
         by = _BY.match(text, cue.end)
@@ -305,8 +255,32 @@ def _source_for(text: str, start: int, end: int, cue: Cue) -> Found | None:
         # subject; only a finite verb inverts ("…,” said the mayor").
         return Found(None, None, coordinated=True)
     if before.endswith((",", "”", '"', "''")) or not before:
-        return right_source(text, cue.end, end)
+        right = right_source(text, cue.end, end)
+        if right is not None:
+            return right
+    if _long_subject_possible(text, cue, lexicon):
+        return clause_subject(text, start, cue.start)
     return None
+
+
+_REDUCED_RELATIVE = lazy_compile(r"\s+(?:by|to|in|as)\b")
+_NAMING_LEMMAS = frozenset({"call", "compare", "find", "write", "name", "dub", "label"})
+
+
+def _long_subject_possible(text: str, cue: Cue, lexicon: Lexicon) -> bool:
+    """Whether rule long-subject may take the whole clause before the cue as its subject:
+    only for a finite speech or evidential verb that cannot be read as a noun ("campaign
+    finance reports") or a reduced relative ("the letter written by", "compared to")."""
+    form = cue.form
+    return not (
+        cue.passive
+        or form.split(" ", 1)[0].endswith("ing")
+        or cue.info.frame == "attitude"
+        or cue.info.lemma in _NAMING_LEMMAS
+        or form in lexicon.noun_like
+        or form in lexicon.noun_first
+        or _REDUCED_RELATIVE.match(text, cue.end)
+    )
 
 
 def _content_limit(
@@ -343,7 +317,10 @@ def _attribute(
     src: Found,
     quotes: list[tuple[int, int]],
     found: list[Attribution],
+    later: int,
 ) -> Attribution | None:
+    """The attribution of one cue; ``later`` is where the sentence's next cue starts (its end
+    if none), so that a dash aside is cut only when a report may follow it."""
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
@@ -357,7 +334,7 @@ def _attribute(
     if src.agentless:
         if cue.negated and cue.info.frame != "attitude":
             return None  # "has not been confirmed": the outlet's own hedge, left in its voice
-        subject = _clause_start(text, start, cue.start)
+        subject = clause_start(text, start, cue.start)
         s, e = subject, limit
         while e > s and text[e - 1] in " .,;:!?":
             e -= 1
@@ -398,17 +375,39 @@ def _attribute(
     if speaker is not None and before.endswith(_CLOSERS):
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
-    after = content_after(text, after_from, limit, quotes, skip_object=lemma == "tell")
+    if speaker and text[end - 1 : end + 1].startswith(":"):
+        block = quote_after_colon(text, after_from, end, quotes)
+        if block:
+            return Attribution(speaker, cue_span, block, "colon-quote", lemma, cue)
+    after = content_after(
+        text,
+        after_from,
+        limit,
+        quotes,
+        skip_object=lemma == "tell",
+        adjunct_that=True,
+        dash_before=later,
+    )
     if after and before.endswith(",") and _ADJUNCT.match(text, after[0], after[1]):
         after = None  # "…, she said on Tuesday." / "said in a statement."
+    if speaker and before.endswith(",") and not src.coordinated:
+        pre = content_before(text, floor, head, quotes)
+        spanned = parenthetical(text, pre[0], max(cue.end, speaker[1]), limit) if pre else None
+        if spanned:
+            return Attribution(speaker, cue_span, spanned, "parenthetical", lemma, cue)
     if after and (
-        speaker is None or not before.endswith(",") or len(text[after[0] : after[1]].split()) >= 3
+        speaker is None
+        or not before.endswith(",")
+        or len(text[after[0] : after[1]].split()) >= 3
+        or _OPENING_ADJUNCT.match(text, floor, head)  # "On Twitter, Roe called it a hoax"
     ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"
+        elif speaker and (spanned := relative_report(text, speaker[0], after[1])):
+            after, rule = spanned, "relative-report"
         return Attribution(speaker, cue_span, after, rule, lemma, cue)
     if speaker is None or not before.endswith((",", "—", "–", "--", " as")):
         return None  # "sanctions that Russia has supported": a relative clause, not a report
@@ -416,16 +415,6 @@ def _attribute(
     if content is None:
         return None
     return Attribution(speaker, cue_span, content, "content-cue", lemma, cue)
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Start of the clause holding ``pos`` (after the last comma, semicolon or conjunction)."""
-    best = start
-    for match in _CLAUSE_BREAK.finditer(text, start, pos):
-        best = match.end()
-    while best < pos and text[best] == " ":
-        best += 1
-    return best
 
 
 def _quote_before(

@@ -66,26 +66,10 @@ _OF_WHOM = lazy_compile(
 )
 _LAST_WORD = lazy_compile(r"(\w+)$")
 _INITIAL_END = lazy_compile(r"\b[A-Z]\.$")
-_PREP_OPENER = lazy_compile(
+PREP_OPENER = lazy_compile(
     r"(?:On|In|At|After|Before|During|Earlier|Later|Last|This|For|Since|Meanwhile|When|While"
     r"|As|Despite|Speaking|Asked|Following|Without|With|Under|Over|Then|But|And|Still|Yet)\b"
 )
-_IRREGULAR_PAST = (
-    "began|was|were|had|went|took|made|gave|came|saw|won|lost|left|met|spoke|wrote|got|kept|"
-    "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
-    "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
-)
-_MAIN_NP = lazy_compile(
-    # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
-    # a verb-like word (past tense, third person or a common irregular past)
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
-    rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-    # "The Bank of Canada": "of"/"for" inside a capitalised name
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
-    r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
-)
-
 
 _BAD_START = word_set(
     "to of in on at for with by from about into over under and or but is was were are be "
@@ -200,6 +184,9 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return None  # the whole candidate already failed the noun-phrase test
         if t_start >= tail.end():
             return None
+        if _OBJECT_BEFORE.search(text, start, t_start) and _whole_subject(words):
+            return Found(start, end)  # rule object-name: "voters in all five states on Super
+            # Tuesday said": the name is a preposition's object; the subject is the whole phrase
         return Found(t_start, tail.end())
     last_word = text[start:end].rsplit(None, 1)[-1].rstrip(",")
     if last_word not in _TRAILING_WORDS and not last_word.endswith("ly"):
@@ -208,6 +195,24 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     if trail and trail.start() > start:
         end = trail.start()
     return Found(start, end)
+
+
+_OBJECT_BEFORE = lazy_compile(r"\b(?:in|on|of|from|at|for|by|with|across|\w+ing)\s+(?:the\s+)?$")
+_SUBJECT_QUANTIFIER = word_set(
+    "about some most many all several few majorities majority half two three four five six"
+    " seven eight nine ten large small overwhelming nearly almost more"
+)
+
+
+def _whole_subject(words: list[str]) -> bool:
+    """Whether a long candidate reads as one subject: a quantity, a name or a plural group
+    first, no clause words and no more than 30 words."""
+    first = words[0]
+    return (
+        len(words) <= 30
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+        and (first.lower() in _SUBJECT_QUANTIFIER or first[:1].isdigit() or _np_like(words[:3]))
+    )
 
 
 def _last_boundary(text: str, floor: int, cue_start: int) -> re.Match[str] | None:
@@ -271,6 +276,9 @@ def _appositive(text: str, floor: int, comma: int) -> Found | None:
             text.rfind(";", floor, end),
         )
         start = prev + 1 if prev >= floor else floor
+        start, end = _trim(text, start, end)
+        while start < end and text[start] in "'’":
+            start += 1  # the closing '' of a quotation before the name: "''…,'' Jo Roe, a …"
         pieces.append(_trim(text, start, end))
         if prev < floor or text[prev] != ",":
             break
@@ -284,7 +292,7 @@ def _appositive(text: str, floor: int, comma: int) -> Found | None:
         words = _WORD.findall(text[n_start:n_end])
         if not words or len(words) > 8 or any(w.lower() in _CLAUSE_WORDS for w in words):
             continue
-        if _PREP_OPENER.match(text, n_start) or not _np_like(words):
+        if PREP_OPENER.match(text, n_start) or not _np_like(words):
             continue
         appositives = pieces[:k]
         named = text[n_start].isupper() or any(
@@ -311,6 +319,12 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
+_INVERTED_STOP = lazy_compile(r"\s(?:when|while|after|before)\s")
+_INVERTED_WHO = lazy_compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:who|whose)\s")
+"""Rule inverted-relative: "…,” said the man who built the docks." (annotators keep the
+relative clause in the source)."""
+
+
 def right_source(text: str, cue_end: int, limit: int) -> Found | None:
     """Inverted order, "…, said the minister." : the noun phrase after the cue."""
     pos = cue_end
@@ -325,7 +339,14 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             stop2 += 1
         stop = stop2
     start, end = _trim(text, pos, stop)
+    cut = _INVERTED_STOP.search(text, start, end)
+    if cut and cut.start() > start:
+        named = _WORD.findall(text[start : cut.start()])
+        if named[-1][:1].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in named):
+            end = cut.start()  # "said harbour pilot Dan Roe when asked about it": the name only
     words = _WORD.findall(text[start:end])
+    if len(words) > 8 and _INVERTED_WHO.match(text, start, end):
+        return Found(start, end) if len(words) <= _MAX_FALLBACK_WORDS else None
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
     if not _np_like(words):
@@ -363,43 +384,38 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
-_OPENER_ONLY = word_set(
-    "the a an his her their its but and yet so or still then now never when what if by with in "
-    "on to some such there here how while not more just even other it's it’s does having"
-)
-"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
-_CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
-_DESCRIBED_NAME = lazy_compile(
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z0-9][\w’'.-]*)*"
-)
-"""A subject with lower-case words before its name: "The liberal gossip site Gawker"."""
+_FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
+_MAX_FALLBACK_WORDS = 30
+_VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
 
 
-def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
-    """The leading subject of a clause, for cues coordinated with an earlier verb."""
+def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
+    """Rule long-subject: everything from the clause start to a finite cue, when the boundary
+    rules found no subject ("Tom Reed, a teacher who has campaigned for years, said …";
+    "Many speakers at the service — including two imams — said …").
+
+    Annotators mark such a subject whole, relative clauses and dashes included, so the span is
+    taken whole: a leading adverbial opener ("On Monday,") is skipped, and the words must open
+    like a noun phrase and hold no quotation or sentence end.
+    """
     pos = floor
-    if _PREP_OPENER.match(text, pos):
-        comma = text.find(",", pos, min(limit, pos + 150))
-        if comma > 0:
-            pos = comma + 1
-    while pos < limit and text[pos] in ' “"':
+    while pos < cue_start and text[pos] in " \n\t":
         pos += 1
-    match = _MAIN_NP.match(text, pos, limit)
-    if not match:
+    if PREP_OPENER.match(text, pos):
+        comma = text.find(",", pos, cue_start)
+        if comma < 0:
+            return None
+        pos = comma + 1
+    start, end = _trim(text, pos, cue_start)
+    if start >= end or _FALLBACK_STOP.search(text, start, end):
         return None
-    if match.group().lower() not in _OPENER_ONLY:
-        return match.start(), match.end()
-    # "But the U.S. Court of Appeals … overruled and said": the subject after a conjunction;
-    # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
-    conjunction = _CONJUNCTION.match(text, pos, limit)
-    if conjunction:
-        subject = _MAIN_NP.match(text, conjunction.end(), limit)
-        named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
-        if named and (not subject or named.end() > subject.end()):
-            return named.start(), named.end()
-        if subject and subject.group().lower() not in _OPENER_ONLY:
-            return subject.start(), subject.end()
-    named = _DESCRIBED_NAME.match(text, pos, limit)
-    # a bare opener is kept when nothing better is found: PolNeAR credits its cue and content
-    return (named.start(), named.end()) if named else (match.start(), match.end())
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > _MAX_FALLBACK_WORDS or not _np_like(words[:3]):
+        return None
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or words[-1] in _BAD_END:
+        return None
+    if any(w.lower() in _VERB_CHAIN for w in words[-2:]):
+        return None  # "A club spokeswoman would only say": a verb chain the cue rules left out
+    while end > start and text[end - 1] in ",—–- ":
+        end -= 1
+    return Found(start, end)
