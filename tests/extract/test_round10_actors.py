@@ -197,3 +197,30 @@ def test_a_services_body_is_a_body_and_its_it() -> None:
 def test_football_club_name_endings_make_bodies() -> None:
     assert normalise("Tarnby Rovers", LEX).kind == "organisation"
     assert normalise("Castlegate Athletic", LEX).kind == "organisation"
+
+
+def test_a_name_described_by_a_body_noun_is_that_body() -> None:
+    """Rule body-appositive: the description after the name says it is a body."""
+    from workbench.extract import extract
+
+    for speaker, name in (
+        ("Kestrel Build, the firm that won the contract", "Kestrel Build"),
+        ("Ofwat, the water regulator", "Ofwat"),
+        ("Harlow Freight, a logistics company based in Essex", "Harlow Freight"),
+        ("Pell Street Tenants, a housing charity", "Pell Street Tenants"),
+    ):
+        actor = normalise(speaker, LEX)
+        assert (actor.name, actor.kind) == (name, "organisation"), speaker
+    text = "Kestrel Build, the firm that won the contract, said it had followed every rule."
+    (statement,) = extract(text)
+    assert statement.proposition == "Kestrel Build had followed every rule."
+
+
+def test_a_person_described_by_a_role_or_a_noun_people_share_stays_a_person() -> None:
+    for speaker in (
+        "Tom Varga, a property developer in Leeds",
+        "Ruth Odum, the firm's chief executive",
+        "Nadia Kline, a broadcaster",
+        "Emma Hale, the club",  # a known given name
+    ):
+        assert normalise(speaker, LEX).kind == "person", speaker

@@ -30,6 +30,55 @@ _OWNED_GOVERNMENT = lazy_compile(
 NOT_OWNERS = frozenset({"State", "His", "Her", "Its", "Their", "Our", "My", "Your", "One"})
 
 
+# Where a descriptive appositive's noun phrase ends: "a logistics company based in Essex",
+# "the firm that won the contract", "the club's owner" (a possessive: the noun is the owner's).
+_PHRASE_END = frozenset(
+    {"that", "which", "who", "whose", "based", "run", "owned", "founded", "led", "in", "of"}
+    | {"at", "for", "from", "with", "on", "by", "behind", "and", "or", "since", "until"}
+)
+
+
+# Body nouns that also describe a person ("Tim Hess, a property developer"): not evidence of a
+# body on their own. (Mined from PolNeAR train and dev, where this rule fired on a developer.)
+_ALSO_PEOPLE = frozenset(
+    {"developer", "contractor", "publisher", "broadcaster", "builder", "operator", "miner"}
+    | {"brewer", "maker", "side", "camp", "campaign", "mission"}
+)
+
+
+def body_appositive(
+    head: str, appositive: str, lexicon: Lexicon, normalise: Normaliser
+) -> Actor | None:
+    """Rule body-appositive: "Kestrel Build, the firm that won the contract", "Ofwat, the water
+    regulator", "Harlow Freight, a logistics company based in Essex": a name described by a
+    body noun is that body, not a person, so its "it" and a later "the firm" find it.
+
+    A person's description ends in a role ("Jo Roe, the firm's chief executive") and one with a
+    known given name ("Emma Hale, the club…") stays a person."""
+    described = _DETERMINER.match(appositive)
+    if described is None:
+        return None
+    words: list[str] = []
+    for written in appositive[described.end() :].split():
+        word = written.rstrip(",;:")
+        if word in _PHRASE_END or not word.replace("-", "").isalpha():
+            break
+        words.append(word)  # "talk-show host": a hyphenated modifier is part of the phrase
+        if word != written:
+            break  # the phrase ends at its comma
+    if not words or len(words) > 4 or not all(w.islower() for w in words):
+        return None
+    noun = words[-1]
+    if noun in _ALSO_PEOPLE or not (noun in COMPANY_NOUNS or noun in lexicon.body_nouns):
+        return None
+    actor = normalise(head, lexicon)
+    if actor.kind != "person" or actor.role or not name_shaped(actor.name.split()):
+        return None
+    if actor.name.split()[0] in lexicon.given_names:
+        return None
+    return Actor(actor.name, "organisation", actor.affiliation, noun)
+
+
 def which_body(head: str, lexicon: Lexicon, normalise: Normaliser) -> Actor | None:
     """Rule which-body: "Bayer, which makes aspirin": a name that "which" follows is a body
     (a person takes "who")."""

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from workbench.extract.actor_forms import (
     NOT_OWNERS,
     appositive_body,
+    body_appositive,
     country_government,
     named_force,
     restricted_group,
@@ -178,6 +179,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     appositive = appositive.strip(" ,")
     if appositive and (named_body := appositive_body(head, appositive, lexicon)):
         return named_body
+    if appositive and (described := body_appositive(head, appositive, lexicon, _normalise)):
+        return described
     if appositive.startswith("which ") and (which := which_body(head, lexicon, _normalise)):
         return which
     if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
