@@ -139,3 +139,17 @@ def test_accused_of_a_noun_phrase() -> None:
     assert build("the carriers for the delays", "blame", "X") == (
         "The carriers are responsible for the delays."
     )
+
+
+def test_a_sentence_case_headlines_bare_title_is_the_titled_person_in_the_body() -> None:
+    """Rule title-headline: "Minister denies …" is the body's "Minister Carla Benn"."""
+    text = (
+        "Minister denies school funding was cut\n\n"
+        "Education Minister Carla Benn said on Monday that school budgets had risen.\n"
+    )
+    headline = extract(text)[0]
+    assert (headline.speaker, headline.actor, headline.stance) == (
+        "Minister",
+        "Carla Benn",
+        "denies",
+    )

@@ -126,6 +126,8 @@ def extract(
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
             elif names is not None and idx in headlines and attribution.speaker:
                 actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
+            elif titled := _bare_title_headline(text, attribution.speaker, s_start, s_end, lex):
+                actors = [memory.add(attribution.speaker[0], titled)]
             elif denies(attribution):  # the accuser is never one of the deniers
                 actors = resolve_actors(text, attribution, memory, lex, exclude | claims.accusers)
             else:
@@ -288,6 +290,22 @@ def _headline_actor(
         span = body_speaker(text, s_end, written, lexicon)
     actor = normalise(text[span[0] : span[1]] if span else written, lexicon)
     return memory.add(s, actor)
+
+
+def _bare_title_headline(
+    text: str, speaker: tuple[int, int] | None, s_start: int, s_end: int, lexicon: Lexicon
+) -> Actor | None:
+    """Rule title-headline: a sentence-case headline's bare title ("Minister denies school
+    funding was cut") is the body's first "Minister <Name>", as in a title-case headline.
+
+    Only on a line with no closing punctuation: in body text a bare "Minister said" is rare
+    and may mean another minister."""
+    if speaker is None or text[speaker[0] : speaker[1]] not in lexicon.titles:
+        return None
+    if text[s_start:s_end].rstrip()[-1:] in '.!?”"':
+        return None
+    span = body_speaker(text, s_end, text[speaker[0] : speaker[1]], lexicon)
+    return normalise(text[span[0] : span[1]], lexicon) if span else None
 
 
 def _bare_quote(
