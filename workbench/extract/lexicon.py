@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,10 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
 from workbench.errors import InvalidInput
 from workbench.extract.words import lazy_compile, trie_pattern
+from workbench.user_dirs import user_cache_dir
 from workbench.vocabulary import STANCES
 
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
@@ -212,6 +210,8 @@ MAX_LEXICON_BYTES = 10_000_000
 
 def _read(path: Path) -> dict[str, Any]:
     """A user lexicon file; unreadable or malformed files are the user's to fix, not bugs."""
+    import tomllib  # only for a user's file, or when the JSON copy is missing (3 ms of imports)
+
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_LEXICON_BYTES + 1)  # a device or pipe may never end
@@ -315,12 +315,14 @@ def _bundled_data() -> dict[str, Any]:
     joined = b"\0".join(raw)
     # Two checksums and the length name the files' contents (hashlib would load OpenSSL: 3 ms)
     digest = f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
-    cached = Path(user_cache_dir("workbench")) / f"lexicon-{digest}.json"
+    cached = Path(user_cache_dir()) / f"lexicon-{digest}.json"
     try:
         data: dict[str, Any] = json.loads(cached.read_bytes())
         return data
     except (OSError, ValueError):
         pass  # no copy yet, or an unreadable one: parse the TOML and write it again
+    import tomllib
+
     data = {}
     for text in raw:
         _merge(data, tomllib.loads(text.decode("utf-8")))
