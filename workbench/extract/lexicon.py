@@ -19,6 +19,7 @@ from typing import Any
 
 from workbench.errors import InvalidInput
 from workbench.extract.words import lazy_compile, trie_pattern
+from workbench.regex_cache import compile_cached
 from workbench.user_dirs import user_cache_dir
 from workbench.vocabulary import STANCES
 
@@ -187,7 +188,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         organisations=orgs,
         organisation_words=frozenset(data.get("organisation_words", {}).get("words", [])),
         cue_heads=_heads(cues),
-        cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
+        cue_finder=compile_cached(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         noun_first=frozenset(data.get("noun_first", {}).get("forms", [])),
         title_re=lazy_compile(rf"(?:{_alternation(titles)})(?=\s)"),

@@ -1,0 +1,91 @@
+"""Stored regex programs give the very patterns `re.compile` gives, and any doubt compiles."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from workbench import regex_cache
+
+SAMPLES = Path(__file__).parents[2] / "workbench" / "samples"
+ARTICLES = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty store in a cache folder of this test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_added", {})
+    monkeypatch.setattr(regex_cache, "_file", None)
+    return tmp_path / "cache" / "workbench"
+
+
+def _store_file(folder: Path) -> Path:
+    (found,) = folder.glob("regex-*.marshal")
+    return found
+
+
+def test_every_stored_program_rebuilds_the_pattern_re_compiles(tmp_path: Path) -> None:
+    """Two runs of `workbench extract` (the first stores, the second reads): same output, and
+    each stored program equals what `re` compiles (equality compares the programs)."""
+    env_cache = tmp_path / "cache"
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "workbench", "extract", *ARTICLES],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**_environment(), "XDG_CACHE_HOME": str(env_cache)},
+        ).stdout
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1] and '"actor"' in runs[0]
+    stored = regex_cache._load(_store_file(env_cache / "workbench"))
+    assert len(stored) > 50
+    for (source, flags), program in stored.items():
+        assert regex_cache._sre.compile(*program) == re.compile(source, flags), source
+
+
+def test_a_second_compile_reads_the_store(fresh_store: Path) -> None:
+    source = r"\b(?P<verb>said|says)\s+(?:that\b)?"
+    first = regex_cache.compile_cached(source, re.IGNORECASE)
+    regex_cache._write_store()
+    regex_cache._stored = None
+    regex_cache._added = {}
+    again = regex_cache.compile_cached(source, re.IGNORECASE)
+    assert again == first == re.compile(source, re.IGNORECASE)
+    assert again.groupindex == {"verb": 1}
+    assert regex_cache._added == {}  # read, not compiled
+
+
+def test_a_damaged_file_or_program_means_compiling(fresh_store: Path) -> None:
+    fresh_store.mkdir(parents=True)
+    regex_cache.compile_cached("x")  # names the file
+    regex_cache._file.write_bytes(b"\x00 not marshal data")  # type: ignore[union-attr]
+    regex_cache._stored = None
+    assert regex_cache.compile_cached(r"a+b") == re.compile(r"a+b")
+    # A program the matcher's validation refuses is dropped and the pattern compiled.
+    regex_cache._stored = {("c+d", 0): ("c+d", 32, [0, 99, 99], 0, {}, (None,))}
+    assert regex_cache.compile_cached("c+d") == re.compile("c+d")
+
+
+def test_a_program_that_rebuilds_differently_is_never_stored(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = regex_cache._compiler._code
+    other = SimpleNamespace(_code=lambda parsed, flags: real(regex_cache._parser.parse("z"), 0))
+    monkeypatch.setattr(regex_cache, "_compiler", other)  # re.compile itself is untouched
+    assert regex_cache.compile_cached("y+") == re.compile("y+")
+    assert regex_cache._added == {}
+
+
+def _environment() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
