@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import zlib
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,11 @@ except ImportError:  # pragma: no cover - CPython has them
 MAX_PROGRAMS = 5_000
 
 Key = tuple[str, int]
-# The arguments of ``_sre.compile``: pattern, flags, code, groups, groupindex, indexgroup.
-Program = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# What ``_sre.compile`` is given besides the pattern: flags, code, groups, groupindex and
+# indexgroup. The code, a list of 32-bit integers, is kept as their bytes: reading 300
+# programs as lists of int objects cost more than compiling a few of them.
+Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+FORMAT = 2  # in the file name: a file written in another layout is never read
 
 _stored: dict[Key, Program] | None = None  # read from the file on first use
 _added: dict[Key, Program] = {}  # compiled by this process, written at exit
@@ -56,7 +60,7 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     program = stored.get(key)
     if program is not None:
         try:
-            pattern: re.Pattern[str] = _sre.compile(*program)
+            pattern: re.Pattern[str] = _rebuild(source, program)
             return pattern
         except (RuntimeError, TypeError, ValueError, OverflowError):
             del stored[key]  # refused by the matcher's validation: compile it again below
@@ -76,20 +80,28 @@ def _remember(key: Key, pattern: re.Pattern[str]) -> None:
         for name, index in parsed.state.groupdict.items():
             names[index] = name
         program: Program = (
-            source,
             int(flags | parsed.state.flags),
-            code,
+            memoryview(array("I", code)).tobytes(),
             parsed.state.groups - 1,
             dict(parsed.state.groupdict),
             tuple(names),
         )
-        if _sre.compile(*program) != pattern:
+        if _rebuild(source, program) != pattern:
             return  # this Python builds patterns some other way: compile, store nothing
     except Exception:  # noqa: BLE001 - a Python whose compiler internals differ: store nothing
         return
     if not _added:
         atexit.register(_write_store)
     _added[key] = program
+
+
+def _rebuild(source: str, program: Program) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = program
+    code_list = memoryview(code).cast("I").tolist()
+    pattern: re.Pattern[str] = _sre.compile(
+        source, flags, code_list, groups, groupindex, indexgroup
+    )
+    return pattern
 
 
 def _read_store() -> dict[Key, Program]:
@@ -100,7 +112,7 @@ def _read_store() -> dict[Key, Program]:
     from workbench.user_dirs import user_cache_dir
 
     build = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}".encode()
-    _file = Path(user_cache_dir()) / f"regex-{zlib.crc32(build):08x}.marshal"
+    _file = Path(user_cache_dir()) / f"regex-{FORMAT}-{zlib.crc32(build):08x}.marshal"
     _stored = _load(_file)
     return _stored
 
