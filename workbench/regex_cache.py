@@ -28,6 +28,7 @@ import re
 import sys
 import zlib
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +42,13 @@ except ImportError:  # pragma: no cover - CPython has them
 # past this many programs the file starts again with the ones this process compiled.
 MAX_PROGRAMS = 5_000
 
-Key = tuple[str, int]
-# What ``_sre.compile`` is given besides the pattern: flags, code, groups, groupindex and
-# indexgroup. The code, a list of 32-bit integers, is kept as their bytes: reading 300
-# programs as lists of int objects cost more than compiling a few of them.
-Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-FORMAT = 2  # in the file name: a file written in another layout is never read
+# (source or recipe, flags, whether it is a recipe): see `compile_cached`, `compile_written`.
+Key = tuple[str, int, bool]
+# What ``_sre.compile`` is given: pattern, flags, code, groups, groupindex and indexgroup.
+# The code, a list of 32-bit integers, is kept as their bytes: reading 300 programs as lists
+# of int objects cost more than compiling a few of them.
+Program = tuple[str, int, bytes, int, dict[str, int], tuple[str | None, ...]]
+FORMAT = 3  # in the file name: a file written in another layout is never read
 
 _stored: dict[Key, Program] | None = None  # read from the file on first use
 _added: dict[Key, Program] = {}  # compiled by this process, written at exit
@@ -55,24 +57,41 @@ _file: Path | None = None
 
 def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the stored program when there is one."""
-    key = (source, int(flags))
+    return _compile((source, int(flags), False), lambda: source)
+
+
+def compile_written(
+    recipe: str, write_source: Callable[[], str], flags: int = 0
+) -> re.Pattern[str]:
+    """``re.compile(write_source(), flags)``, looked up by `recipe` so that a stored pattern
+    need not be written out first.
+
+    For a pattern that costs more to write than to look up: the lexicon's cue finder is 6,000
+    characters written from its 1,000 head words (5 ms). `recipe` must say everything the
+    source is written from (the words themselves, not a hash of them), since two patterns with
+    one recipe would be one stored program.
+    """
+    return _compile((recipe, int(flags), True), write_source)
+
+
+def _compile(key: Key, write_source: Callable[[], str]) -> re.Pattern[str]:
     stored = _stored if _stored is not None else _read_store()
     program = stored.get(key)
     if program is not None:
         try:
-            pattern: re.Pattern[str] = _rebuild(source, program)
-            return pattern
+            return _rebuild(program)
         except (RuntimeError, TypeError, ValueError, OverflowError):
             del stored[key]  # refused by the matcher's validation: compile it again below
+    source, flags = write_source(), key[1]
     pattern = re.compile(source, flags)
     if _sre is not None and len(_added) < MAX_PROGRAMS:
-        _remember(key, pattern)
+        _remember(key, source, pattern)
     return pattern
 
 
-def _remember(key: Key, pattern: re.Pattern[str]) -> None:
+def _remember(key: Key, source: str, pattern: re.Pattern[str]) -> None:
     """Keep the program behind ``pattern`` for the file, if rebuilding it gives ``pattern``."""
-    source, flags = key
+    flags = key[1]
     try:
         parsed = _parser.parse(source, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
@@ -80,13 +99,14 @@ def _remember(key: Key, pattern: re.Pattern[str]) -> None:
         for name, index in parsed.state.groupdict.items():
             names[index] = name
         program: Program = (
+            source,
             int(flags | parsed.state.flags),
             memoryview(array("I", code)).tobytes(),
             parsed.state.groups - 1,
             dict(parsed.state.groupdict),
             tuple(names),
         )
-        if _rebuild(source, program) != pattern:
+        if _rebuild(program) != pattern:
             return  # this Python builds patterns some other way: compile, store nothing
     except Exception:  # noqa: BLE001 - a Python whose compiler internals differ: store nothing
         return
@@ -95,8 +115,8 @@ def _remember(key: Key, pattern: re.Pattern[str]) -> None:
     _added[key] = program
 
 
-def _rebuild(source: str, program: Program) -> re.Pattern[str]:
-    flags, code, groups, groupindex, indexgroup = program
+def _rebuild(program: Program) -> re.Pattern[str]:
+    source, flags, code, groups, groupindex, indexgroup = program
     code_list = memoryview(code).cast("I").tolist()
     pattern: re.Pattern[str] = _sre.compile(
         source, flags, code_list, groups, groupindex, indexgroup

@@ -49,8 +49,9 @@ def test_every_stored_program_rebuilds_the_pattern_re_compiles(tmp_path: Path) -
     assert runs[0] == runs[1] and '"actor"' in runs[0]
     stored = regex_cache._load(_store_file(env_cache / "workbench"))
     assert len(stored) > 50
-    for (source, flags), program in stored.items():
-        assert regex_cache._rebuild(source, program) == re.compile(source, flags), source
+    assert any(recipe for _text, _flags, recipe in stored)  # the lexicon's cue finder
+    for (_text, flags, _recipe), program in stored.items():
+        assert regex_cache._rebuild(program) == re.compile(program[0], flags), program[0]
 
 
 def test_a_second_compile_reads_the_store(fresh_store: Path) -> None:
@@ -73,7 +74,7 @@ def test_a_damaged_file_or_program_means_compiling(fresh_store: Path) -> None:
     assert regex_cache.compile_cached(r"a+b") == re.compile(r"a+b")
     # A program the matcher's validation refuses is dropped and the pattern compiled.
     nonsense = array("I", [0, 99, 99]).tobytes()
-    regex_cache._stored = {("c+d", 0): (32, nonsense, 0, {}, (None,))}
+    regex_cache._stored = {("c+d", 0, False): ("c+d", 32, nonsense, 0, {}, (None,))}
     assert regex_cache.compile_cached("c+d") == re.compile("c+d")
 
 
@@ -91,3 +92,19 @@ def _environment() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def test_a_written_pattern_is_found_by_its_recipe(fresh_store: Path) -> None:
+    written: list[str] = []
+
+    def write() -> str:
+        written.append("once more")
+        return r"\b(?:sa(?:id|ys))\b"
+
+    first = regex_cache.compile_written("said says", write)
+    regex_cache._write_store()
+    regex_cache._stored = None
+    again = regex_cache.compile_written("said says", write)
+    assert again == first == re.compile(r"\b(?:sa(?:id|ys))\b")
+    assert written == ["once more"]  # the second time it was looked up, not written
+    assert regex_cache.compile_cached("said says").pattern == "said says"  # a source, not a recipe
