@@ -138,9 +138,16 @@ def _cues(data: dict[str, Any]) -> tuple[dict[str, CueInfo], frozenset[str]]:
 def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]]:
     grouped: dict[str, list[str]] = {}
     for form in cues:
-        grouped.setdefault(form.split(" ")[0], []).append(form)
+        head = form.partition(" ")[0]
+        if (forms := grouped.get(head)) is None:
+            grouped[head] = [form]
+        else:
+            forms.append(form)
     heads = {}
     for head, forms in grouped.items():
+        if len(forms) == 1 and forms[0] == head:  # most heads: one single-word form, no sort
+            heads[head] = ((head, None),)
+            continue
         forms.sort(key=lambda f: (-len(f), f))
         heads[head] = tuple(
             (f, lazy_compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
