@@ -38,8 +38,11 @@ try:  # CPython's matcher and compiler; another Python just compiles every time
 except ImportError:  # pragma: no cover - CPython has them
     _sre = None
 
-# A long-running process meeting many user lexicons must not grow the file without end:
-# past this many programs the file starts again with the ones this process compiled.
+# Every start-up reads the whole file, so it is kept small: past this many bytes of programs
+# the ones used longest ago go (a lexicon edited many times leaves a 40 kB cue finder for each
+# version; the engine's own 300 patterns take about 60 kB). A process keeps at most
+# MAX_PROGRAMS new ones for the file.
+MAX_STORE_BYTES = 600_000
 MAX_PROGRAMS = 5_000
 
 # (source or recipe, flags, whether it is a recipe): see `compile_cached`, `compile_written`.
@@ -52,6 +55,7 @@ FORMAT = 3  # in the file name: a file written in another layout is never read
 
 _stored: dict[Key, Program] | None = None  # read from the file on first use
 _added: dict[Key, Program] = {}  # compiled by this process, written at exit
+_used: set[Key] = set()  # read from the file by this process: kept first when the file is full
 _file: Path | None = None
 
 
@@ -79,6 +83,7 @@ def _compile(key: Key, write_source: Callable[[], str]) -> re.Pattern[str]:
     program = stored.get(key)
     if program is not None:
         try:
+            _used.add(key)
             return _rebuild(program)
         except (RuntimeError, TypeError, ValueError, OverflowError):
             del stored[key]  # refused by the matcher's validation: compile it again below
@@ -146,13 +151,25 @@ def _load(path: Path) -> dict[Key, Program]:
 
 
 def _write_store() -> None:
-    """Add this process's programs to the file, atomically; a read-only cache is no error."""
+    """Add this process's programs to the file, atomically; a read-only cache is no error.
+
+    The file's order is the order of last use (by a process that wrote): what this process
+    used and compiled goes last, and the first ones go while the file is over its size.
+    """
     if not _added or _file is None:
         return
-    merged = _load(_file)  # what other processes added meanwhile
-    if len(merged) + len(_added) > MAX_PROGRAMS:
-        merged = {}
+    merged = _load(_file)  # with what other processes added meanwhile
+    for key in _used & merged.keys():
+        merged[key] = merged.pop(key)
     merged.update(_added)
+    try:
+        size = sum(_size(program) for program in merged.values())
+    except (TypeError, IndexError):  # a damaged file: start it again
+        merged, size = dict(_added), sum(_size(program) for program in _added.values())
+    for key in list(merged):
+        if size <= MAX_STORE_BYTES:
+            break
+        size -= _size(merged.pop(key))
     try:
         _file.parent.mkdir(parents=True, exist_ok=True)
         partial = _file.with_suffix(f".{os.getpid()}.tmp")
@@ -160,3 +177,7 @@ def _write_store() -> None:
         os.replace(partial, _file)
     except (OSError, ValueError):
         return
+
+
+def _size(program: Program) -> int:
+    return len(program[0]) + len(program[2])

@@ -108,3 +108,22 @@ def test_a_written_pattern_is_found_by_its_recipe(fresh_store: Path) -> None:
     assert again == first == re.compile(r"\b(?:sa(?:id|ys))\b")
     assert written == ["once more"]  # the second time it was looked up, not written
     assert regex_cache.compile_cached("said says").pattern == "said says"  # a source, not a recipe
+
+
+def test_the_file_keeps_what_was_used_last(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its size the file drops the programs used longest ago, never this run's."""
+    for source in ("old+", "kept+", "older+"):
+        regex_cache.compile_cached(source)
+    regex_cache._write_store()
+    sizes = {key[0]: regex_cache._size(program) for key, program in regex_cache._added.items()}
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_added", {})
+    regex_cache.compile_cached("kept+")  # read from the file: used by this run
+    regex_cache.compile_cached("new+")  # compiled by this run
+    room = sizes["older+"] + sizes["kept+"] + sizes["old+"]  # "new+" is as long as "old+"
+    monkeypatch.setattr(regex_cache, "MAX_STORE_BYTES", room)
+    regex_cache._write_store()
+    kept = [key[0] for key in regex_cache._load(_store_file(fresh_store))]
+    assert kept == ["older+", "kept+", "new+"]
