@@ -21,7 +21,6 @@ from workbench.invisible import REFUSED_IN_NAMES, character_class
 DEFAULT_DB = "workbench.db"
 DEFAULT_MAX_FILE_MB = 20.0
 MAX_CONFIG_BYTES = 1_000_000
-_CONTROL = character_class(REFUSED_IN_NAMES)  # an analyst name is shown on the team's terminals
 
 _KNOWN_KEYS: dict[str, type | tuple[type, ...]] = {
     "database": str,
@@ -176,7 +175,7 @@ def _analyst(option: str | None, data: dict[str, Any], path: Path) -> str:
         (str(path), data.get("analyst")),
     ):
         if value and value.strip():
-            if _CONTROL.search(value):
+            if character_class(REFUSED_IN_NAMES).search(value):  # shown on the team's terminals
                 kind = ConfigError if where == str(path) else InvalidInput
                 raise kind(
                     "the analyst name contains a control or text-direction character",

@@ -11,6 +11,7 @@ Source" trick. Pure Python, no third-party imports: the TUI and the exports both
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from workbench.regex_cache import compile_cached
 
@@ -32,6 +33,7 @@ REFUSED_IN_TEXT = (CONTROL - TEXT_LAYOUT) | SURROGATES
 REFUSED_IN_NAMES = CONTROL | REORDERING | SURROGATES | frozenset([0x09, 0x0A])
 
 
+@cache  # the same class for every module that asks (and built only when one does)
 def character_class(code_points: frozenset[int]) -> re.Pattern[str]:
     """A regex matching any one of `code_points`.
 
