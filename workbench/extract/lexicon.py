@@ -146,7 +146,7 @@ def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[st
     heads = {}
     for head, forms in grouped.items():
         if len(forms) == 1 and forms[0] == head:  # most heads: one single-word form, no sort
-            heads[head] = ((head, None),)
+            heads[head] = ((forms[0], None),)
             continue
         forms.sort(key=lambda f: (-len(f), f))
         heads[head] = tuple(
