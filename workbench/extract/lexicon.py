@@ -40,6 +40,10 @@ _HEADLINE_ONLY = frozenset(
 )
 
 
+# "slam" -> "slammed": a short verb ending consonant-vowel-consonant doubles its last letter.
+_DOUBLES_LAST = lazy_compile(r"[^aeiou][aeiou][bdgmnpt]$")
+
+
 @dataclass(frozen=True, slots=True)
 class CueInfo:
     """What a cue word form means: its lemma, stance and how strongly it signals reporting."""
@@ -87,7 +91,7 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
         forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     elif head.endswith(("s", "sh", "ch", "x", "z")):
         forms = [head, head + "es", head + "ed", head + "ing"]
-    elif len(head) <= 4 and re.search(r"[^aeiou][aeiou][bdgmnpt]$", head):
+    elif len(head) <= 4 and _DOUBLES_LAST.search(head):
         double = head + head[-1]  # "slam" -> "slammed", "plan" -> "planning"
         forms = [head, head + "s", double + "ed", double + "ing"]
     else:
@@ -104,6 +108,12 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
             base[key] = base[key] + [v for v in value if v not in base[key]]
         else:
             base[key] = value
+
+
+def _spaced(form: str) -> str:
+    """A form as a regex, any white space between its words: `_alternation([form])`, built
+    without the set and sort (152 multi-word forms at every start-up)."""
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -150,7 +160,7 @@ def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[st
             continue
         forms.sort(key=lambda f: (-len(f), f))
         heads[head] = tuple(
-            (f, lazy_compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
+            (f, lazy_compile(_spaced(f) + r"\b") if " " in f else None) for f in forms
         )
     return heads
 
