@@ -1,6 +1,6 @@
 """Settings: command-line options over environment variables over the TOML config file.
 
-The config file lives in the user's config directory (platformdirs), or wherever
+The config file lives in the user's config directory (platformdirs' rules), or wherever
 `WORKBENCH_CONFIG` points. A broken file is a one-line error naming the file and line.
 """
 
@@ -10,7 +10,6 @@ import getpass
 import math
 import os
 import re
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,6 @@ from workbench.invisible import REFUSED_IN_NAMES, character_class
 DEFAULT_DB = "workbench.db"
 DEFAULT_MAX_FILE_MB = 20.0
 MAX_CONFIG_BYTES = 1_000_000
-_CONTROL = character_class(REFUSED_IN_NAMES)  # an analyst name is shown on the team's terminals
 
 _KNOWN_KEYS: dict[str, type | tuple[type, ...]] = {
     "database": str,
@@ -55,9 +53,9 @@ def config_path() -> Path:
     """`WORKBENCH_CONFIG` if set, else `<user config dir>/workbench/config.toml`."""
     if override := os.environ.get("WORKBENCH_CONFIG"):
         return Path(override)
-    from platformdirs import user_config_dir
+    from workbench.user_dirs import user_config_dir
 
-    return Path(user_config_dir("workbench")) / "config.toml"
+    return Path(user_config_dir()) / "config.toml"
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -75,6 +73,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
             where=str(path),
             hint="check WORKBENCH_CONFIG",
         )
+    import tomllib  # here, not at the top: most runs have no config file (3 ms of imports)
+
     try:
         source = raw.decode("utf-8")
         data = tomllib.loads(source)
@@ -175,7 +175,7 @@ def _analyst(option: str | None, data: dict[str, Any], path: Path) -> str:
         (str(path), data.get("analyst")),
     ):
         if value and value.strip():
-            if _CONTROL.search(value):
+            if character_class(REFUSED_IN_NAMES).search(value):  # shown on the team's terminals
                 kind = ConfigError if where == str(path) else InvalidInput
                 raise kind(
                     "the analyst name contains a control or text-direction character",

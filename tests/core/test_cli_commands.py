@@ -25,7 +25,9 @@ def test_the_table_names_every_command_of_every_module() -> None:
 
 
 def test_extract_runs_without_loading_the_database_layer() -> None:
-    """`workbench extract` on one article starts fast: no SQLAlchemy, no other command."""
+    """`workbench extract` on one article starts fast: no SQLAlchemy, no other command, and
+    nothing it does not use for one article: click (the command line is only file names),
+    platformdirs (workbench.user_dirs), tomllib (no config file; the lexicon's JSON copy)."""
     probe = (
         "import sys\n"
         "from workbench.cli import main\n"
@@ -33,12 +35,16 @@ def test_extract_runs_without_loading_the_database_layer() -> None:
         f"    main(['extract', {str(SAMPLE)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('sqlalchemy', 'jinja2', 'workbench.cli.statements')\n"
+        "heavy = ('sqlalchemy', 'jinja2', 'workbench.cli.statements', 'click', 'platformdirs',"
+        " 'tomllib', 'rich', 'workbench.cli.group')\n"
         "print('LOADED', [m for m in heavy if m in sys.modules], file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert '"actor": "United States"' in done.stdout
-    assert "LOADED []" in done.stderr
+    assert "LOADED ['tomllib']" in done.stderr  # a fresh cache folder: the lexicon's TOML is read
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert again.stdout == done.stdout
+    assert "LOADED []" in again.stderr  # ... and then its JSON copy
 
 
 def test_help_lists_every_command() -> None:

@@ -21,26 +21,26 @@ def _parsed() -> dict[str, object]:
 def test_the_copy_is_written_then_read_and_equals_the_toml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lexicon, "user_cache_dir", lambda _name: str(tmp_path))
+    monkeypatch.setattr(lexicon, "user_cache_dir", lambda: str(tmp_path))
     expected = _parsed()
     first = lexicon._bundled_data()
     copies = list(tmp_path.glob("lexicon-*.json"))
     assert len(copies) == 1
-    monkeypatch.setattr(lexicon.tomllib, "loads", _refuse)  # the second read needs no TOML
+    monkeypatch.setattr(tomllib, "loads", _refuse)  # the second read needs no TOML
     assert lexicon._bundled_data() == first == expected
 
 
 def test_a_damaged_or_unwritable_copy_falls_back_to_the_toml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lexicon, "user_cache_dir", lambda _name: str(tmp_path))
+    monkeypatch.setattr(lexicon, "user_cache_dir", lambda: str(tmp_path))
     lexicon._bundled_data()
     (copy,) = tmp_path.glob("lexicon-*.json")
     copy.write_text("{not json", encoding="utf-8")
     assert lexicon._bundled_data() == _parsed()
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
-    monkeypatch.setattr(lexicon, "user_cache_dir", lambda _name: str(blocked / "sub"))
+    monkeypatch.setattr(lexicon, "user_cache_dir", lambda: str(blocked / "sub"))
     assert lexicon._bundled_data() == _parsed()
 
 

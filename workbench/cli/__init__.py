@@ -1,19 +1,21 @@
 """The `workbench` command line: the whole job without the TUI.
 
-Each command group lives in its own module and registers itself on `cli` when one of its
-commands is run (`COMMAND_MODULES`); modules that need heavy imports (Textual, Alembic,
-trafilatura) import them inside the command, so `--help` and `extract` start fast.
+Every command is a click command (`workbench.cli.group`, one module per command group): its
+options, help and errors are defined there, once. This module is the entry point, and it
+imports click only when it hands the command line over, for one reason: a newsroom script runs
+`workbench extract FILE…` once per article, and loading click was a tenth of that run (10 ms).
+A command line that is `extract` followed by file names only (no option, no `--help`, no
+empty name) means the same to click as it does as a list, so `main` runs the command's body
+(`workbench.cli.extract_run`) with the defaults itself. Anything else, including every
+mistake, goes through click; tests/core/test_cli_shortcut.py checks the two ways agree.
 """
 
 from __future__ import annotations
 
-import importlib
+import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
-import click
-
-from workbench import __version__
-from workbench.cli.context import AppContext
 from workbench.errors import WorkbenchError
 from workbench.invisible import show_invisible
 
@@ -57,105 +59,28 @@ COMMAND_MODULES: dict[str, str] = {
 OPTIONAL_MODULES = frozenset({"tui", "export", "serve"})
 
 
-class LazyCommands(click.Group):
-    """A group that imports a command's module when the command is asked for."""
+def __getattr__(name: str) -> Any:
+    """`cli`, the click group, is built when first asked for (`from workbench.cli import cli`)."""
+    if name == "cli":
+        from workbench.cli.group import cli
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        for module in sorted(set(COMMAND_MODULES.values())):
-            _load(self, module)
-        return sorted(self.commands)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = COMMAND_MODULES.get(cmd_name)
-        if cmd_name not in self.commands and module is not None:
-            _load(self, module)
-        return self.commands.get(cmd_name)
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _load(group: click.Group, name: str) -> None:
-    """Import one command module and register its commands (once)."""
-    if name in _LOADED:
-        return
-    _LOADED.add(name)
-    qualified = f"workbench.cli.{name}"
-    try:
-        module = importlib.import_module(qualified)
-    except ModuleNotFoundError as error:
-        if name in OPTIONAL_MODULES and error.name == qualified:
-            return  # left out of this installation: its commands do not exist here
-        raise
-    before = set(group.commands)
-    module.register(group)
-    for command_name in set(group.commands) - before:
-        command = group.commands[command_name]
-        _accept_after_command(command, "--db", "use_database", "Database file or URL")
-        _accept_after_command(command, "--analyst", "use_analyst", "Who is making changes")
+def plain_extract_paths(args: Sequence[str]) -> list[str] | None:
+    """The files of `extract FILE…` when nothing else is on the command line, else None.
 
-
-_LOADED: set[str] = set()
-
-
-@click.group(
-    cls=LazyCommands,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-@click.option(
-    "--db",
-    "database",
-    metavar="PATH|URL",
-    help="Database file or SQLAlchemy URL [env WORKBENCH_DB; default ./workbench.db].",
-)
-@click.option(
-    "--analyst",
-    metavar="NAME",
-    help="Who is making changes [env WORKBENCH_ANALYST; default: your login name].",
-)
-@click.version_option(__version__, prog_name="workbench")
-@click.pass_context
-def cli(ctx: click.Context, database: str | None, analyst: str | None) -> None:
-    """Verify news claims: ingest articles, review attributed statements, export reports."""
-    ctx.obj = AppContext(database=database, analyst=analyst)
-    ctx.call_on_close(ctx.obj.close)
-    if ctx.invoked_subcommand is None:
-        review = cli.get_command(ctx, "review")
-        if review is None:
-            click.echo(ctx.get_help())
-            return
-        ctx.invoke(review)
-
-
-def _accept_after_command(command: click.Command, flag: str, apply: str, what: str) -> None:
-    """Let a group option (`--db`, `--analyst`) follow the command too, as users type it.
-
-    Click only reads group options before the command name; each command that has no such
-    option of its own gets one that updates the shared context before the command body runs.
-    (`statements --analyst` and `export --analyst` keep their own meaning: a filter.)
+    Click reads such a command line as it stands: no word starts with "-" but "-" itself
+    (standard input), and none is empty or blank (click's `non_empty_paths` would refuse it).
+    On Windows click also expands wildcards itself, so there it always reads the line.
     """
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            _accept_after_command(sub, flag, apply, what)
-        if not command.invoke_without_command:
-            return  # a group that only dispatches: its subcommands take the option
-    if any(flag in getattr(param, "opts", ()) for param in command.params):
-        return
-
-    def use(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value:
-            app = ctx.find_object(AppContext)
-            if app is not None:
-                getattr(app, apply)(value)
-
-    command.params.append(
-        click.Option(
-            [flag],
-            metavar="PATH|URL" if flag == "--db" else "NAME",
-            expose_value=False,
-            callback=use,
-            is_eager=True,  # before the command's own callbacks, which may open the database
-            help=f"{what} (same as `workbench {flag}`).",
-        )
-    )
+    if sys.platform == "win32" or len(args) < 2 or args[0] != "extract":
+        return None
+    paths = list(args[1:])
+    if all(path == "-" or (path.strip() and not path.startswith("-")) for path in paths):
+        return paths
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -164,6 +89,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     `argv` (default: the process's arguments) lets tests run the exact code path users get.
     """
     try:
+        paths = plain_extract_paths(sys.argv[1:] if argv is None else list(argv))
+        if paths is not None:
+            from workbench.cli.extract_run import run_plain_extract
+
+            run_plain_extract(paths)
+            return
+        from workbench.cli.group import cli
+
         cli.main(
             args=list(argv) if argv is not None else None,
             prog_name="workbench",
@@ -172,18 +105,32 @@ def main(argv: Sequence[str] | None = None) -> None:
     except WorkbenchError as error:
         # A file name, a URL or a stored value in the message is shown, never obeyed: an ESC
         # in a file name must not recolour or clear the terminal.
-        click.echo(f"error: {show_invisible(error.one_line())}", err=True)
-        raise SystemExit(2) from None
-    except click.exceptions.Abort:
-        click.echo("error: interrupted", err=True)
-        raise SystemExit(130) from None
-    except click.UsageError as error:  # a mistyped command line: one line too, with the help
+        _fail(f"error: {show_invisible(error.one_line())}", 2)
+    except Exception:  # noqa: BLE001 - sorted out below, once click is loaded
+        _exit_on_click_error()
+
+
+def _exit_on_click_error() -> NoReturn:
+    """The exception being handled, reported as click's kinds are; any other is raised again."""
+    import click
+
+    error = sys.exc_info()[1]
+    if isinstance(error, click.exceptions.Abort):
+        _fail("error: interrupted", 130)
+    if isinstance(error, click.UsageError):  # a mistyped command line: one line too, with the help
         message = " ".join(error.format_message().split()).rstrip(".")
         help_hint = f" (see `{error.ctx.command_path} --help`)" if error.ctx else ""
-        click.echo(f"error: {show_invisible(message)}{help_hint}", err=True)
-        raise SystemExit(error.exit_code) from None
-    except click.ClickException as error:
+        _fail(f"error: {show_invisible(message)}{help_hint}", error.exit_code)
+    if isinstance(error, click.ClickException):
         error.show()
         raise SystemExit(error.exit_code) from None
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         raise SystemExit(0) from None
+    raise  # a bug: keep its traceback
+
+
+def _fail(line: str, status: int) -> NoReturn:
+    import click
+
+    click.echo(line, err=True)
+    raise SystemExit(status) from None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from workbench.invisible import escape_json_text
@@ -14,6 +12,8 @@ from workbench.vocabulary import STATUS_MARKS
 
 
 def json_default(value: object) -> object:
+    from datetime import date, datetime  # here: `workbench extract` never needs it
+
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
@@ -28,6 +28,8 @@ def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
 
 
 def write_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    import csv
+
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for record in records:
@@ -40,6 +42,8 @@ def _csv_cell(value: object) -> str:
     Timestamps are ISO 8601 UTC with a `T`, booleans `true`/`false`, and text is neutralised
     against spreadsheet formulas with invisible characters shown (`workbench.export.csv`).
     """
+    from datetime import date, datetime
+
     from workbench.export.common import iso
     from workbench.export.csv import neutralise
 

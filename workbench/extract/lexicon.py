@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
 from workbench.errors import InvalidInput
 from workbench.extract.words import lazy_compile, trie_pattern
+from workbench.regex_cache import compile_written
+from workbench.user_dirs import user_cache_dir
 from workbench.vocabulary import STANCES
 
 BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
@@ -39,6 +38,10 @@ _HEADLINE_ONLY = frozenset(
         *("allege", "suggest", "concede", "acknowledge", "announce", "argue"),
     }
 )
+
+
+# "slam" -> "slammed": a short verb ending consonant-vowel-consonant doubles its last letter.
+_DOUBLES_LAST = lazy_compile(r"[^aeiou][aeiou][bdgmnpt]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,7 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
         forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     elif head.endswith(("s", "sh", "ch", "x", "z")):
         forms = [head, head + "es", head + "ed", head + "ing"]
-    elif len(head) <= 4 and re.search(r"[^aeiou][aeiou][bdgmnpt]$", head):
+    elif len(head) <= 4 and _DOUBLES_LAST.search(head):
         double = head + head[-1]  # "slam" -> "slammed", "plan" -> "planning"
         forms = [head, head + "s", double + "ed", double + "ing"]
     else:
@@ -106,6 +109,12 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
             base[key] = base[key] + [v for v in value if v not in base[key]]
         else:
             base[key] = value
+
+
+def _spaced(form: str) -> str:
+    """A form as a regex, any white space between its words: `_alternation([form])`, built
+    without the set and sort (152 multi-word forms at every start-up)."""
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -140,14 +149,33 @@ def _cues(data: dict[str, Any]) -> tuple[dict[str, CueInfo], frozenset[str]]:
 def _heads(cues: dict[str, CueInfo]) -> dict[str, tuple[tuple[str, re.Pattern[str] | None], ...]]:
     grouped: dict[str, list[str]] = {}
     for form in cues:
-        grouped.setdefault(form.split(" ")[0], []).append(form)
+        head = form.partition(" ")[0]
+        if (forms := grouped.get(head)) is None:
+            grouped[head] = [form]
+        else:
+            forms.append(form)
     heads = {}
     for head, forms in grouped.items():
+        if len(forms) == 1 and forms[0] == head:  # most heads: one single-word form, no sort
+            heads[head] = ((forms[0], None),)
+            continue
         forms.sort(key=lambda f: (-len(f), f))
         heads[head] = tuple(
-            (f, lazy_compile(_alternation([f]) + r"\b") if " " in f else None) for f in forms
+            (f, lazy_compile(_spaced(f) + r"\b") if " " in f else None) for f in forms
         )
     return heads
+
+
+def _cue_finder(cues: dict[str, CueInfo]) -> re.Pattern[str]:
+    """Any cue head as a whole word: one prefix-factored regex (see `trie_pattern`).
+
+    Looked up by its head words, so that a start-up with the pattern stored need not write
+    its 6,000 characters out (`compile_written`).
+    """
+    heads = sorted({form.split(" ")[0] for form in cues})
+    return compile_written(
+        "cue finder: " + " ".join(heads), lambda: r"\b" + trie_pattern(heads) + r"\b"
+    )
 
 
 def _places(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -190,7 +218,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         organisations=orgs,
         organisation_words=frozenset(data.get("organisation_words", {}).get("words", [])),
         cue_heads=_heads(cues),
-        cue_finder=re.compile(r"\b" + trie_pattern({f.split(" ")[0] for f in cues}) + r"\b"),
+        cue_finder=_cue_finder(cues),
         noun_like=frozenset(data.get("noun_like", {}).get("forms", [])),
         noun_first=frozenset(data.get("noun_first", {}).get("forms", [])),
         title_re=lazy_compile(rf"(?:{_alternation(titles)})(?=\s)"),
@@ -216,6 +244,8 @@ MAX_LEXICON_BYTES = 10_000_000
 
 def _read(path: Path) -> dict[str, Any]:
     """A user lexicon file; unreadable or malformed files are the user's to fix, not bugs."""
+    import tomllib  # only for a user's file, or when the JSON copy is missing (3 ms of imports)
+
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_LEXICON_BYTES + 1)  # a device or pipe may never end
@@ -320,12 +350,14 @@ def _bundled_data() -> dict[str, Any]:
     joined = b"\0".join(raw)
     # Two checksums and the length name the files' contents (hashlib would load OpenSSL: 3 ms)
     digest = f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}{len(joined):x}"
-    cached = Path(user_cache_dir("workbench")) / f"lexicon-{digest}.json"
+    cached = Path(user_cache_dir()) / f"lexicon-{digest}.json"
     try:
         data: dict[str, Any] = json.loads(cached.read_bytes())
         return data
     except (OSError, ValueError):
         pass  # no copy yet, or an unreadable one: parse the TOML and write it again
+    import tomllib
+
     data = {}
     for text in raw:
         _merge(data, tomllib.loads(text.decode("utf-8")))

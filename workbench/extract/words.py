@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, cast
 
+from workbench.regex_cache import compile_cached
+
 
 def word_set(words: str) -> frozenset[str]:
     """A frozenset from a space-separated string: compact to write, fast to test against."""
@@ -39,7 +41,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 class _LazyPattern:
-    """A regular expression compiled on its first use.
+    """A regular expression compiled on its first use (from `workbench.regex_cache`).
 
     The engine holds some 300 patterns and compiling them all cost about a third of the
     start-up of ``workbench extract`` on one article, while a short article uses under half of
@@ -55,7 +57,7 @@ class _LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name in ("_source", "_flags"):
             raise AttributeError(name)  # not initialised (a copy being made): never recurse
-        compiled = re.compile(self._source, self._flags)
+        compiled = compile_cached(self._source, self._flags)
         for attribute in _PATTERN_ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
         # A class with __getattr__ takes CPython's slow attribute path on every lookup, so

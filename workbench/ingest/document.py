@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # an annotation only: datetime is loaded when a date is parsed
+    from datetime import date
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from workbench.errors import InvalidInput
 from workbench.urls import require_http_url
+
+if TYPE_CHECKING:  # datetime is loaded when a date is given (most articles have none)
+    from datetime import date
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,8 @@ def parse_date(value: object, *, where: str) -> date | None:
     """YYYY-MM-DD or an ISO 8601 timestamp; empty means unknown."""
     if value is None or value == "":
         return None
+    from datetime import date, datetime
+
     if not isinstance(value, str):
         raise InvalidInput("published must be a date string like 2024-03-01", where=where)
     text = value.strip()
