@@ -22,3 +22,21 @@ def test_its_after_a_bare_noun_is_the_speaking_bodys() -> None:
 def test_its_after_a_noun_phrase_stays() -> None:
     text = "The Halden Trust said the charity would publish its accounts."
     assert "its accounts" in _props(text)[0]
+
+
+def test_a_members_own_club_is_the_body_before_their_role() -> None:
+    text = (
+        "Harwell Rovers chairman Tomas Greer said the transfer was legal. "
+        "He said his club would appeal to the league."
+    )
+    assert _props(text)[-1] == "Harwell Rovers would appeal to the league.", _props(text)
+
+
+def test_a_members_party_with_a_possessive_body() -> None:
+    text = "Green Alliance's regional agent, Petra Lund, said her party's share had doubled."
+    assert _props(text) == ["Green Alliance's share had doubled."]
+
+
+def test_a_person_before_the_role_is_no_body() -> None:
+    text = "Maria Lopez's lawyer, Tom Reid, said his firm would appeal."
+    assert "Maria Lopez" not in _props(text)[0]

@@ -231,6 +231,8 @@ def self_contained(
         prop = _named_him(prop, attribution, actors, memory)
     if " client " in prop[:60] and len(actors) == 1:
         prop = _client(text, prop, attribution, actors[0], memory)
+    if len(actors) == 1 and actors[0].kind == "person" and "s " in prop:
+        prop = _member_body(text, prop, attribution, actors[0], memory)
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
@@ -269,6 +271,45 @@ def _client(text: str, prop: str, attribution: Attribution, actor: Actor, memory
     if client is None or client.kind != "person" or client.name == actor.name:
         return prop
     return client.name + " " + prop[len(head) :]
+
+
+# A person's own body, besides the lexicon's body nouns: "his party", "her government".
+_MEMBER_NOUNS = frozenset({"party", "government", "team"})
+# Role words between a body and a name: lower case, not a function word ("Benfica president",
+# "Reform UK's regional organiser,"); "Cross-examined by defence counsel X" has none.
+_ROLE_WORD = r"(?!(?:by|of|to|the|a|an|at|in|on|for|and|with|from|said|says)\b)[a-z][a-z-]*"
+
+
+def _member_body(
+    text: str, prop: str, attribution: Attribution, actor: Actor, memory: Memory
+) -> str:
+    """Rule member-body: "Reform UK's regional organiser, Kevin Nolan, said his party's vote
+    had doubled" -> "Reform UK's vote had doubled"; "Benfica president Rui Costa Almeida …
+    He said his club would complain" -> "Benfica would complain". The speaker's own club,
+    party or company is the body written before their role, the last time they were named."""
+    head = f"{actor.name}'s "
+    at = prop.find(head)
+    if at < 0:
+        return prop
+    noun = prop[at + len(head) :].split(" ", 1)[0].removesuffix("'s")
+    if noun not in _MEMBER_NOUNS and noun not in memory.body_nouns:
+        return prop
+    named = lazy_compile(
+        r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}?)(?:['’]s)? ((?:"
+        + _ROLE_WORD
+        + r" ?){1,3}),? "
+        + re.escape(actor.name)
+        + r"\b"
+    )
+    found = list(named.finditer(text, 0, attribution.content[0]))
+    if not found:
+        return prop
+    body, role = found[-1].group(1).removeprefix("The "), found[-1].group(2).strip()
+    if not body or body == actor.name or role != actor.role:  # the role the speaker was given
+        return prop
+    if body.split()[0] in memory.given_names:  # "Maria Lopez's lawyer, Tom Reid": a person
+        return prop
+    return prop[:at] + body + prop[at + len(head) + len(noun) :]
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
