@@ -110,7 +110,7 @@ SPORTS_EXPECTED: list[Expected] = [
     (
         "Tomas Ortega",
         "asserts",
-        "Tomas Ortega's team deserved the win after a 2-1 victory over Castleford on Saturday.",
+        "Riverside United deserved the win after a 2-1 victory over Castleford on Saturday.",
     ),
     ("Tomas Ortega", "asserts", "We were the better side for 90 minutes."),
     ("Mark Dyer", "denies", "We were the better side for 90 minutes."),
