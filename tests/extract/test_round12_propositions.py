@@ -40,3 +40,11 @@ def test_a_members_party_with_a_possessive_body() -> None:
 def test_a_person_before_the_role_is_no_body() -> None:
     text = "Maria Lopez's lawyer, Tom Reid, said his firm would appeal."
     assert "Maria Lopez" not in _props(text)[0]
+
+
+def test_an_owned_speakers_pronoun_of_the_other_gender_is_the_speakers() -> None:
+    text = (
+        "Winger Pavel Simek wants to stay. "
+        "His agent, Ines Garrido, denied that she had met Leeds officials."
+    )
+    assert _props(text)[-1] == "Ines Garrido had met Leeds officials.", _props(text)
