@@ -48,3 +48,19 @@ def test_an_owned_speakers_pronoun_of_the_other_gender_is_the_speakers() -> None
         "His agent, Ines Garrido, denied that she had met Leeds officials."
     )
     assert _props(text)[-1] == "Ines Garrido had met Leeds officials.", _props(text)
+
+
+def test_a_bare_definite_is_written_as_the_article_first_wrote_it() -> None:
+    text = (
+        "Traders say Lisbon's tourist levy has cut bookings. "
+        "The hotel association said the levy had cost its members 9 million euros."
+    )
+    assert _props(text)[-1].startswith("Lisbon's tourist levy had cost"), _props(text)
+
+
+def test_a_definite_after_a_preposition_is_no_antecedent() -> None:
+    text = (
+        "The rainfall was the largest since measurements began. "
+        "The agency said the measurements were reliable."
+    )
+    assert _props(text)[-1] == "The measurements were reliable.", _props(text)

@@ -20,6 +20,7 @@ from workbench.extract.coref import (
     resolve,
     resolve_role,
 )
+from workbench.extract.definites import expand
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -233,6 +234,8 @@ def self_contained(
         prop = _client(text, prop, attribution, actors[0], memory)
     if len(actors) == 1 and actors[0].kind == "person" and "s " in prop:
         prop = _member_body(text, prop, attribution, actors[0], memory)
+    if "he " in prop:  # rule definite-antecedent (definites.py)
+        prop = expand(prop, text[: attribution.content[0]])
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
