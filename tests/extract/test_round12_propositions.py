@@ -64,3 +64,13 @@ def test_a_definite_after_a_preposition_is_no_antecedent() -> None:
         "The agency said the measurements were reliable."
     )
     assert _props(text)[-1] == "The measurements were reliable.", _props(text)
+
+
+def test_an_appositive_claim_is_the_claim_of_its_own_sentence() -> None:
+    text = (
+        "Both Camps Claim Victory in Border Town\n\n"
+        "The rebel front said on Monday that its units had taken the border post at Rusoro, "
+        "a claim Zarvia's defence ministry rejected.\n"
+    )
+    denial = [s for s in extract(text, lexicon=LEX) if s.stance == "denies"]
+    assert denial and "border post at Rusoro" in denial[0].proposition, denial

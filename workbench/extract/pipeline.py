@@ -156,7 +156,9 @@ def extract(
                 claims.add(prop, frozenset(a.name for a in actors), False)
                 said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
-                prop = claims.accusation
+                # rule appositive-claim: the claim said earlier in this sentence, if any
+                here = [said for at, said in said_at if at >= s_start]
+                prop = here[-1] if here else claims.accusation
             elif (point := points_back(content, attribution, actors, claims, text)) is not None:
                 prop = point
             else:
