@@ -74,3 +74,17 @@ def test_an_appositive_claim_is_the_claim_of_its_own_sentence() -> None:
     )
     denial = [s for s in extract(text, lexicon=LEX) if s.stance == "denies"]
     assert denial and "border post at Rusoro" in denial[0].proposition, denial
+
+
+def test_a_denied_deed_done_to_a_thing_named_before_denies_that_claim() -> None:
+    text = (
+        "Lakemark's environment agency said Corvel Mining had polluted the upper Tamsa river. "
+        "Corvel Mining denied polluting the river."
+    )
+    props = _props(text)
+    assert props[-1] == "Corvel Mining had polluted the upper Tamsa river.", props
+
+
+def test_a_denied_deed_with_no_claim_naming_the_thing_stays_a_deed() -> None:
+    text = "Corvel Mining denied polluting the river."
+    assert _props(text) == ["Corvel Mining polluted the river."]

@@ -164,10 +164,30 @@ def points_back(
         if point is not None:
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
+    if denial and (deed := _DEED_OF_THE.match(content)) is not None:
+        found = _claim_naming(deed.group(1), speakers, claims)
+        if found is not None:
+            return found
     if is_claim_reference(content, denial=denial):
         if text and (stated := _stated_as(content, text, attribution)) is not None:
             return stated
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
+    return None
+
+
+# "denied breaking the agreement", "denied losing the base": a deed done to a thing named before.
+_DEED_OF_THE = lazy_compile(r"^[a-z]{3,}ing\s+the\s+(?:[a-z-]+\s+)?([a-z]{4,})$")
+_CLAIM_REACH = 5  # the last claims that a denied deed may answer
+
+
+def _claim_naming(noun: str, speakers: frozenset[str], claims: Claims) -> str | None:
+    """Rule denied-deed: "Tajikistan denied breaking the agreement" after "Uzbekistan said
+    Dushanbe had broken a 1998 water-sharing agreement" denies that claim, the one of
+    someone else's last claims that names the thing ("agreement"); None when none does."""
+    word = lazy_compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    for proposition, actors in reversed(claims.recent[-_CLAIM_REACH:]):
+        if not speakers & actors and word.search(proposition):
+            return proposition
     return None
 
 
