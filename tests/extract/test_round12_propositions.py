@@ -88,3 +88,8 @@ def test_a_denied_deed_done_to_a_thing_named_before_denies_that_claim() -> None:
 def test_a_denied_deed_with_no_claim_naming_the_thing_stays_a_deed() -> None:
     text = "Corvel Mining denied polluting the river."
     assert _props(text) == ["Corvel Mining polluted the river."]
+
+
+def test_an_accused_quoted_gerund_is_a_deed() -> None:
+    text = 'The union accused ministers of "fiddling the rota".'
+    assert _props(text) == ["Ministers fiddled the rota."]

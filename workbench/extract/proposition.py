@@ -123,7 +123,7 @@ _CLAIM_THAT = lazy_compile(
     re.DOTALL,
 )
 _QUOTES = "“”\"'‘’`"
-_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
+_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL)  # of "fiddling …"
 _OBJECT_OF = lazy_compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
 _BLAMED_FOR = lazy_compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
 # "urged older people to get vaccinated": object, then the infinitive it should carry out.
