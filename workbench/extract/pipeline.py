@@ -434,8 +434,11 @@ def _outlet(
 
 def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     """Sort, drop statements with nothing to check, number claim groups by first appearance."""
-    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina")
-    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"])))
+    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina");
+    # a speaker at offset 0 ties with none, and the unnamed "(…)" actor sorts first
+    drafts.sort(
+        key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["speaker_start"] is not None)
+    )
     groups: dict[str, int] = {}
     out = []
     for d in drafts:
