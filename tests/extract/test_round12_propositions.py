@@ -93,3 +93,11 @@ def test_a_denied_deed_with_no_claim_naming_the_thing_stays_a_deed() -> None:
 def test_an_accused_quoted_gerund_is_a_deed() -> None:
     text = 'The union accused ministers of "fiddling the rota".'
     assert _props(text) == ["Ministers fiddled the rota."]
+
+
+def test_a_body_written_with_the_keeps_it_in_the_proposition() -> None:
+    text = (
+        "Fighting went on near the port, where the Karsa Front holds the hills. "
+        "A spokesman for the Karsa Front said its units controlled every road."
+    )
+    assert _props(text)[-1].startswith("The Karsa Front's units controlled"), _props(text)

@@ -254,6 +254,8 @@ def self_contained(
         prop = _client(text, prop, attribution, actors[0], memory)
     if len(actors) == 1 and actors[0].kind == "person" and "s " in prop:
         prop = _member_body(text, prop, attribution, actors[0], memory)
+    if len(actors) == 1 and actors[0].kind != "person" and prop.startswith(actors[0].name):
+        prop = _the_name(text, prop, actors[0].name)
     if "he " in prop:  # rule definite-antecedent (definites.py)
         prop = expand(prop, text[: attribution.content[0]])
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
@@ -333,6 +335,17 @@ def _member_body(
     if body.split()[0] in memory.given_names:  # "Maria Lopez's lawyer, Tom Reid": a person
         return prop
     return prop[:at] + body + prop[at + len(head) + len(noun) :]
+
+
+def _the_name(text: str, prop: str, name: str) -> str:
+    """Rule the-name: a body the article writes as "the Arakan Army" opens the proposition
+    the same way ("The Arakan Army's forces …", not "Arakan Army's forces …"), when "the"
+    comes before the name more often than not."""
+    if name[:1].islower() or name.startswith("The "):
+        return prop
+    written = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    with_the = sum(1 for at in written if text[max(0, at - 4) : at].lower() == "the ")
+    return "The " + prop if with_the * 2 > len(written) else prop
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
