@@ -29,7 +29,7 @@ def test_answers_belong_to_the_interviewee() -> None:
     assert ("Ines Kahl", "denies", "The dredging will harm the oyster beds.", "answer-yes-no") in (
         said
     )
-    assert ("Ines Kahl", "asserts", "The beds are two miles away.", "answer") in said
+    assert ("Ines Kahl", "asserts", "The oyster beds are two miles away.", "answer") in said
     assert ("critics", "asserts", "Ines Kahl ignored the survey.", "cue-content") in said
     assert ("Ines Kahl", "denies", "Ines Kahl ignored the survey.", "rebuttal") in said
     assert not any(actor in ("Q", "A", "Question", "Answer") for actor, *_ in said)
@@ -51,7 +51,7 @@ def test_upper_case_labels_alone_make_an_interview() -> None:
     assert ("Ines Kahl", "denies", "The dredging will harm the oyster beds.", "answer-yes-no") in (
         said
     )
-    assert ("Ines Kahl", "asserts", "The beds are two miles away.", "answer") in said
+    assert ("Ines Kahl", "asserts", "The oyster beds are two miles away.", "answer") in said
 
 
 def test_a_q_colon_inside_a_sentence_is_no_interview() -> None:

@@ -32,7 +32,7 @@ def test_its_after_a_plural_subject_is_the_speaking_body() -> None:
     text = "The Velden Party said thousands of names had been deleted in its strongholds."
     assert _props(text) == ["Thousands of names had been deleted in Velden Party's strongholds."]
     same = "The Velden Party said it had lost its strongholds."
-    assert _props(same) == ["Velden Party had lost its strongholds."]
+    assert _props(same) == ["The Velden Party had lost its strongholds."]
 
 
 def test_rebuttal_with_two_adjectives_denies_the_claim() -> None:

@@ -26,18 +26,18 @@ COURT_EXPECTED: list[Expected] = [
     (
         "prosecutors",
         "asserts",
-        "Martin Hale diverted 1.2 million pounds from the fund into accounts he controlled "
+        "Martin Hale diverted 1.2 million pounds from the pension fund into accounts he controlled "
         "between 2017 and 2021.",
     ),
     (
         "Martin Hale",
         "denies",
-        "Martin Hale diverted 1.2 million pounds from the fund into accounts he controlled "
+        "Martin Hale diverted 1.2 million pounds from the pension fund into accounts he controlled "
         "between 2017 and 2021.",
     ),
     ("Sarah Quinn", "asserts", "The transfers had been approved by the finance committee."),
     ("Eleanor Marsh", "denies", "The transfers had been approved by the finance committee."),
-    ("Eleanor Marsh", "asserts", "Martin Hale had forged the committee's minutes."),
+    ("Eleanor Marsh", "asserts", "Martin Hale had forged the finance committee's minutes."),
     (
         "Crown Prosecution Service",
         "asserts",
@@ -110,7 +110,7 @@ SPORTS_EXPECTED: list[Expected] = [
     (
         "Tomas Ortega",
         "asserts",
-        "Tomas Ortega's team deserved the win after a 2-1 victory over Castleford on Saturday.",
+        "Riverside United deserved the win after a 2-1 victory over Castleford on Saturday.",
     ),
     ("Tomas Ortega", "asserts", "We were the better side for 90 minutes."),
     ("Mark Dyer", "denies", "We were the better side for 90 minutes."),
@@ -138,7 +138,7 @@ INTERVIEW_EXPECTED: list[Expected] = [
     (
         "Clara Voss",
         "asserts",
-        "The contract was approved after the tender closed, as the law requires.",
+        "The port contract was approved after the tender closed, as the law requires.",
     ),
     ("opposition", "asserts", "Clara Voss met the bidder in March."),
     ("Clara Voss", "denies", "Clara Voss met the bidder in March."),

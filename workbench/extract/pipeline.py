@@ -156,7 +156,9 @@ def extract(
                 claims.add(prop, frozenset(a.name for a in actors), False)
                 said_at.append((c_start, prop))
             elif answers and claims.accusation:  # ", a charge both governments deny"
-                prop = claims.accusation
+                # rule appositive-claim: the claim said earlier in this sentence, if any
+                here = [said for at, said in said_at if at >= s_start]
+                prop = here[-1] if here else claims.accusation
             elif (point := points_back(content, attribution, actors, claims, text)) is not None:
                 prop = point
             else:
@@ -432,8 +434,11 @@ def _outlet(
 
 def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     """Sort, drop statements with nothing to check, number claim groups by first appearance."""
-    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina")
-    drafts.sort(key=lambda d: (d["content_start"], _int(d["speaker_start"])))
+    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina");
+    # a speaker at offset 0 ties with none, and the unnamed "(…)" actor sorts first
+    drafts.sort(
+        key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["speaker_start"] is not None)
+    )
     groups: dict[str, int] = {}
     out = []
     for d in drafts:

@@ -123,7 +123,7 @@ _CLAIM_THAT = lazy_compile(
     re.DOTALL,
 )
 _QUOTES = "“”\"'‘’`"
-_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+(\w+ing)\b(.*)$", re.DOTALL)
+_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL)  # of "fiddling …"
 _OBJECT_OF = lazy_compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
 _BLAMED_FOR = lazy_compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
 # "urged older people to get vaccinated": object, then the infinitive it should carry out.
@@ -380,7 +380,7 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         ):
             text = possessive(actor) + text[owner.end() :]
         else:
-            text = name_its(text, actor, kind)
+            text = name_its(text, actor, kind, bare=body[:1].islower())
     return text
 
 
@@ -390,15 +390,45 @@ _PLURAL_SUBJECT = lazy_compile(
     r"|[a-z]+ed)\b"
 )
 _ITS = lazy_compile(r"\bits\b")
+# Words before "its" that could own it: a determiner opens a noun phrase ("the company", "an
+# upstream country"), a relative or a pronoun points at one ("which", "it").
+_OWNER_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "it",
+        "each",
+        "every",
+        "one",
+        "its",
+    ]
+)
 
 
-def name_its(text: str, actor: str, kind: str | None) -> str:
+def _no_owner(text: str) -> bool:
+    """Rule bare-its: before "its" stands only a bare common noun phrase ("inflation was moving
+    back towards its target", "clean water was its biggest worry"): nothing there can own it."""
+    words = text[: text.index(" its ")].split()
+    if any(word.lower().strip(",") in _OWNER_WORDS for word in words):
+        return False
+    return all(word[:1].islower() for word in words[1:])
+
+
+def name_its(text: str, actor: str, kind: str | None, bare: bool = False) -> str:
     """Rule owner-its: "its" inside a proposition whose subject is plural cannot point at that
     subject, so it is the speaking body's ("names had been deleted in its strongholds" ->
-    "… in the party's strongholds"); a person's "his"/"her" stays (too often the subject's)."""
+    "… in the party's strongholds"); a person's "his"/"her" stays (too often the subject's).
+    ``bare`` says the content began with a lower-case word (no name): see ``_no_owner``."""
     if not actor or kind in (None, "person") or " its " not in text or text.startswith(actor):
         return text
-    if not _PLURAL_SUBJECT.match(text):
+    if not _PLURAL_SUBJECT.match(text) and not (bare and _no_owner(text)):
         return text
     owner = possessive("the " + actor[4:] if actor.startswith("The ") else actor)
     return _ITS.sub(owner, text)

@@ -20,6 +20,7 @@ from workbench.extract.coref import (
     resolve,
     resolve_role,
 )
+from workbench.extract.definites import expand
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -163,10 +164,30 @@ def points_back(
         if point is not None:
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
+    if denial and (deed := _DEED_OF_THE.match(content)) is not None:
+        found = _claim_naming(deed.group(1), speakers, claims)
+        if found is not None:
+            return found
     if is_claim_reference(content, denial=denial):
         if text and (stated := _stated_as(content, text, attribution)) is not None:
             return stated
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
+    return None
+
+
+# "denied breaking the agreement", "denied losing the base": a deed done to a thing named before.
+_DEED_OF_THE = lazy_compile(r"^[a-z]{3,}ing\s+the\s+(?:[a-z-]+\s+)?([a-z]{4,})$")
+_CLAIM_REACH = 5  # the last claims that a denied deed may answer
+
+
+def _claim_naming(noun: str, speakers: frozenset[str], claims: Claims) -> str | None:
+    """Rule denied-deed: "Tajikistan denied breaking the agreement" after "Uzbekistan said
+    Dushanbe had broken a 1998 water-sharing agreement" denies that claim, the one of
+    someone else's last claims that names the thing ("agreement"); None when none does."""
+    word = lazy_compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    for proposition, actors in reversed(claims.recent[-_CLAIM_REACH:]):
+        if not speakers & actors and word.search(proposition):
+            return proposition
     return None
 
 
@@ -231,6 +252,12 @@ def self_contained(
         prop = _named_him(prop, attribution, actors, memory)
     if " client " in prop[:60] and len(actors) == 1:
         prop = _client(text, prop, attribution, actors[0], memory)
+    if len(actors) == 1 and actors[0].kind == "person" and "s " in prop:
+        prop = _member_body(text, prop, attribution, actors[0], memory)
+    if len(actors) == 1 and actors[0].kind != "person" and prop.startswith(actors[0].name):
+        prop = _the_name(text, prop, actors[0].name)
+    if "he " in prop:  # rule definite-antecedent (definites.py)
+        prop = expand(prop, text[: attribution.content[0]])
     if prop[:5] == "They " and attribution.speaker and len(actors) == 1:
         actor = actors[0]
         written = text[attribution.speaker[0] : attribution.speaker[1]]
@@ -269,6 +296,56 @@ def _client(text: str, prop: str, attribution: Attribution, actor: Actor, memory
     if client is None or client.kind != "person" or client.name == actor.name:
         return prop
     return client.name + " " + prop[len(head) :]
+
+
+# A person's own body, besides the lexicon's body nouns: "his party", "her government".
+_MEMBER_NOUNS = frozenset({"party", "government", "team"})
+# Role words between a body and a name: lower case, not a function word ("Benfica president",
+# "Reform UK's regional organiser,"); "Cross-examined by defence counsel X" has none.
+_ROLE_WORD = r"(?!(?:by|of|to|the|a|an|at|in|on|for|and|with|from|said|says)\b)[a-z][a-z-]*"
+
+
+def _member_body(
+    text: str, prop: str, attribution: Attribution, actor: Actor, memory: Memory
+) -> str:
+    """Rule member-body: "Reform UK's regional organiser, Kevin Nolan, said his party's vote
+    had doubled" -> "Reform UK's vote had doubled"; "Benfica president Rui Costa Almeida …
+    He said his club would complain" -> "Benfica would complain". The speaker's own club,
+    party or company is the body written before their role, the last time they were named."""
+    head = f"{actor.name}'s "
+    at = prop.find(head)
+    if at < 0:
+        return prop
+    noun = prop[at + len(head) :].split(" ", 1)[0].removesuffix("'s")
+    if noun not in _MEMBER_NOUNS and noun not in memory.body_nouns:
+        return prop
+    named = lazy_compile(
+        r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}?)(?:['’]s)? ((?:"
+        + _ROLE_WORD
+        + r" ?){1,3}),? "
+        + re.escape(actor.name)
+        + r"\b"
+    )
+    found = list(named.finditer(text, 0, attribution.content[0]))
+    if not found:
+        return prop
+    body, role = found[-1].group(1).removeprefix("The "), found[-1].group(2).strip()
+    if not body or body == actor.name or role != actor.role:  # the role the speaker was given
+        return prop
+    if body.split()[0] in memory.given_names:  # "Maria Lopez's lawyer, Tom Reid": a person
+        return prop
+    return prop[:at] + body + prop[at + len(head) + len(noun) :]
+
+
+def _the_name(text: str, prop: str, name: str) -> str:
+    """Rule the-name: a body the article writes as "the Arakan Army" opens the proposition
+    the same way ("The Arakan Army's forces …", not "Arakan Army's forces …"), when "the"
+    comes before the name more often than not."""
+    if name[:1].islower() or name.startswith("The "):
+        return prop
+    written = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    with_the = sum(1 for at in written if text[max(0, at - 4) : at].lower() == "the ")
+    return "The " + prop if with_the * 2 > len(written) else prop
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:

@@ -70,8 +70,11 @@ def subject_of(
         first = text[speaker[0] : speaker[0] + 4]
         if first in ("His ", "Her ", "his ", "her "):
             pronoun = "he" if first[:3].lower() == "his" else "she"
-            owner = resolve(pronoun, speaker[0], memory, {actor.name})
-            return (owner[0].name, "person") if owner else ("", None)
+            lead = text[attribution.content[0] : attribution.content[0] + 9].lower()
+            lead = lead.removeprefix("that ").split(" ", 1)[0]
+            if lead not in ("he", "she") or lead == pronoun:  # "His agent … said she": hers
+                owner = resolve(pronoun, speaker[0], memory, {actor.name})
+                return (owner[0].name, "person") if owner else ("", None)
     if actor.name[:1].isupper() or attribution.speaker is None:
         if not actor.name[:1].isupper():
             return "", None
