@@ -26,7 +26,10 @@ _LEADING = lazy_compile(
     r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
     r"|earlier|later|separately|similarly|finally|today|yesterday|previously|lest|perhaps"
     r"|say|maybe|probably|certainly|clearly|surely|even|thus|hence|too|of course"
-    r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly)"
+    r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)(?-i:[a-z]+ly"
+    # rule ly-name: a capitalised -ly word is an opener only if more follows and the next
+    # word is no name: "Kelly said", "Kelly Ayotte said" keep their speaker
+    r"|[A-Z][a-z]*ly\b(?!\s+[A-Z])(?=[\s,]*\w)))"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -100,7 +103,9 @@ def _np_like(words: list[str]) -> bool:
         return True
     if len(words) > 2 and _APPROXIMATE.match(" ".join(words[:4])):
         return True  # rule quantity-subject (round 5, from train's missed sources)
-    if first in _BAD_START or (first.endswith("ly") and first not in {"early", "only"}):
+    if first in _BAD_START or (
+        first.endswith("ly") and first not in {"early", "only"} and words[0].islower()
+    ):  # rule ly-name: a capitalised -ly word left over is a name ("Kelly", "Daly")
         return False
     if first in _PRONOUNS:
         return len(words) == 1

@@ -1,0 +1,27 @@
+"""Round 11: statements lost to a misread speaker or a wrong content (our own sentences)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def spoken(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, cue, content) of every statement with a cue."""
+    return [(s.speaker, s.cue, s.content) for s in extract(text) if s.cue]
+
+
+def test_capitalised_ly_name_is_the_speaker() -> None:
+    assert spoken("Kelly said the harbour was safe.") == [("Kelly", "said", "the harbour was safe")]
+    assert spoken("Dara Skelly said the ferry was late.") == [
+        ("Dara Skelly", "said", "the ferry was late")
+    ]
+    assert spoken("Kelly Marsh said the ferry was late.") == [
+        ("Kelly Marsh", "said", "the ferry was late")
+    ]
+
+
+def test_sentence_opening_ly_adverb_is_still_no_speaker() -> None:
+    assert spoken("Separately, Tom Reed said the ferry was late.") == [
+        ("Tom Reed", "said", "the ferry was late")
+    ]
+    assert spoken("Privately he said the ferry was late.") == [("he", "said", "the ferry was late")]
