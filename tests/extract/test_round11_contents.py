@@ -25,3 +25,11 @@ def test_sentence_opening_ly_adverb_is_still_no_speaker() -> None:
         ("Tom Reed", "said", "the ferry was late")
     ]
     assert spoken("Privately he said the ferry was late.") == [("he", "said", "the ferry was late")]
+
+
+def test_occasion_after_an_inverted_source_is_no_part_of_it() -> None:
+    quote = "“The ferry is safe,” said Harbour Master Dan Roe of Leeds in a telephone interview."
+    assert spoken(quote) == [("Harbour Master Dan Roe of Leeds", "said", "“The ferry is safe,”")]
+    assert spoken("“The ferry is safe,” said Dan Roe on Monday.") == [
+        ("Dan Roe", "said", "“The ferry is safe,”")
+    ]

@@ -324,7 +324,13 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
-_INVERTED_STOP = lazy_compile(r"\s(?:when|while|after|before)\s")
+_INVERTED_STOP = lazy_compile(
+    r"\s(?:when|while|after|before)\s"
+    # rule inverted-occasion: "said Mayor Dan Roe in a telephone interview", "… on Monday",
+    # "… at a rally": the occasion after the name is no part of the source
+    r"|\s(?:in|during|at)\s+(?:a|an|his|her|their)\s"
+    r"|\s(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+)
 _INVERTED_WHO = lazy_compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:who|whose)\s")
 """Rule inverted-relative: "…,” said the man who built the docks." (annotators keep the
 relative clause in the source)."""
