@@ -33,3 +33,21 @@ def test_occasion_after_an_inverted_source_is_no_part_of_it() -> None:
     assert spoken("“The ferry is safe,” said Dan Roe on Monday.") == [
         ("Dan Roe", "said", "“The ferry is safe,”")
     ]
+
+
+def test_to_infinitive_after_an_opener_is_the_content() -> None:
+    assert spoken("As for the ferry, the mayor plans to sell it next year.") == [
+        ("the mayor", "plans", "to sell it next year")
+    ]
+    assert spoken("On Monday, Dan Roe declined to directly answer the question.") == [
+        ("Dan Roe", "declined", "to directly answer the question")
+    ]
+
+
+def test_to_with_an_addressee_is_still_an_adjunct() -> None:
+    assert spoken("The ferry is safe, she said to reporters.") == [
+        ("she", "said", "The ferry is safe")
+    ]
+    assert spoken("The ferry is safe, she said to the crowd.") == [
+        ("she", "said", "The ferry is safe")
+    ]

@@ -38,7 +38,11 @@ _CLAUSE_JOIN = lazy_compile(
 _COORD_GAP = lazy_compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = lazy_compile(
-    r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
+    r"(?:(?:on|late|early|last|this|at|in|during|after|before|for|with|from|when|while)\b"
+    # rule to-infinitive: "…, she plans to cast a ballot" reports; "…, she said to reporters"
+    # is an adjunct (a determiner, a pronoun or a plural noun after "to")
+    r"|to\s+(?=(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us"
+    r"|whom|what|reporters|[A-Z])\b|[a-z]+[^s\W]s\b)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently"
     r"|earlier|later|afterward|afterwards|then|again|repeatedly|privately|publicly)\b)"
     r"(?:(?!\bthat\b)[^“\":])*$"
