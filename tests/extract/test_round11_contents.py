@@ -51,3 +51,8 @@ def test_to_with_an_addressee_is_still_an_adjunct() -> None:
     assert spoken("The ferry is safe, she said to the crowd.") == [
         ("she", "said", "The ferry is safe")
     ]
+
+
+def test_relative_pronoun_cue_takes_its_short_object() -> None:
+    text = "The hearing drew local firms such as Kestrel Build, which opposed the plan."
+    assert spoken(text) == [("which", "opposed", "the plan")]

@@ -177,6 +177,10 @@ def sentence_attributions(
     return found
 
 
+_RELATIVE_SOURCES = frozenset({"who", "which", "that"})
+"""Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
+never a report of what precedes it, so even a short object is its content."""
+
 _PARTICIPLE_GAP = lazy_compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
 """Between "said" and ", referring to": at most a short adjunct ("said on Tuesday, …")."""
 
@@ -403,6 +407,7 @@ def _attribute(
         speaker is None
         or not before.endswith(",")
         or len(text[after[0] : after[1]].split()) >= 3
+        or text[speaker[0] : speaker[1]].lower() in _RELATIVE_SOURCES
         or _OPENING_ADJUNCT.match(text, floor, head)  # "On Twitter, Roe called it a hoax"
     ):
         if speaker is None and not src.coordinated:
