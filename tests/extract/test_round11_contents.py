@@ -56,3 +56,14 @@ def test_to_with_an_addressee_is_still_an_adjunct() -> None:
 def test_relative_pronoun_cue_takes_its_short_object() -> None:
     text = "The hearing drew local firms such as Kestrel Build, which opposed the plan."
     assert spoken(text) == [("which", "opposed", "the plan")]
+
+
+def test_short_object_after_an_opener_is_the_content() -> None:
+    assert spoken("A year later, Dan Roe echoed that comment.") == [
+        ("Dan Roe", "echoed", "that comment")
+    ]
+    assert spoken("Instead, the mayor called for calm.") == [("the mayor", "called for", "calm")]
+
+
+def test_clause_verb_after_a_report_still_takes_the_report() -> None:
+    assert spoken("The ferry is late, he said flatly.") == [("he", "said", "The ferry is late")]

@@ -30,7 +30,7 @@ from workbench.extract.sources import (
 )
 from workbench.extract.spanning import parenthetical, relative_report
 from workbench.extract.unnamed_sources import clause_start, in_poll, reportedly
-from workbench.extract.words import lazy_compile
+from workbench.extract.words import lazy_compile, word_set
 
 _CLAUSE_JOIN = lazy_compile(
     r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet|which|who)?|\bbut|\band)\s*$"
@@ -177,6 +177,14 @@ def sentence_attributions(
     return found
 
 
+# rule object-content: "A year later, he echoed that comment": a verb that does not report a
+# clause ("X, she said") takes its object as content however short; only these verbs may
+# take the clause before them when what follows is a short adjunct.
+_CLAUSE_LEMMAS = word_set(
+    "say tell add write note tweet explain insist argue claim state report recall ask reply"
+    " respond continue conclude post assert contend warn predict suggest acknowledge admit"
+    " confirm announce declare stress observe remark quip joke boast"
+)
 _RELATIVE_SOURCES = frozenset({"who", "which", "that"})
 """Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
 never a report of what precedes it, so even a short object is its content."""
@@ -408,6 +416,7 @@ def _attribute(
         or not before.endswith(",")
         or len(text[after[0] : after[1]].split()) >= 3
         or text[speaker[0] : speaker[1]].lower() in _RELATIVE_SOURCES
+        or lemma not in _CLAUSE_LEMMAS
         or _OPENING_ADJUNCT.match(text, floor, head)  # "On Twitter, Roe called it a hoax"
     ):
         if speaker is None and not src.coordinated:
