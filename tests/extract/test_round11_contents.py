@@ -67,3 +67,16 @@ def test_short_object_after_an_opener_is_the_content() -> None:
 
 def test_clause_verb_after_a_report_still_takes_the_report() -> None:
     assert spoken("The ferry is late, he said flatly.") == [("he", "said", "The ferry is late")]
+
+
+def test_report_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "Since Dan Roe announced his bid last year, he has said the same thing at every stop."
+    assert spoken(text) == [
+        ("Dan Roe", "announced", "his bid last year"),
+        ("he", "has said", "the same thing at every stop"),
+    ]
+    assert spoken("When the mayor said the ferry was safe, nobody in the port was calm.")[0] == (
+        "the mayor",
+        "said",
+        "the ferry was safe",
+    )

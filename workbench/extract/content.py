@@ -108,3 +108,27 @@ def continuation_quote(
         if quote and quote[0] == pos:
             return quote
     return None
+
+
+_SUBORDINATOR = lazy_compile(
+    r"\s*(?:(?:But|And|So)\s+)?(?i:since|when|after|while|as|because|if|although|though|before"
+    r"|until|once|whenever|unless|even though|even if|now that)\b"
+)
+_CLAUSE_COMMA = lazy_compile(r",\s")
+
+
+def subordinate_end(
+    text: str, sentence_start: int, cue_start: int, content: tuple[int, int]
+) -> tuple[int, int]:
+    """Rule subordinate-clause: "Since Roe announced his bid last year, he has said …": a cue
+    in a sentence-opening subordinate clause reports only up to the comma that opens the main
+    clause; the main clause is the outlet's (or another cue's) sentence, not the content."""
+    start, end = content
+    if text[start] in _QUOTE_OPEN or not _SUBORDINATOR.match(text, sentence_start, cue_start):
+        return content
+    if "," in text[sentence_start:cue_start]:
+        return content
+    comma = _CLAUSE_COMMA.search(text, start, end)
+    if comma is None or comma.start() == start:
+        return content
+    return _trim(text, start, comma.start())

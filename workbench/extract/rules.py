@@ -13,7 +13,12 @@ import re
 from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
 from workbench.extract.clause_subjects import main_subject
-from workbench.extract.content import content_after, content_before, continuation_quote
+from workbench.extract.content import (
+    content_after,
+    content_before,
+    continuation_quote,
+    subordinate_end,
+)
 from workbench.extract.continued_quotes import quote_after_colon
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
@@ -421,6 +426,7 @@ def _attribute(
     ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
+        after = subordinate_end(text, start, cue.start, after)
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"
