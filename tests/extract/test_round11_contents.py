@@ -80,3 +80,9 @@ def test_report_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
         "said",
         "the ferry was safe",
     )
+
+
+def test_trailing_occasion_is_no_part_of_the_content() -> None:
+    assert spoken("Dan Roe said the ferry was safe in a telephone interview on Monday.") == [
+        ("Dan Roe", "said", "the ferry was safe")
+    ]

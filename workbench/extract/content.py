@@ -29,6 +29,12 @@ _ADJUNCT_THAT = lazy_compile(
 """Rule adjunct-that: an occasion between the cue and "that" ("said at a rally in Ohio that",
 "tweeted in the early morning hours that") is not what was said; it must end in a name, a
 number or an occasion noun, so that a relative "that" ("the land that …") is left alone."""
+_TRAILING_OCCASION = lazy_compile(
+    r",?\s(?:in|during)\s(?:a|an|his|her|their)\s(?:[\w-]+\s){0,2}(?:interview|statement|speech"
+    r"|op-ed|letter|post|tweet|appearance|email|call)\b[^,;“\"”]*$"
+)
+"""Rule trailing-occasion: "said the port was safe in a telephone interview on Monday": the
+occasion closing the content is where it was said, not what was said."""
 _DASH_BREAK = lazy_compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
@@ -79,6 +85,9 @@ def content_after(
     quote = quote_at(quotes, end - 1)
     if quote and quote[1] > end:
         end = quote[1]
+    occasion = _TRAILING_OCCASION.search(text, start, end)
+    if occasion and occasion.start() > start:
+        end = _trim(text, start, occasion.start())[1]
     return start, end
 
 
