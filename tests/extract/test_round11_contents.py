@@ -86,3 +86,12 @@ def test_trailing_occasion_is_no_part_of_the_content() -> None:
     assert spoken("Dan Roe said the ferry was safe in a telephone interview on Monday.") == [
         ("Dan Roe", "said", "the ferry was safe")
     ]
+
+
+def test_but_clause_after_a_non_speech_cue_is_the_outlets() -> None:
+    assert spoken("Dan Roe backed the plan, but the council voted it down.") == [
+        ("Dan Roe", "backed", "the plan")
+    ]
+    assert spoken("Dan Roe said the plan was sound, but the costs were high.") == [
+        ("Dan Roe", "said", "the plan was sound, but the costs were high")
+    ]

@@ -141,3 +141,19 @@ def subordinate_end(
     if comma is None or comma.start() == start:
         return content
     return _trim(text, start, comma.start())
+
+
+_BUT = lazy_compile(r",\sbut\s")
+
+
+def but_end(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Rule but-clause: "She backed the plan, but the council voted it down": after a cue
+    that does not report speech (backed, wants, showed …) the ", but" clause is the outlet's
+    contrast, not part of the content. Speech verbs keep it: "said X, but Y" reports both."""
+    start, end = content
+    if text[start] in _QUOTE_OPEN:
+        return content
+    cut = _BUT.search(text, start, end)
+    if cut is None or cut.start() == start:
+        return content
+    return _trim(text, start, cut.start())

@@ -14,6 +14,7 @@ from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
 from workbench.extract.clause_subjects import main_subject
 from workbench.extract.content import (
+    but_end,
     content_after,
     content_before,
     continuation_quote,
@@ -190,6 +191,7 @@ _CLAUSE_LEMMAS = word_set(
     " respond continue conclude post assert contend warn predict suggest acknowledge admit"
     " confirm announce declare stress observe remark quip joke boast"
 )
+_SPEECH_LEMMAS = word_set("say tell add write")
 _RELATIVE_SOURCES = frozenset({"who", "which", "that"})
 """Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
 never a report of what precedes it, so even a short object is its content."""
@@ -427,6 +429,8 @@ def _attribute(
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
         after = subordinate_end(text, start, cue.start, after)
+        if lemma not in _SPEECH_LEMMAS:
+            after = but_end(text, after)
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"
