@@ -95,3 +95,8 @@ def test_but_clause_after_a_non_speech_cue_is_the_outlets() -> None:
     assert spoken("Dan Roe said the plan was sound, but the costs were high.") == [
         ("Dan Roe", "said", "the plan was sound, but the costs were high")
     ]
+
+
+def test_participle_after_an_inverted_appositive_is_no_part_of_the_source() -> None:
+    text = "“The set was the star,” said Erik Roe, the head of music, referring to the concerts."
+    assert spoken(text)[0] == ("Erik Roe, the head of music", "said", "“The set was the star,”")

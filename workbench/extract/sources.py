@@ -324,6 +324,9 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
+_LATER_PARTICIPLE = lazy_compile(
+    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing)\b"
+)
 _INVERTED_STOP = lazy_compile(
     r"\s(?:when|while|after|before)\s"
     # rule inverted-occasion: "said Mayor Dan Roe in a telephone interview", "… on Monday",
@@ -367,7 +370,10 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
         while rest_end > end and text[rest_end - 1] in " .!?\n":
             rest_end -= 1
         if 0 < len(_WORD.findall(text[end:rest_end])) <= 30:
-            end = rest_end
+            # rule appositive-participle: "said Erik Roe, the head of music, referring to …":
+            # the participle after the appositive is the speaker's next report, not the source
+            later = _LATER_PARTICIPLE.search(text, end + 1, rest_end)
+            end = _trim(text, start, later.start())[1] if later else rest_end
     return Found(start, end)
 
 
