@@ -29,6 +29,12 @@ _ADJUNCT_THAT = lazy_compile(
 """Rule adjunct-that: an occasion between the cue and "that" ("said at a rally in Ohio that",
 "tweeted in the early morning hours that") is not what was said; it must end in a name, a
 number or an occasion noun, so that a relative "that" ("the land that …") is left alone."""
+_TRAILING_OCCASION = lazy_compile(
+    r",?\s(?:in|during)\s(?:a|an|his|her|their)\s(?:[\w-]+\s){0,2}(?:interview|statement|speech"
+    r"|op-ed|letter|post|tweet|appearance|email|call)\b[^,;“\"”]*$"
+)
+"""Rule trailing-occasion: "said the port was safe in a telephone interview on Monday": the
+occasion closing the content is where it was said, not what was said."""
 _DASH_BREAK = lazy_compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
@@ -79,6 +85,9 @@ def content_after(
     quote = quote_at(quotes, end - 1)
     if quote and quote[1] > end:
         end = quote[1]
+    occasion = _TRAILING_OCCASION.search(text, start, end)
+    if occasion and occasion.start() > start:
+        end = _trim(text, start, occasion.start())[1]
     return start, end
 
 
@@ -108,3 +117,43 @@ def continuation_quote(
         if quote and quote[0] == pos:
             return quote
     return None
+
+
+_SUBORDINATOR = lazy_compile(
+    r"\s*(?:(?:But|And|So)\s+)?(?i:since|when|after|while|as|because|if|although|though|before"
+    r"|until|once|whenever|unless|even though|even if|now that)\b"
+)
+_CLAUSE_COMMA = lazy_compile(r",\s")
+
+
+def subordinate_end(
+    text: str, sentence_start: int, cue_start: int, content: tuple[int, int]
+) -> tuple[int, int]:
+    """Rule subordinate-clause: "Since Roe announced his bid last year, he has said …": a cue
+    in a sentence-opening subordinate clause reports only up to the comma that opens the main
+    clause; the main clause is the outlet's (or another cue's) sentence, not the content."""
+    start, end = content
+    if text[start] in _QUOTE_OPEN or not _SUBORDINATOR.match(text, sentence_start, cue_start):
+        return content
+    if "," in text[sentence_start:cue_start]:
+        return content
+    comma = _CLAUSE_COMMA.search(text, start, end)
+    if comma is None or comma.start() == start:
+        return content
+    return _trim(text, start, comma.start())
+
+
+_BUT = lazy_compile(r",\sbut\s")
+
+
+def but_end(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Rule but-clause: "She backed the plan, but the council voted it down": after a cue
+    that does not report speech (backed, wants, showed …) the ", but" clause is the outlet's
+    contrast, not part of the content. Speech verbs keep it: "said X, but Y" reports both."""
+    start, end = content
+    if text[start] in _QUOTE_OPEN:
+        return content
+    cut = _BUT.search(text, start, end)
+    if cut is None or cut.start() == start:
+        return content
+    return _trim(text, start, cut.start())

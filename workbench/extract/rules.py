@@ -13,7 +13,13 @@ import re
 from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
 from workbench.extract.clause_subjects import main_subject
-from workbench.extract.content import content_after, content_before, continuation_quote
+from workbench.extract.content import (
+    but_end,
+    content_after,
+    content_before,
+    continuation_quote,
+    subordinate_end,
+)
 from workbench.extract.continued_quotes import quote_after_colon
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
@@ -30,7 +36,7 @@ from workbench.extract.sources import (
 )
 from workbench.extract.spanning import parenthetical, relative_report
 from workbench.extract.unnamed_sources import clause_start, in_poll, reportedly
-from workbench.extract.words import lazy_compile
+from workbench.extract.words import lazy_compile, word_set
 
 _CLAUSE_JOIN = lazy_compile(
     r"(?:[,;]\s*(?:but|and|while|although|though|whereas|yet|which|who)?|\bbut|\band)\s*$"
@@ -38,7 +44,11 @@ _CLAUSE_JOIN = lazy_compile(
 _COORD_GAP = lazy_compile(r"(?:,(?:”|\"|'')?\s*(?:and\s+)?|\s+(?:and|but)\s+)$")
 _CLOSERS = ("”", '"', "''", ",”", ',"', "”,", '",', "’", ",’")
 _ADJUNCT = lazy_compile(
-    r"(?:(?:on|late|early|last|this|at|in|during|after|before|to|for|with|from|when|while)\b"
+    r"(?:(?:on|late|early|last|this|at|in|during|after|before|for|with|from|when|while)\b"
+    # rule to-infinitive: "…, she plans to cast a ballot" reports; "…, she said to reporters"
+    # is an adjunct (a determiner, a pronoun or a plural noun after "to")
+    r"|to\s+(?=(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us"
+    r"|whom|what|reporters|[A-Z])\b|[a-z]+[^s\W]s\b)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently"
     r"|earlier|later|afterward|afterwards|then|again|repeatedly|privately|publicly)\b)"
     r"(?:(?!\bthat\b)[^“\":])*$"
@@ -172,6 +182,19 @@ def sentence_attributions(
     found.sort(key=lambda a: a.cue[0])
     return found
 
+
+# rule object-content: "A year later, he echoed that comment": a verb that does not report a
+# clause ("X, she said") takes its object as content however short; only these verbs may
+# take the clause before them when what follows is a short adjunct.
+_CLAUSE_LEMMAS = word_set(
+    "say tell add write note tweet explain insist argue claim state report recall ask reply"
+    " respond continue conclude post assert contend warn predict suggest acknowledge admit"
+    " confirm announce declare stress observe remark quip joke boast"
+)
+_SPEECH_LEMMAS = word_set("say tell add write")
+_RELATIVE_SOURCES = frozenset({"who", "which", "that"})
+"""Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
+never a report of what precedes it, so even a short object is its content."""
 
 _PARTICIPLE_GAP = lazy_compile(r"(?:\s+[^,;:.!?“”\"]{1,30})?,\s*")
 """Between "said" and ", referring to": at most a short adjunct ("said on Tuesday, …")."""
@@ -399,10 +422,15 @@ def _attribute(
         speaker is None
         or not before.endswith(",")
         or len(text[after[0] : after[1]].split()) >= 3
+        or text[speaker[0] : speaker[1]].lower() in _RELATIVE_SOURCES
+        or lemma not in _CLAUSE_LEMMAS
         or _OPENING_ADJUNCT.match(text, floor, head)  # "On Twitter, Roe called it a hoax"
     ):
         if speaker is None and not src.coordinated:
             return Attribution(None, cue_span, after, "impersonal", lemma, cue, implicit=True)
+        after = subordinate_end(text, start, cue.start, after)
+        if lemma not in _SPEECH_LEMMAS:
+            after = but_end(text, after)
         rule = "quote-after-cue" if text[after[0]] in "“\"'" else "cue-content"
         if src.coordinated:
             rule = "coordinated-cue"

@@ -26,7 +26,10 @@ _LEADING = lazy_compile(
     r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
     r"|earlier|later|separately|similarly|finally|today|yesterday|previously|lest|perhaps"
     r"|say|maybe|probably|certainly|clearly|surely|even|thus|hence|too|of course"
-    r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly)"
+    r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)(?-i:[a-z]+ly"
+    # rule ly-name: a capitalised -ly word is an opener only if more follows and the next
+    # word is no name: "Kelly said", "Kelly Ayotte said" keep their speaker
+    r"|[A-Z][a-z]*ly\b(?!\s+[A-Z])(?=[\s,]*\w)))"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -100,7 +103,9 @@ def _np_like(words: list[str]) -> bool:
         return True
     if len(words) > 2 and _APPROXIMATE.match(" ".join(words[:4])):
         return True  # rule quantity-subject (round 5, from train's missed sources)
-    if first in _BAD_START or (first.endswith("ly") and first not in {"early", "only"}):
+    if first in _BAD_START or (
+        first.endswith("ly") and first not in {"early", "only"} and words[0].islower()
+    ):  # rule ly-name: a capitalised -ly word left over is a name ("Kelly", "Daly")
         return False
     if first in _PRONOUNS:
         return len(words) == 1
@@ -319,7 +324,16 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
-_INVERTED_STOP = lazy_compile(r"\s(?:when|while|after|before)\s")
+_LATER_PARTICIPLE = lazy_compile(
+    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing)\b"
+)
+_INVERTED_STOP = lazy_compile(
+    r"\s(?:when|while|after|before)\s"
+    # rule inverted-occasion: "said Mayor Dan Roe in a telephone interview", "… on Monday",
+    # "… at a rally": the occasion after the name is no part of the source
+    r"|\s(?:in|during|at)\s+(?:a|an|his|her|their)\s"
+    r"|\s(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+)
 _INVERTED_WHO = lazy_compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:who|whose)\s")
 """Rule inverted-relative: "…,” said the man who built the docks." (annotators keep the
 relative clause in the source)."""
@@ -356,7 +370,10 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
         while rest_end > end and text[rest_end - 1] in " .!?\n":
             rest_end -= 1
         if 0 < len(_WORD.findall(text[end:rest_end])) <= 30:
-            end = rest_end
+            # rule appositive-participle: "said Erik Roe, the head of music, referring to …":
+            # the participle after the appositive is the speaker's next report, not the source
+            later = _LATER_PARTICIPLE.search(text, end + 1, rest_end)
+            end = _trim(text, start, later.start())[1] if later else rest_end
     return Found(start, end)
 
 
