@@ -184,7 +184,7 @@ def _claim_naming(noun: str, speakers: frozenset[str], claims: Claims) -> str | 
     """Rule denied-deed: "Tajikistan denied breaking the agreement" after "Uzbekistan said
     Dushanbe had broken a 1998 water-sharing agreement" denies that claim, the one of
     someone else's last claims that names the thing ("agreement"); None when none does."""
-    word = lazy_compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)  # re's own cache: per noun
     for proposition, actors in reversed(claims.recent[-_CLAIM_REACH:]):
         if not speakers & actors and word.search(proposition):
             return proposition
@@ -319,7 +319,7 @@ def _member_body(
     noun = prop[at + len(head) :].split(" ", 1)[0].removesuffix("'s")
     if noun not in _MEMBER_NOUNS and noun not in memory.body_nouns:
         return prop
-    named = lazy_compile(
+    named = re.compile(  # per speaker: re's own cache, never the regex cache file
         r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}?)(?:['’]s)? ((?:"
         + _ROLE_WORD
         + r" ?){1,3}),? "
