@@ -82,3 +82,14 @@ def test_passive_accusation_and_a_charge_both_deny() -> None:
         ("Norway", "Norway sold ships to Argentina."),
         ("Argentina", "Norway sold ships to Argentina."),
     }
+
+
+def test_passive_accuser_charge_stays_in_its_sentence() -> None:
+    said = _said(
+        "Norway was accused by Brazil of selling ships to Argentina. "
+        "Norway and Argentina denied the allegations."
+    )
+    claim = "Norway sold ships to Argentina."
+    assert ("Brazil", "country", "asserts", claim) in said
+    assert ("Norway", "country", "denies", claim) in said
+    assert ("Argentina", "country", "denies", claim) in said

@@ -257,7 +257,7 @@ def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> 
     if cue.passive:
         by = _BY.match(text, cue.end)
         if by:
-            span = phrase_source(text, by.end(), len(text))
+            span = phrase_source(text, by.end(), end)
             return Found(*span) if span else None
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
