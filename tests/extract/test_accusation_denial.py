@@ -93,3 +93,53 @@ def test_passive_accuser_charge_stays_in_its_sentence() -> None:
     assert ("Brazil", "country", "asserts", claim) in said
     assert ("Norway", "country", "denies", claim) in said
     assert ("Argentina", "country", "denies", claim) in said
+
+
+def test_did_the_same_gives_the_second_party_the_same_denial() -> None:
+    for second in (
+        "Norway denied the allegation, and Argentina did the same.",
+        "Norway rejected the accusation, as did Argentina.",
+        "Norway denied it and so did Argentina.",
+        "Norway denied the claim; Argentina later did likewise.",
+    ):
+        said = _said(f"Brazil accused Norway of selling ships to Argentina. {second}")
+        assert ("Brazil", "country", "asserts", "Norway sold ships to Argentina.") in said
+        assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+        assert ("Argentina", "country", "denies", "Norway sold ships to Argentina.") in said, second
+
+
+def test_did_the_same_never_moves_a_speakers_own_pronoun() -> None:
+    said = _said("He said he would resign, and she did the same.")
+    assert [actor for actor, *_ in said] == ["he"]
+
+
+def test_which_denied_denies_the_clause_before_it() -> None:
+    said = _said("Brazil says Norway has sold ships to Argentina, which both countries deny.")
+    assert ("Norway", "country", "denies", "Norway has sold ships to Argentina.") in said
+    assert ("Argentina", "country", "denies", "Norway has sold ships to Argentina.") in said
+    said = _said("Brazil accused Norway of selling ships to Argentina, which Oslo denied.")
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+
+
+def test_floating_both_belongs_to_neither_actor_nor_lost_cue() -> None:
+    lead = "Brazil alleged that Norway had sold ships to Argentina. "
+    for denial in (
+        "Norway and Argentina have both dismissed the allegation.",
+        "Norway and Argentina both dismissed the allegation.",
+    ):
+        deniers = {a for a, _, st, _ in _said(lead + denial) if st == "denies"}
+        assert deniers == {"Norway", "Argentina"}, denial
+
+
+def test_group_denial_after_according_to_never_counts_the_source() -> None:
+    said = _said(
+        "According to Brazil, Norway has sold ships to Argentina. Both countries deny this."
+    )
+    deniers = {actor for actor, _, stance, _ in said if stance == "denies"}
+    assert deniers == {"Norway", "Argentina"}
+
+
+def test_agentless_accusation_states_the_deed() -> None:
+    said = _said("Norway has been accused of selling ships to Argentina. It denies the charge.")
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+    assert all("accused" not in proposition for *_, proposition in said)

@@ -49,10 +49,24 @@ def aux_length(window: str) -> int:
         if word.endswith(_CONTRACTED):
             cut = k + 1 + len(word) - 3  # "they've said": only "'ve" belongs to the cue
             break
-        if not word or not _is_aux(word):
+        if not word or not (_is_aux(word) or _floating(word, body[: k + 1])):
             break
         cut = k + 1
     return len(window) - cut
+
+
+# Quantifiers that float after an auxiliary ("have both denied", "were all rejected"); after
+# a noun they are the subject's ("Moscow and Pyongyang both denied"), handled with the source.
+_FLOATING = frozenset({"both", "all", "each"})
+_FLOAT_AFTER = word_set("has have had is are was were will would could can may might should did do")
+
+
+def _floating(word: str, before: str) -> bool:
+    """ "both" in "have both denied": a floating quantifier right after an auxiliary."""
+    if word.lower() not in _FLOATING:
+        return False
+    previous = before.rstrip().rsplit(None, 1)[-1:]
+    return bool(previous) and previous[0].lower() in _FLOAT_AFTER
 
 
 NEGATION = lazy_compile(r"\b(?:not|never|\w+n[’']t)\b")

@@ -129,7 +129,9 @@ def extract(
             elif titled := _bare_title_headline(text, attribution.speaker, s_start, s_end, lex):
                 actors = [memory.add(attribution.speaker[0], titled)]
             elif denies(attribution):  # the accuser is never one of the deniers
-                actors = resolve_actors(text, attribution, memory, lex, exclude | claims.accusers)
+                group = _speaks_as_group(text, attribution, lex)
+                answered = claims.claimants(group=group)
+                actors = resolve_actors(text, attribution, memory, lex, exclude | answered)
             else:
                 actors = resolve_actors(text, attribution, memory, lex, exclude)
             if attribution.speaker:
@@ -170,6 +172,10 @@ def extract(
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
+                elif attribution.implicit and attribution.lemma == "accuse":
+                    # rule accused-implicit: "X has been accused of arming Y" -> "X armed Y"
+                    cue_start, cue_end = attribution.cue
+                    said = f"{text[c_start:cue_start].strip()} {text[cue_end:c_end].strip()}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
                 written = (
@@ -472,3 +478,11 @@ def _group_key(proposition: str) -> str:
 def _int(value: object) -> int:
     """``speaker_start or -1``, exactly as the contract states (so 0 sorts like None)."""
     return value if isinstance(value, int) and value else -1
+
+
+def _speaks_as_group(text: str, attribution: Attribution, lex: Lexicon) -> bool:
+    """Whether the speaker is a group reference ("both nations", "the two leaders")."""
+    if attribution.speaker is None:
+        return False
+    words = text[attribution.speaker[0] : attribution.speaker[1]].lower()
+    return words in lex.group_countries or words in lex.group_persons

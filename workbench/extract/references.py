@@ -100,6 +100,14 @@ class Claims:
         if accusing:
             self.accusation, self.accusers = proposition, actors
 
+    def claimants(self, *, group: bool) -> frozenset[str]:
+        """Who made the claim a denial answers, never to be counted among its deniers: the
+        accusers; and for a group reference with no accusation before it, the last claim's
+        speakers ("According to the United States, … Both nations deny this")."""
+        if self.accusation or not group or not self.recent:
+            return self.accusers
+        return self.recent[-1][1]
+
     def antecedent(self, speakers: frozenset[str], *, accusation: bool) -> str | None:
         """The claim a reference points at: the last accusation when asked for, else the last
         claim someone other than the speakers made, else the last claim."""

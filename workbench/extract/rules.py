@@ -27,6 +27,7 @@ from workbench.extract.layouts import according_to, colon_and_dash
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
+from workbench.extract.same_stance import same_stance, which_denied
 from workbench.extract.sources import (
     Found,
     clause_subject,
@@ -179,6 +180,8 @@ def sentence_attributions(
             if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
                 attribution.rule = "according-to-nested"
             found.append(attribution)
+    found.extend(same_stance(text, found))  # rule did-the-same: ", and Russia did the same"
+    found.extend(which_denied(text, start, end, cues, found))  # ", which both countries deny"
     found.sort(key=lambda a: a.cue[0])
     return found
 

@@ -48,7 +48,7 @@ _TRAILING_NP = lazy_compile(
 _TRAILING_ADVERB = lazy_compile(
     r"(?:,?\s+(?:however|though|too|also|in particular|for (?:their|his|her|its) part),?"
     r"|(?:\s+(?:(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)[a-z]+ly"
-    r"|almost|not|never|once|often|now))+"
+    r"|almost|not|never|once|often|now|(?<!\bof )(?:both|all|each)))+"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|\s+(?:yesterday|today|tonight)"
     # "Danny Okafor last night"; "last week", "this month" too traded a gold speaker span for
@@ -58,6 +58,7 @@ _TRAILING_ADVERB = lazy_compile(
 # The last word of every _TRAILING_ADVERB match is one of these or ends in "ly".
 _TRAILING_WORDS = word_set(
     "however though too also particular part almost not never once often now yesterday today"
+    " both all each"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday tonight night"
 )
 _ONLY_WHEN = lazy_compile(
