@@ -143,3 +143,43 @@ def test_agentless_accusation_states_the_deed() -> None:
     said = _said("Norway has been accused of selling ships to Argentina. It denies the charge.")
     assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
     assert all("accused" not in proposition for *_, proposition in said)
+
+
+def test_denied_accusations_that_s_denies_s() -> None:
+    said = _said(
+        "Norway and Argentina on Thursday denied Brazilian accusations "
+        "that Oslo had sold ships to Buenos Aires."
+    )
+    assert {(a, p) for a, _, st, p in said if st == "denies"} == {
+        ("Norway", "Oslo had sold ships to Buenos Aires."),
+        ("Argentina", "Oslo had sold ships to Buenos Aires."),
+    }
+    said = _said("Norway rejected US claims that it had sold ships to Argentina.")
+    assert ("Norway", "country", "denies", "Norway had sold ships to Argentina.") in said
+
+
+def test_calling_the_claims_names_denies_them() -> None:
+    lead = "Brazil accused Norway of selling ships to Argentina. "
+    for reply in (
+        'Oslo dismissed the claims as "nonsense", and Argentina called them "absurd".',
+        'Argentina denied the accusations, calling them a "smear campaign".',
+    ):
+        said = _said(lead + reply)
+        assert ("Argentina", "country", "denies", "Norway sold ships to Argentina.") in said, reply
+        assert not any(st == "asserts" and a == "Argentina" for a, _, st, _ in said), reply
+
+
+def test_relative_denier_stays_in_its_sentence_and_no_comment_is_no_denial() -> None:
+    said = _said(
+        "Brazil accused Norway of selling ships to Argentina. "
+        "Norway, which denies the charge, did not comment further."
+    )
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+    assert [a for a, _, st, _ in said if st == "denies"] == ["Norway"]
+
+
+def test_denied_any_involvement_answers_the_accusation_naming_the_denier() -> None:
+    said = _said(
+        "Brazil accused Norway of selling ships to Argentina. Norway has denied any involvement."
+    )
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said

@@ -54,6 +54,11 @@ _NO_COMMENT = lazy_compile(
     r"|(?:(?:a|an|the|his|her|their|several|repeated|multiple)\s+)?(?:requests?|calls?"
     r"|messages?|e-?mails?|inquiries|queries)\s+(?:\w+\s+)?(?:for|seeking)\s+comment\b)"
 )
+# What may follow a negated "comment" in a non-answer: "did not comment further", "has not
+# commented publicly on the report". The pattern always matches (possibly empty).
+_COMMENT_TAIL = lazy_compile(
+    r"(?:\s+(?:further|immediately|publicly|directly|specifically|yet))?(?:\s+on\s+[^.;:,“”\"]{1,80})?"
+)
 _NUMBER = lazy_compile(r"\s+[$£€]?\d")
 _PARTICLE = lazy_compile(r"\s+(?:about|with|against|as|off)\b")
 _TOPIC_PARTICLES = {
@@ -321,6 +326,8 @@ def _ing_ok(before: list[str], lexicon: Lexicon) -> bool:
 
 def no_comment_end(text: str, cue: Cue) -> int:
     """Where "declined to comment" / "did not respond to requests for comment" ends, else 0."""
+    if cue.info.lemma == "comment" and cue.negated:  # "did not comment further"
+        return _COMMENT_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
     if cue.info.lemma not in _NO_COMMENT_VERBS:
         return 0
     match = _NO_COMMENT.match(text, cue.verb_start + len(cue.form.split()[0]))

@@ -114,7 +114,12 @@ _IRREGULAR_PAST = {
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = lazy_compile(
     r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
-    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s))(?:\w+\s+)?"
+    r"|(?=(?:reports|claims|allegations|suggestions|rumou?rs|accusations)\s)"
+    # "Western accusations that S", "US claims that S": a modifier and no determiner; "claims"
+    # and "reports" are verbs after a name ("Bloomberg reports that"), so only after "US", "UN"
+    r"|(?:[A-Z][\w.’'-]*\s+){1,2}(?=(?:allegations?|accusations?)\s)"
+    r"|(?:[A-Z]{2,}|[A-Z]\.[A-Z]\.)\s+(?=(?:claims|charges|reports)\s))"
+    r"(?:\w+\s+)?"
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
     # "claims circulating on social media that S": a few words that are no verb of their own

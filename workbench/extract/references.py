@@ -41,17 +41,24 @@ _CLAIM_REF_ADJUNCT = lazy_compile(
     r"|last|this|as|against|made|levell?ed|by)\b",
     re.IGNORECASE,
 )
+# "North Korea has denied any involvement" after an accusation: the denial answers it.
+_DENIED_PART = lazy_compile(
+    r"(?:any\s+|all\s+)?(?:involvement|wrongdoing|responsibility|role|part|knowledge)"
+    r"(?:\s+(?:in|of)\s+(?:it|this|that|them|the\s+\w+))?\s*[.]?$",
+    re.IGNORECASE,
+)
 _BARE = frozenset({"this", "it", "that", "them", "these", "those", "so"})
 # "These reports are false", "That is a lie", "there is no evidence for this": the whole
 # content calls an earlier claim false, so the statement denies that claim.
 _REBUTTAL = lazy_compile(
-    r"(?:(?:this|that|it|these|those|they|the|such)"
+    r"(?:(?:this|that|it|these|those|they|them|the|such)"
     r"(?:\s+(?:allegations?|accusations?|claims?|charges?|reports?|stor(?:y|ies)|rumou?rs?))?"
     r"\s+(?:(?:is|are|was|were)\s+[“\"]?(?:(?:completely|totally|entirely|simply|absolutely|just)\s+)?)?"
     r"[“\"]?(?:[a-z]+\s+and\s+)?"  # "were “dangerous and false”"
     r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
     r"|nonsense|absurd|not\s+true|wrong|incorrect|inaccurate|a\s+myth|a\s+hoax|misleading"
-    r"|defamatory|fake(?:\s+news)?|a\s+smear|ridiculous|categorically\s+false|made\s+up)"
+    r"|defamatory|fake(?:\s+news)?|a\s+[“\"]?smear(?:\s+campaign)?|ridiculous"
+    r"|categorically\s+false|made\s+up|propaganda|slander(?:ous)?)"
     r"|there\s+(?:is|was)\s+no\s+(?:scientific\s+)?(?:evidence|proof|basis)"
     r"\s+(?:for|of|to\s+support|behind)\s+(?:this|that|it|these|those|the\s+claims?|such\s+claims?"
     r"|the\s+allegations?|the\s+idea))\b[.!]?[”\"]?$",
@@ -167,6 +174,14 @@ def points_back(
     denial = denies(attribution)
     if denial and is_bare(content):
         return claims.antecedent(speakers, accusation=True)
+    accusation = claims.accusation
+    if (
+        denial
+        and accusation
+        and _DENIED_PART.match(content)
+        and any(n in accusation for n in speakers)
+    ):
+        return accusation  # rule denied-involvement: "denied any involvement" in an accusation
     if is_rebuttal(content):
         point = claims.antecedent(speakers, accusation=True)
         if point is not None:

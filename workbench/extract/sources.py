@@ -246,9 +246,15 @@ def _last_boundary(text: str, floor: int, cue_start: int) -> re.Match[str] | Non
     return None
 
 
+_SENTENCE_END = lazy_compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z“\"])")
+
+
 def antecedent(text: str, floor: int, rel_start: int) -> tuple[int, int] | None:
     """ "blamed the mayor, who said …": the noun phrase a relative pronoun stands for."""
     before = text[floor:rel_start].rstrip(" ,")
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    if ends:  # an antecedent never reaches into the sentence before
+        floor, before = floor + ends[-1], before[ends[-1] :]
     words = list(_WORD.finditer(before))
     if not words:
         return None
