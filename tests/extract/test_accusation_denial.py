@@ -183,3 +183,25 @@ def test_denied_any_involvement_answers_the_accusation_naming_the_denier() -> No
         "Brazil accused Norway of selling ships to Argentina. Norway has denied any involvement."
     )
     assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+
+
+def test_called_the_accusation_a_provocation_denies_it() -> None:
+    said = _said(
+        "Brazil accused Norway of selling ships to Argentina. "
+        'Norway\'s foreign ministry called the accusation "a provocation".'
+    )
+    assert ("denies", "Norway sold ships to Argentina.") in [(st, p) for _, _, st, p in said]
+
+
+def test_declined_to_say_is_a_non_answer_named_after_its_speaker() -> None:
+    said = _said(
+        "Power was cut across the city, according to the grid operator, Voltria. "
+        "It declined to say how the attackers got in. The company declined to discuss it."
+    )
+    assert (
+        "Voltria",
+        "organisation",
+        "asserts",
+        "Voltria declined to say how the attackers got in.",
+    ) in said
+    assert not any(st == "denies" for _, _, st, _ in said)

@@ -36,7 +36,11 @@ def named_after_noun(text: str, match: re.Match[str], body_nouns: dict[str, str]
     words = match.group().split()
     if not 1 <= len(words) <= 4 or not all(name_token(w) or w in ("of", "and") for w in words):
         return None
-    return Actor(match.group(), "organisation", None, before.group(1))
+    name = match.group()
+    last = words[-1]
+    if last.endswith(".") and last.count(".") == 1 and len(last) > 3:
+        name = name[:-1]  # "the grid operator, Litgrid." ends a sentence, not an abbreviation
+    return Actor(name, "organisation", None, before.group(1))
 
 
 _BODY_REACH = 600  # characters: "The regulator said" points at a body named this close before

@@ -51,6 +51,9 @@ _CUE_TAIL = lazy_compile(
 _NO_COMMENT_VERBS = word_set("decline refuse respond reply return")
 _NO_COMMENT = lazy_compile(
     r"\s+(?:(?:immediately|publicly|further)\s+)?(?:to\s+)?(?:(?:comment|be\s+interviewed)\b"
+    # "declined to say how the attackers got in": a non-answer, whatever the question (after
+    # "declined" only: "refused to say the words" takes a stand)
+    r"|(?<=declined\sto\s)(?:say|disclose|reveal|elaborate|specify|discuss|confirm\s+or\s+deny)\b"
     r"|(?:(?:a|an|the|his|her|their|several|repeated|multiple)\s+)?(?:requests?|calls?"
     r"|messages?|e-?mails?|inquiries|queries)\s+(?:\w+\s+)?(?:for|seeking)\s+comment\b)"
 )

@@ -48,7 +48,7 @@ from workbench.extract.rules import reporting_nouns, sentence_attributions
 from workbench.extract.said import drop_after_report, drop_as_frame, it_speaker, other_gender
 from workbench.extract.sentences import split_sentences
 from workbench.extract.spanning import SPANNING_RULES, without_report
-from workbench.extract.speakers import resolve_actors, subject_of
+from workbench.extract.speakers import display_name, resolve_actors, subject_of
 from workbench.extract.stance import confidence_of, stance_of
 from workbench.extract.words import lazy_compile
 
@@ -152,6 +152,7 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
+                prop = _named_non_answer(text, prop, attribution, actors)
             elif interview and (answer := interview.answer(content, c_start, memory)):
                 attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
                 attribution.stance, prop = answer
@@ -486,3 +487,20 @@ def _speaks_as_group(text: str, attribution: Attribution, lex: Lexicon) -> bool:
         return False
     words = text[attribution.speaker[0] : attribution.speaker[1]].lower()
     return words in lex.group_countries or words in lex.group_persons
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "who"})
+_THE_NOUN = lazy_compile(r"the [a-z]+$")  # "The company declined to say …"
+
+
+def _named_non_answer(text: str, prop: str, attribution: Attribution, actors: list[Actor]) -> str:
+    """ "He declined to say whether …" names him: a non-answer is kept as written, but a
+    pronoun subject would leave the proposition unreadable on its own."""
+    if attribution.speaker is None or len(actors) != 1 or actors[0].kind in ("unnamed", "group"):
+        return prop
+    s, e = attribution.speaker
+    written = text[s:e].lower()
+    body_noun = actors[0].kind in ("organisation", "country") and _THE_NOUN.match(written)
+    if not (written in _PRONOUN_SUBJECTS or body_noun) or prop[: e - s].lower() != written:
+        return prop  # "A spokesman for X declined …" stays: X did not decline
+    return display_name(actors[0]) + prop[e - s :]
