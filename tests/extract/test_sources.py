@@ -110,3 +110,13 @@ def test_an_inverted_source_stops_before_a_participle() -> None:
     found = right_source(text, text.index("said") + 4, len(text) - 1)
     assert found is not None and found.start is not None and found.end is not None
     assert text[found.start : found.end] == "Ada Moss, a pilot"
+
+
+def test_quote_before_who_said_is_the_name_not_the_content() -> None:
+    """'calling himself "Dr Truth", who said …': the quote names the antecedent of "who"."""
+    statements = extract(
+        'The video was posted by a user calling himself "Dr Truth", who said the chips '
+        "could be activated by phone masts."
+    )
+    said = [s for s in statements if s.cue == "said"]
+    assert [s.content for s in said] == ["the chips could be activated by phone masts"]

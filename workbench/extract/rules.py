@@ -398,7 +398,10 @@ def _attribute(
     if before.endswith(" as"):
         head = floor + len(before) - 3  # "…, as police have said."
         before = text[floor:head].rstrip()
-    if speaker is not None and before.endswith(_CLOSERS):
+    relative = speaker is not None and text[speaker[0] : speaker[1]].lower() in _RELATIVE_SOURCES
+    if speaker is not None and before.endswith(_CLOSERS) and not relative:
+        # (a quote before "who said" is the antecedent's name: 'calling himself "Dr Truth",
+        # who said …' reports what follows)
         return _quote_before(text, floor, head, cue, speaker, quotes)
     after_from = max(cue.end, speaker[1]) if speaker and speaker[0] > cue.end else cue.end
     if speaker and text[end - 1 : end + 1].startswith(":"):
