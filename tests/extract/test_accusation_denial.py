@@ -3,6 +3,8 @@ denial linked to the accusation it answers. Sentences written for these tests.""
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.extract import extract
 
 
@@ -205,3 +207,14 @@ def test_declined_to_say_is_a_non_answer_named_after_its_speaker() -> None:
         "Voltria declined to say how the attackers got in.",
     ) in said
     assert not any(st == "denies" for _, _, st, _ in said)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (docs/extraction.md, failure class 9): an accusation inside the denial's "
+    "own 'after' clause is nested in its content; cutting contents at 'after' was not tried",
+)
+def test_accusation_in_the_denials_after_clause() -> None:
+    said = _said("Norway denied selling ships to Argentina after Brazil accused it of doing so.")
+    assert ("Brazil", "country", "asserts", "Norway sold ships to Argentina.") in said
+    assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
