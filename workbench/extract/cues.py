@@ -180,6 +180,13 @@ def find_cues(
             and not _ing_ok(before, lexicon)
         ):
             continue
+        if (
+            form.endswith("ing")
+            and not aux_text
+            and prev in _PREPOSITIONS
+            and _NOUN_MODIFIED.match(next_word)
+        ):
+            continue  # "in exchange for planning approvals": a gerund modifying a noun
         if info.needs_complement and not _has_complement(text, start, cue_start, verb_end, end):
             continue
         particle = _PARTICLE.match(text, verb_end, end)
@@ -299,6 +306,11 @@ def _passive_ok(text: str, cue_start: int, cue_end: int, end: int) -> bool:
     if _BY.match(text, cue_end, end):
         return True
     return bool(_IT_BEFORE.search(text[max(0, cue_start - 4) : cue_start]))
+
+
+_PREPOSITIONS = frozenset({"for", "of", "in", "on", "with", "without", "about", "from", "into"})
+# A plural noun right after the gerund: "planning approvals", "campaigning skills" (not "his").
+_NOUN_MODIFIED = lazy_compile(r"[a-z]{3,}(?<![iu]s)(?<!ss)s$")
 
 
 def _ing_ok(before: list[str], lexicon: Lexicon) -> bool:

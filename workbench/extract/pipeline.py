@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from workbench.extract.actors import Actor, normalise
+from workbench.extract.addressee import addressed
 from workbench.extract.article_passes import (
     full_names,
     headline_denials,
@@ -22,6 +23,7 @@ from workbench.extract.coref import (
     Memory,
     scan_mentions,
 )
+from workbench.extract.court import charge_proposition
 from workbench.extract.cues import no_comment_end, scan_text
 from workbench.extract.headlines import (
     body_names,
@@ -171,6 +173,7 @@ def extract(
                 said = drop_as_frame(said, lex)
                 said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
+                said = addressed(said, attribution.lemma)  # "told jurors they must …"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 elif attribution.implicit and attribution.lemma == "accuse":
@@ -195,7 +198,13 @@ def extract(
                 subject = subject_of(text, attribution, actors, lex, memory)
                 if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
-                prop = build(said, attribution.lemma, *subject)
+                charged = charge_proposition(said, attribution.lemma, subject[0])
+                if charged is not None:  # rule charge: "denies two counts of fraud"
+                    prop, denied = charged
+                    attribution.rule = "charge"
+                    attribution.stance = "denies" if denied else "asserts"
+                else:
+                    prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
                     # rule wants-to: "wants to delay the vote" -> "The union wants to delay …"
                     verb = text[attribution.cue[0] : attribution.cue[1]]

@@ -21,6 +21,7 @@ from workbench.extract.content import (
     subordinate_end,
 )
 from workbench.extract.continued_quotes import quote_after_colon
+from workbench.extract.court import court_heard
 from workbench.extract.cues import Cue, find_according, find_cues
 from workbench.extract.generic import generic_cues
 from workbench.extract.layouts import according_to, colon_and_dash
@@ -182,6 +183,11 @@ def sentence_attributions(
             found.append(attribution)
     found.extend(same_stance(text, found))  # rule did-the-same: ", and Russia did the same"
     found.extend(which_denied(text, start, end, cues, found))  # ", which both countries deny"
+    if "heard" in sentence or " told" in sentence:  # rule court-heard, before any cue of it
+        for court in court_heard(text, start, end, quotes):
+            c_start, c_end = court.cue
+            found = [a for a in found if not (a.cue[0] < c_end and c_start < a.cue[1])]
+            found.append(court)
     found.sort(key=lambda a: a.cue[0])
     return found
 
