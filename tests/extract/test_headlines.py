@@ -153,3 +153,14 @@ def test_a_sentence_case_headlines_bare_title_is_the_titled_person_in_the_body()
         "Carla Benn",
         "denies",
     )
+
+
+def test_sentence_case_headline_drops_its_trailing_frame() -> None:
+    text = (
+        "Minister denies taking bribes as corruption trial opens\n"
+        "Minister Carla Benn denied the charges on Monday."
+    )
+    first = extract(text)[0]
+    assert first.proposition == "Carla Benn took bribes."
+    kept = extract("Port praises mayor as work horse\nThe port said so.")[0]
+    assert kept.content == "mayor as work horse"

@@ -44,9 +44,18 @@ def is_title_case(sentence: str) -> bool:
     return len(major) >= 2 and all(w[0].isupper() for w in major)
 
 
-def frame_start(text: str, start: int, end: int) -> int:
+# In a sentence-case headline the frame is lower case: "… as corruption trial opens".
+# "as"/"while" need a clause ending in a verb ("as corruption trial opens", "as talks
+# begin"), since "praises Clinton as work horse" and "as soon as possible" are no frames.
+_LOWER_FRAME = lazy_compile(
+    r"\s+(?:(?:amid|ahead\s+of)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+    r"|(?:as|while)\s+(?:[a-z][\w-]*\s+){1,4}(?:[a-z]+[^s\W]s|meet|begin|open|close|start|loom|mount|grow))$"
+)
+
+
+def frame_start(text: str, start: int, end: int, *, sentence_case: bool = False) -> int:
     """Where a trailing "as …"/"amid …" frame begins in ``text[start:end]``, else ``end``."""
-    match = _FRAME.search(text, start, end)
+    match = (_LOWER_FRAME if sentence_case else _FRAME).search(text, start, end)
     return match.start() if match and match.start() > start else end
 
 

@@ -121,6 +121,8 @@ def extract(
             answers = charge_appositive(text, attribution) if claims.accusation else False
             if names is not None and idx in headlines:
                 _trim_frame(text, attribution)
+            elif idx == 0 and text[s_end : s_end + 1] == "\n" and text[s_end - 1] not in '.!?”"':
+                _trim_frame(text, attribution, sentence_case=True)  # a sentence-case headline
             if attribution.rule == "answer":  # "A: …" is the interviewee's
                 person = interview.interviewee(memory) if interview else None
                 actors = [person or Actor("interviewee", "unnamed")]
@@ -280,11 +282,12 @@ def _is_title_headline(sentence: str) -> bool:
     return is_headline(sentence) and is_title_case(sentence)
 
 
-def _trim_frame(text: str, attribution: Attribution) -> None:
+def _trim_frame(text: str, attribution: Attribution, *, sentence_case: bool = False) -> None:
     """ "Washington Accuses Pyongyang of Arms Shipments as Leaders Meet": drop the frame."""
     c_start, c_end = attribution.content
     if text[c_start] not in _QUOTE_MARKS:
-        attribution.content = (c_start, frame_start(text, c_start, c_end))
+        cut = frame_start(text, c_start, c_end, sentence_case=sentence_case)
+        attribution.content = (c_start, cut)
 
 
 def _headline_actor(
