@@ -54,6 +54,7 @@ _NO_COMMENT = lazy_compile(
     # "declined to say how the attackers got in": a non-answer, whatever the question (after
     # "declined" only: "refused to say the words" takes a stand)
     r"|(?<=declined\sto\s)(?:say|disclose|reveal|elaborate|specify|discuss|confirm\s+or\s+deny)\b"
+    r"|(?<=refused\sto\s)(?:disclose|elaborate|discuss|confirm\s+or\s+deny)\b"
     r"|(?:(?:a|an|the|his|her|their|several|repeated|multiple)\s+)?(?:requests?|calls?"
     r"|messages?|e-?mails?|inquiries|queries)\s+(?:\w+\s+)?(?:for|seeking)\s+comment\b)"
 )

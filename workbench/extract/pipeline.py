@@ -47,7 +47,13 @@ from workbench.extract.references import (
     self_contained,
 )
 from workbench.extract.rules import reporting_nouns, sentence_attributions
-from workbench.extract.said import drop_after_report, drop_as_frame, it_speaker, other_gender
+from workbench.extract.said import (
+    drop_after_report,
+    drop_as_frame,
+    it_speaker,
+    other_gender,
+    plural_name,
+)
 from workbench.extract.sentences import split_sentences
 from workbench.extract.spanning import SPANNING_RULES, without_report
 from workbench.extract.speakers import display_name, resolve_actors, subject_of
@@ -197,9 +203,23 @@ def extract(
                     said = said[split.end() :]
                 if it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
+                elif (
+                    attribution.speaker
+                    and plural_name(
+                        text,
+                        written,
+                        attribution.speaker[1],
+                        text[attribution.cue[0] : attribution.cue[1]],
+                        actors,
+                    )
+                    and actors[0].name.split()[0] not in lex.given_names
+                ):  # "Harbour City have denied …": a team
+                    actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
                 if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
+                if text[c_start] in _QUOTE_MARKS:
+                    subject = ("", None)  # a direct quote keeps its pronouns: "“He is happy”"
                 charged = charge_proposition(said, attribution.lemma, subject[0])
                 if charged is not None:  # rule charge: "denies two counts of fraud"
                     prop, denied = charged

@@ -58,7 +58,8 @@ _REBUTTAL = lazy_compile(
     r"(?:untrue|false|baseless|groundless|unfounded|fabricated|a\s+fabrication|a\s+lie|lies"
     r"|nonsense|absurd|not\s+true|wrong|incorrect|inaccurate|a\s+myth|a\s+hoax|misleading"
     r"|defamatory|fake(?:\s+news)?|a\s+[“\"]?smear(?:\s+campaign)?|ridiculous"
-    r"|categorically\s+false|made\s+up|propaganda|slander(?:ous)?|a\s+provocation)"
+    r"|categorically\s+false|made\s+up|propaganda|slander(?:ous)?|a\s+provocation"
+    r"|(?:(?:a\s+)?(?:complete|pure|total)\s+)?(?:fiction|fantasy|invention))"
     r"|there\s+(?:is|was)\s+no\s+(?:scientific\s+)?(?:evidence|proof|basis)"
     r"\s+(?:for|of|to\s+support|behind)\s+(?:this|that|it|these|those|the\s+claims?|such\s+claims?"
     r"|the\s+allegations?|the\s+idea))\b[.!]?[”\"]?$",

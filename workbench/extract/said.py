@@ -106,3 +106,31 @@ def it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
         return False
     lead = _IT_LEAD.match(said)
     return lead is not None and not is_expletive(said[lead.end() :])
+
+
+# "Harbour City have denied", "Rovers are", "United deny": a verb that agrees with a plural.
+# The bare forms are those of the commonest reporting verbs: a bare form after a singular
+# name is otherwise no English ("Falk deny").
+_NOT_NAMES = frozenset({"there", "here", "does", "do", "did", "what", "who", "they", "we"})
+_BASE_REPORTING = frozenset(
+    {"say", "deny", "insist", "claim", "reject", "dismiss", "confirm", "admit", "warn", "accuse"}
+)
+_PLURAL_AGREEMENT = lazy_compile(r"\s+(?:(?:also|now|still|both)\s+)?(?:have|are|were)\b")
+
+
+def plural_name(text: str, written: str, speaker_end: int, cue: str, actors: list[Actor]) -> bool:
+    """Rule plural-name: a single name whose verb agrees with a plural ("Harbour City have
+    denied reports", "Rovers deny bid") is a team, firm or party, as British English writes
+    bodies, never a person: "Falk have" is not English. Only a name written as such, whose
+    first word is no known given name (checked by the caller's lexicon)."""
+    if len(actors) != 1 or actors[0].kind != "person" or actors[0].role:
+        return False
+    name = actors[0].name
+    if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
+        return False
+    if name.endswith("s") or name.lower() in _NOT_NAMES:
+        return False  # "Mourners say", "Companies have": a plural noun, a group of people
+    if _PLURAL_AGREEMENT.match(text, speaker_end):
+        return True
+    verb = cue.split()[0] if cue else ""
+    return verb.isalpha() and verb.islower() and verb in _BASE_REPORTING
