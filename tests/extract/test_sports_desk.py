@@ -28,3 +28,13 @@ def test_complete_fiction_rebuts_the_claim() -> None:
     )
     denial = [s for s in statements if s.stance == "denies"]
     assert [s.proposition for s in denial] == ["City had agreed terms with the striker."]
+
+
+def test_though_opens_the_source_not_a_long_subject() -> None:
+    statements = extract(
+        "Mensah has stayed silent, though his agent, Paulo Reis, told a radio station "
+        "that several clubs were interested."
+    )
+    assert [(s.speaker, s.actor) for s in statements if s.cue] == [
+        ("his agent, Paulo Reis", "Paulo Reis")
+    ]

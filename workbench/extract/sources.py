@@ -24,6 +24,7 @@ _BOUNDARY = lazy_compile(
 )
 _LEADING = lazy_compile(
     r"(?:(?:and|but|so|yet|still|also|now|then|however|meanwhile|instead|indeed|moreover"
+    r"|though|although|whereas|whilst"
     r"|earlier|later|separately|similarly|finally|today|yesterday|previously|lest|perhaps"
     r"|say|maybe|probably|certainly|clearly|surely|even|thus|hence|too|of course"
     r"|(?!(?:fami|a|ra|supp|assemb|homi|monopo|rep|app|rel|anoma|jul|ita)ly\b)(?-i:[a-z]+ly"
