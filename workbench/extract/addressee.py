@@ -23,12 +23,16 @@ _TOLD = lazy_compile(
     re.DOTALL,
 )
 _PRONOUNS_OF_PLURAL = frozenset({"they"})
+_TOLD_PRONOUN = lazy_compile(r"\s*(?:me|us|him|them|you)\s+(?!that\b)(?=[a-z])")
 
 
 def addressed(said: str, lemma: str) -> str:
     """The clause told to someone, with its pronoun subject named when it is the addressee."""
     if lemma != "tell":
         return said
+    pronoun = _TOLD_PRONOUN.match(said)
+    if pronoun is not None:  # "told us the worst would pass" ("her" may open a noun phrase)
+        return said[pronoun.end() :]
     match = _TOLD.match(said.strip())
     if match is None:
         return said

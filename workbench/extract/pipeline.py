@@ -8,6 +8,7 @@ outlet's own voice for every uncovered sentence, and claim groups.
 from __future__ import annotations
 
 import bisect
+import re
 
 from workbench.extract.actors import Actor, normalise
 from workbench.extract.addressee import addressed
@@ -341,12 +342,23 @@ def _bare_title_headline(
 
     Only on a line with no closing punctuation: in body text a bare "Minister said" is rare
     and may mean another minister."""
-    if speaker is None or text[speaker[0] : speaker[1]] not in lexicon.titles:
+    if speaker is None or text[s_start:s_end].rstrip()[-1:] in '.!?”"':
         return None
-    if text[s_start:s_end].rstrip()[-1:] in '.!?”"':
+    written = text[speaker[0] : speaker[1]]
+    if written in lexicon.organisation_words or written.lower() in lexicon.body_nouns:
+        # "Council denies schools were told …": the body's first "Cumbria County Council"
+        named = _NAMED_BODY.get(written) or _NAMED_BODY.setdefault(
+            written, re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,3}}{re.escape(written)}\b")
+        )
+        found = named.search(text, s_end)
+        return normalise(found.group(), lexicon) if found else None
+    if written not in lexicon.titles:
         return None
-    span = body_speaker(text, s_end, text[speaker[0] : speaker[1]], lexicon)
+    span = body_speaker(text, s_end, written, lexicon)
     return normalise(text[span[0] : span[1]], lexicon) if span else None
+
+
+_NAMED_BODY: dict[str, re.Pattern[str]] = {}  # one pattern per body noun, compiled once
 
 
 def _bare_quote(

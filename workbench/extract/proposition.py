@@ -145,6 +145,7 @@ _OBJECT_CONTROL = frozenset(
         *("exhort", "caution", "remind", "request", "press"),
     }
 )
+_EXPECTING = frozenset({"expect", "predict", "forecast"})
 # "the (strategic) importance of X": X is (strategically) important.
 _IMPORTANCE = lazy_compile(
     r"^the\s+(strategic\s+|vital\s+|great\s+|critical\s+|economic\s+|political\s+)?"
@@ -336,6 +337,15 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if match and not _VERB_IN.search(match.group(1)):
             body = f"{_subject(match.group(1))} should {match.group(2)}"
             from_object = True
+    elif (
+        lemma in _EXPECTING
+        and (expected := _URGED_TO.match(body))
+        and not _VERB_IN.search(expected.group(1))
+        and not expected.group(1).endswith("s")  # "Immigration continues to rise"
+        and " expected " not in body  # a passive's content holds its own cue
+    ):  # rule expects-to: "expects most to be reconnected" -> "Most will be reconnected"
+        body = f"{_subject(expected.group(1))} will {expected.group(2)}"
+        from_object = True
     elif lemma in _NAMING and (named := _NAMED_AS.match(body)):
         subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
         body = f"{subject} {_be(subject)} {named.group(2)}"
