@@ -24,3 +24,9 @@ def test_expects_someone_to_is_what_will_happen() -> None:
     assert [s.proposition for s in statements] == ["The bank will raise rates in May."]
     kept = extract("Officials said immigration continues to rise, and expect it to rise further.")
     assert all(" continues will " not in s.proposition for s in kept)
+
+
+def test_never_explained_is_a_question_left_open_not_a_denial() -> None:
+    (statement,) = extract("The board has never explained the gap between the two figures.")
+    assert (statement.stance, statement.rule) == ("asserts", "no-comment")
+    assert statement.proposition == "The board has never explained the gap between the two figures."

@@ -49,6 +49,9 @@ _CUE_TAIL = lazy_compile(
 # a non-answer, not a denial of anything. Annotators still mark it as an attribution, so it
 # stays one, but with rule "no-comment" and stance "asserts" (see ``no_comment_end``).
 _NO_COMMENT_VERBS = word_set("decline refuse respond reply return")
+# Verbs whose negation leaves a question unanswered rather than denying anything: "the board
+# has never explained the gap", "did not disclose the figure".
+_UNANSWERED = word_set("explain disclose reveal elaborate specify answer address clarify")
 _NO_COMMENT = lazy_compile(
     r"\s+(?:(?:immediately|publicly|further)\s+)?(?:to\s+)?(?:(?:comment|be\s+interviewed)\b"
     # "declined to say how the attackers got in": a non-answer, whatever the question (after
@@ -342,6 +345,8 @@ def _ing_ok(before: list[str], lexicon: Lexicon) -> bool:
 
 def no_comment_end(text: str, cue: Cue) -> int:
     """Where "declined to comment" / "did not respond to requests for comment" ends, else 0."""
+    if cue.negated and cue.info.lemma in _UNANSWERED:  # "has never explained the gap"
+        return cue.end
     if cue.info.lemma == "comment" and cue.negated:  # "did not comment further"
         return _COMMENT_TAIL.match(text, cue.end).end()  # type: ignore[union-attr]
     if cue.info.lemma not in _NO_COMMENT_VERBS:

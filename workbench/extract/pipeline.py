@@ -533,7 +533,7 @@ def _speaks_as_group(text: str, attribution: Attribution, lex: Lexicon) -> bool:
     return words in lex.group_countries or words in lex.group_persons
 
 
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "who"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "who", "which"})
 _THE_NOUN = lazy_compile(r"the [a-z]+$")  # "The company declined to say …"
 
 
