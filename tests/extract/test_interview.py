@@ -80,3 +80,15 @@ def test_the_interviewee_is_the_last_person_named_as_a_subject() -> None:
     )
     said = [(s.actor, s.rule) for s in extract(transcript) if s.cue]
     assert ("Petra Lind", "answer") in said
+
+
+def test_no_to_a_claim_put_as_is_that_right_denies_the_claim() -> None:
+    text = (
+        "Mara Holm has run Northsea Ferries since 2019. She spoke to us.\n\n"
+        "Q: Passengers say your ferries were cancelled 200 times this summer. Is that right?\n"
+        "A: No. It was 140, and most were because of weather.\n"
+    )
+    denials = [s for s in extract(text) if s.stance == "denies"]
+    assert [(s.actor, s.proposition) for s in denials] == [
+        ("Mara Holm", "Mara Holm's ferries were cancelled 200 times this summer.")
+    ]

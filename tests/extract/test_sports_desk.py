@@ -38,3 +38,8 @@ def test_though_opens_the_source_not_a_long_subject() -> None:
     assert [(s.speaker, s.actor) for s in statements if s.cue] == [
         ("his agent, Paulo Reis", "Paulo Reis")
     ]
+
+
+def test_a_plural_noun_with_a_plural_verb_is_a_group() -> None:
+    statements = extract("Passengers say the ferries were cancelled 200 times.")
+    assert [(s.actor, s.actor_kind) for s in statements] == [("passengers", "group")]

@@ -80,6 +80,30 @@ def declarative(question: str) -> str | None:
     return None
 
 
+# "Passengers say your ferries were cancelled 200 times. Is that right?": the question asks
+# about the claim just put, not about itself.
+_CHECK_QUESTION = lazy_compile(
+    r"\s*(?P<claim>\S.*?[.!])\s+(?:Is|Isn[’']t)\s+(?:that|it|this)\s+"
+    r"(?:right|true|correct|so|accurate|fair)\?\s*$",
+    re.DOTALL,
+)
+_CLAIM_FRAME = lazy_compile(
+    r"^[^,;:]{1,60}?\s+(?:say|says|said|claim|claims|claimed|allege|alleges|alleged|report"
+    r"|reports|reported)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def checked_claim(question: str) -> str | None:
+    """Rule answer-check: the claim a "… Is that right?" question puts to the interviewee, as
+    the statement a bare "No." denies; the reporting frame ("Passengers say") dropped."""
+    check = _CHECK_QUESTION.match(question)
+    if check is None:
+        return None
+    claim = _CLAIM_FRAME.sub("", check.group("claim").strip(), 1)
+    return claim[0].lower() + claim[1:] if claim[:2].istitle() else claim
+
+
 def _third_person(verb: str) -> str:
     """ "cause" -> "causes", "fix" -> "fixes", "carry" -> "carries"."""
     if verb in ("have", "be"):
@@ -148,7 +172,8 @@ class Interview:
         start = asked[-1]
         end = self.text.find("\n", start)
         question = self.text[start : len(self.text) if end < 0 else end]
-        statement = declarative(question.split(":", 1)[1])
+        asked_text = question.split(":", 1)[1]
+        statement = checked_claim(asked_text) or declarative(asked_text)
         if statement is None:
             return None
         person = self.interviewee(memory)

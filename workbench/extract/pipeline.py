@@ -206,16 +206,17 @@ def extract(
                     actors[0] = memory.retype(c_start, actors[0].name)
                 elif (
                     attribution.speaker
-                    and plural_name(
-                        text,
-                        written,
-                        attribution.speaker[1],
-                        text[attribution.cue[0] : attribution.cue[1]],
-                        actors,
-                    )
-                    and actors[0].name.split()[0] not in lex.given_names
-                ):  # "Harbour City have denied …": a team
-                    actors[0] = memory.retype(c_start, actors[0].name)
+                    and len(actors) == 1
+                    and actors[0].name.split(" ", 1)[0] not in lex.given_names
+                ):
+                    cue_words = text[attribution.cue[0] : attribution.cue[1]]
+                    kind = plural_name(text, written, attribution.speaker[1], cue_words, actors)
+                    if kind == "organisation":  # "Harbour City have denied …": a team
+                        actors[0] = memory.retype(c_start, actors[0].name)
+                    elif kind == "group":  # "Passengers say …": people ("Saudis" keep capitals)
+                        name = actors[0].name
+                        demonym = name[:-1] in lex.places
+                        actors[0] = Actor(name if demonym else name.lower(), "group")
                 subject = subject_of(text, attribution, actors, lex, memory)
                 if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else

@@ -118,19 +118,27 @@ _BASE_REPORTING = frozenset(
 _PLURAL_AGREEMENT = lazy_compile(r"\s+(?:(?:also|now|still|both)\s+)?(?:have|are|were)\b")
 
 
-def plural_name(text: str, written: str, speaker_end: int, cue: str, actors: list[Actor]) -> bool:
-    """Rule plural-name: a single name whose verb agrees with a plural ("Harbour City have
-    denied reports", "Rovers deny bid") is a team, firm or party, as British English writes
-    bodies, never a person: "Falk have" is not English. Only a name written as such, whose
-    first word is no known given name (checked by the caller's lexicon)."""
+def plural_name(
+    text: str, written: str, speaker_end: int, cue: str, actors: list[Actor]
+) -> str | None:
+    """Rule plural-name: a single name whose verb agrees with a plural is no person. "Harbour
+    City have denied reports", "Rovers deny bid": a team, firm or party, as British English
+    writes bodies ("organisation"); "Passengers say", "Mourners have": a plural noun at the
+    start of a sentence ("group"). "Falk have" is not English. Only a name written as such,
+    whose first word is no known given name (checked by the caller's lexicon)."""
     if len(actors) != 1 or actors[0].kind != "person" or actors[0].role:
-        return False
+        return None
     name = actors[0].name
     if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
-        return False
-    if name.endswith("s") or name.lower() in _NOT_NAMES:
-        return False  # "Mourners say", "Companies have": a plural noun, a group of people
-    if _PLURAL_AGREEMENT.match(text, speaker_end):
-        return True
+        return None
+    if name.lower() in _NOT_NAMES:
+        return None
     verb = cue.split()[0] if cue else ""
-    return verb.isalpha() and verb.islower() and verb in _BASE_REPORTING
+    plural = _PLURAL_AGREEMENT.match(text, speaker_end) is not None or (
+        verb.isalpha() and verb.islower() and verb in _BASE_REPORTING
+    )
+    if not plural:
+        return None
+    if name.endswith("s") and " " not in name:
+        return "group"  # "Passengers say …"
+    return None if name.endswith("s") else "organisation"
