@@ -181,8 +181,10 @@ def sentence_attributions(
             if carrier is not None:  # rule according-to-nested: the quoted speaker, beside AP
                 attribution.rule = "according-to-nested"
             found.append(attribution)
-    found.extend(same_stance(text, found))  # rule did-the-same: ", and Russia did the same"
-    found.extend(which_denied(text, start, end, cues, found))  # ", which both countries deny"
+    if found and ("did" in sentence or "done" in sentence or "suit" in sentence):
+        found.extend(same_stance(text, found))  # rule did-the-same: "and Russia did the same"
+    if "which" in sentence:
+        found.extend(which_denied(text, start, end, cues, found))  # ", which both … deny"
     if "heard" in sentence or " told" in sentence:  # rule court-heard, before any cue of it
         for court in court_heard(text, start, end, quotes):
             c_start, c_end = court.cue
