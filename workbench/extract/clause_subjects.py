@@ -43,7 +43,12 @@ _DATELINE = lazy_compile(
 )
 _SUBJECT_OPENER = lazy_compile(
     r"(?:Instead|However|Hours|Moments|Minutes|Days|Weeks|Months|Years|Now|Also|Today|Yesterday"
-    r"|Throughout|Absent|Once|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b"
+    r"|Throughout|Absent|Once|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    # rule opener-shape: a manner or time adverb ("Essentially,", "Shortly after the vote,"),
+    # a participle ("Walking to the car,", "Facing criticism,") or a place preposition ("Amid
+    # the din,", "Outside the arena,", "Here in Ohio,") opens the sentence, not its subject
+    r"|Amid|Amidst|Outside|Inside|Here|Among|Unlike|Beyond|Across|Along|Within|Upon|Behind"
+    r"|[A-Z][a-z]{4,}(?:ally|tely|ntly|edly)|[A-Z][a-z]+(?:ly|ing)(?=\s+[a-z]))\b"
 )
 """Openers before a comma that are not the clause's subject (rule main-subject-opener)."""
 

@@ -30,6 +30,7 @@ from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
     clause_subject,
+    cut_reporting_relative,
     left_source,
     phrase_source,
     right_source,
@@ -155,6 +156,9 @@ def sentence_attributions(
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
     sources = [_source_for(text, floors[i], end, cue, lexicon) for i, cue in enumerate(cues)]
+    if len(cues) > 1:
+        cue_starts = [c.start for c in cues]
+        sources = [s and cut_reporting_relative(text, s, cue_starts) for s in sources]
     for i in range(1, len(cues)):
         src = sources[i]
         after = src is None or (src.start is not None and src.start > cues[i].start)
