@@ -30,6 +30,7 @@ _OPENER_ONLY = word_set(
 )
 """Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
 _CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
+_LOWER_PRONOUN = lazy_compile(r"(?:he|she|they|we|I)\b(?![’'-])")
 _DESCRIBED_NAME = lazy_compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
     r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z0-9][\w’'.-]*)*"
@@ -40,6 +41,9 @@ _DESCRIBED_NAME = lazy_compile(
 _DATELINE = lazy_compile(
     r"[A-Z][\w.’' -]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
     r"\s*\((?:AP|AFP|UPI|Reuters)\)\s*[—–-]+"
+    # rule caps-dateline: "TALLAHASSEE, Fla. —", "RYE, N.H. -": a place in capitals and its
+    # state before a dash opens the story, it is no subject
+    r"|[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*(?:[A-Z][a-zA-Z]*\.?\s?){1,3})?\s+[—–-]+"
 )
 _SUBJECT_OPENER = lazy_compile(
     r"(?:Instead|However|Hours|Moments|Minutes|Days|Weeks|Months|Years|Now|Also|Today|Yesterday"
@@ -94,6 +98,9 @@ def _subject_at(
     # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
     conjunction = _CONJUNCTION.match(text, pos, limit)
     if conjunction:
+        pronoun = _LOWER_PRONOUN.match(text, conjunction.end(), limit)
+        if pronoun:
+            return pronoun.start(), pronoun.end()  # rule conjunction-pronoun: "But she …"
         subject = _MAIN_NP.match(text, conjunction.end(), limit)
         named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
         if named and (not subject or named.end() > subject.end()):

@@ -18,6 +18,7 @@ from workbench.extract.content import (
     content_after,
     content_before,
     continuation_quote,
+    in_opening_clause,
     subordinate_end,
 )
 from workbench.extract.continued_quotes import quote_after_colon
@@ -351,10 +352,7 @@ def _attribute(
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
-        earlier = [
-            a for a in found if a.speaker and a.cue[1] <= cue.start and a.rule != "according-to"
-        ]
-        speaker = earlier[-1].speaker if earlier else main_subject(text, start, cue.start)
+        speaker = _borrowed_speaker(text, start, cue, found)
         if speaker is None:
             return None
     cue_span = (cue.start, cue.end)
@@ -447,6 +445,35 @@ def _attribute(
     if content is None:
         return None
     return Attribution(speaker, cue_span, content, "content-cue", lemma, cue)
+
+
+_COMMA_GAP = lazy_compile(r",(?:”|\"|'')?\s*$")
+
+
+def _borrowed_speaker(
+    text: str, start: int, cue: Cue, found: list[Attribution]
+) -> tuple[int, int] | None:
+    """The speaker a coordinated cue shares: the latest earlier statement's in the sentence,
+    else the clause's leading subject.
+
+    Rule main-clause-speaker: an earlier statement in an opening subordinate clause ("When
+    Roe pointed out …, Lee seized on it, repeating …") is not the main clause's speaker, and
+    a participle after a comma (", stressing …") does not share a relative clause's "who"
+    ("Lee, who has endorsed Roe, offered support, stressing …"): it is the main verb's.
+    """
+    comma_participle = (
+        cue.form.split(" ", 1)[0].endswith("ing")
+        and _COMMA_GAP.search(text, max(start, cue.start - 6), cue.start) is not None
+    )
+    for a in reversed(found):
+        if not a.speaker or a.cue[1] > cue.start or a.rule == "according-to":
+            continue
+        if in_opening_clause(text, start, a.cue[0], cue.start):
+            continue
+        if comma_participle and text[a.speaker[0] : a.speaker[1]].lower() in _RELATIVE_SOURCES:
+            continue
+        return a.speaker
+    return main_subject(text, start, cue.start)
 
 
 def _quote_before(

@@ -154,13 +154,24 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return _appositive(text, floor, last.start())
         if bound in {"but", "and", "or", "yet"}:
             return Found(None, None, coordinated=True)
+        if participle and bound in {"after", "before", "while", "when", "since"}:
+            # rule subordinate-participle: "Roe told reporters, before insisting …": the
+            # participle of a time clause shares the main clause's subject
+            return Found(None, None, coordinated=True)
         if last and bound in {"who", "which"}:
             return Found(last.start(), last.end())  # annotators mark "who" itself
+        if last and bound == "that" and not participle and False:
+            # rule relative-that: "a paper that found …": "that" right before a finite verb
+            # is its subject (a complementiser is followed by a subject, never by the verb)
+            return Found(last.start(), last.end())
         return None
     bare = text[start:end].lower()
     if bare in _COORD_END:
         return Found(None, None, coordinated=True)  # "…, and said"
     if last and bound in {"who", "which"} and bare.split()[0] in _BAD_START:
+        restrictive = _restrictive_subject(text, floor, last, bare, end)
+        if restrictive is not None:
+            return restrictive
         return Found(last.start(), last.end())  # "who in 2010 said"
     lead = _LEADING.match(text, start, end)
     if lead and lead.end() > start:
@@ -200,6 +211,25 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     if trail and trail.start() > start:
         end = trail.start()
     return Found(start, end)
+
+
+def _restrictive_subject(
+    text: str, floor: int, rel: re.Match[str], bare: str, end: int
+) -> Found | None:
+    """Rule restrictive-relative: "Supporters who have heard from the campaign say …": the
+    relative clause has its own verb ("have heard"), so "who" is not the cue's subject; the
+    subject is the noun phrase before "who" with its clause (no comma: a restrictive one).
+    """
+    if bare.split()[0] not in _CLAUSE_WORDS or rel.group().lower() != "who":
+        return None
+    if text[max(floor, rel.start() - 2) : rel.start()].strip() in {",", "(", "—", "–", "-"}:
+        return None  # "Roe, who has …": a non-restrictive clause, handled as before
+    if bare.rsplit(None, 1)[-1] in _COORD_END:
+        return None  # "an aide who had been to Haiti and sought …": the clause's own verbs
+    head = antecedent(text, floor, rel.start())
+    if head is None:
+        return None
+    return Found(head[0], end)
 
 
 _OBJECT_BEFORE = lazy_compile(r"\b(?:in|on|of|from|at|for|by|with|across|\w+ing)\s+(?:the\s+)?$")
@@ -325,7 +355,11 @@ _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+i
 
 
 _LATER_PARTICIPLE = lazy_compile(
-    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing)\b"
+    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing"
+    # rule appositive-occasion: "said Jo Roe, 31, of Leeds, after listening to …", "…, but he
+    # was shocked", "…, surrounded by his children": an occasion, a new clause or a participle
+    # after the appositive leaves the source
+    r"|but|after|before|when|while|with|about|asked|[a-z]{3,}ed)\b"
 )
 _INVERTED_STOP = lazy_compile(
     r"\s(?:when|while|after|before)\s"
