@@ -59,6 +59,8 @@ _ING_SUBJECT = lazy_compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
     r"(?:\s+(?:now|still|also))?\s+$"
 )
+_BE_AUX = lazy_compile(r"\b(?:is|are|was|were|am|be|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\b")
+_WEEKDAY = lazy_compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
 _CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
@@ -267,13 +269,17 @@ def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> 
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
+    if participle and _BE_AUX.search(text, cue.start, cue.verb_start):
+        participle = False  # rule progressive-subject: "officials are expecting" is finite
     if participle and text[start : cue.start].rstrip()[-1:].isalpha():
         quoted = _QUOTED_AS.search(text, start, cue.start)
         if quoted:
             return Found(quoted.start(1), quoted.end(1))  # "quoted Amos Tembo as saying"
         tail = _ING_SUBJECT.search(text, start, cue.start)
-        if tail:
-            return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
+        if tail and not _WEEKDAY.match(text, tail.start()):
+            return Found(tail.start(), tail.start() + len(tail.group().rstrip()))
+            # "footage of the mayor saying …"; a weekday ("a statement Wednesday saying")
+            # is never the one saying
     left = left_source(text, start, cue.start, participle=participle)
     if left is not None:
         return left

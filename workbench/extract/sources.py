@@ -200,7 +200,9 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return None  # the whole candidate already failed the noun-phrase test
         if t_start >= tail.end():
             return None
-        if _OBJECT_BEFORE.search(text, start, t_start) and _whole_subject(words):
+        if (
+            _OBJECT_BEFORE.search(text, start, t_start) or _joined_subject(text, start, t_start)
+        ) and _whole_subject(words):
             return Found(start, end)  # rule object-name: "voters in all five states on Super
             # Tuesday said": the name is a preposition's object; the subject is the whole phrase
         return Found(t_start, tail.end())
@@ -233,6 +235,18 @@ def _restrictive_subject(
 
 
 _OBJECT_BEFORE = lazy_compile(r"\b(?:in|on|of|from|at|for|by|with|across|\w+ing)\s+(?:the\s+)?$")
+_AND_BEFORE = lazy_compile(r"\s(?:and|&)\s+(?:former\s+|the\s+)?$")
+_BY_INSIDE = lazy_compile(r"\sby\s")
+
+
+def _joined_subject(text: str, start: int, t_start: int) -> bool:
+    """Rule joined-subject: the trailing name is not the whole subject when it is the second
+    of two names ("Former Gov. Jo Roe (D) and former Gov. Al Lee (R) announced") or the
+    agent of a document ("A 2009 report by the Center for Tax and Budget Research found")."""
+    if _AND_BEFORE.search(text, start, t_start):
+        return text[start].isupper()
+    first = text[start : start + 4].lower()
+    return first.startswith(("a ", "an ", "the ")) and _BY_INSIDE.search(text, start, t_start) is not None
 _SUBJECT_QUANTIFIER = word_set(
     "about some most many all several few majorities majority half two three four five six"
     " seven eight nine ten large small overwhelming nearly almost more"
