@@ -77,7 +77,41 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
         if comma < 0:
             break
         pos = comma + 1
-    return _subject_at(text, pos, limit) or _subject_at(text, floor, limit, skip_opener=True)
+    found = _subject_at(text, pos, limit) or _subject_at(text, floor, limit, skip_opener=True)
+    return _to_verb(text, found, limit) if found else None
+
+
+_VERB_WORD = (
+    rf"(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST}|has|have|had|is|are|was|were|will"
+    r"|would|can|could|may|might|must|should|did|does)"
+)
+_VERB_AHEAD = (
+    r"(?=\s+(?:(?:also|then|later|quickly|first|now|still|recently|already)\s+)?"
+    + _VERB_WORD
+    + r"\b)"
+)
+_IS_VERB = lazy_compile(_VERB_WORD + r"$")
+_NP_TO_VERB = lazy_compile(r"(?:[\w’'.&()-]+\s+){0,9}?[\w’'.&()-]+" + _VERB_AHEAD)
+_NEXT_WORD = lazy_compile(r"\s+([\w’'.&()-]+)")
+_NOT_IN_SUBJECT = lazy_compile(
+    r"\b(?:that|which|who|whom|when|while|because|if|as|but|to|by|after|before|since)\b"
+)
+
+
+def _to_verb(text: str, found: tuple[int, int], limit: int) -> tuple[int, int]:
+    """Rule subject-to-verb: "Likely Republican nominee Donald Trump stood …, stating": the
+    name pattern stopped at the lower-case "nominee"; the subject runs on to the clause's first
+    verb-like word (no comma, no clause word, at most ten words)."""
+    start, end = found
+    nxt = _NEXT_WORD.match(text, end, limit)
+    if nxt is None or _IS_VERB.match(nxt.group(1)):
+        return found
+    if text[start:end].lower() in {"he", "she", "they", "it", "we", "i"}:
+        return found
+    longer = _NP_TO_VERB.match(text, start, limit)
+    if longer is None or longer.end() <= end or _NOT_IN_SUBJECT.search(longer.group()):
+        return found
+    return start, longer.end()
 
 
 def _subject_at(
