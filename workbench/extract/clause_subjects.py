@@ -68,17 +68,49 @@ def main_subject(text: str, floor: int, limit: int) -> tuple[int, int] | None:
     dateline = _DATELINE.match(text, pos, limit)
     if dateline:
         pos = dateline.end()
-    for _ in range(2):
+    for i in range(4):
         while pos < limit and text[pos] in ' “"':
             pos += 1
-        if not (PREP_OPENER.match(text, pos) or _SUBJECT_OPENER.match(text, pos)):
+        if not (
+            PREP_OPENER.match(text, pos)
+            or _SUBJECT_OPENER.match(text, pos)
+            # rule opener-tail: "At an event in Ames, Iowa, on Sunday, Roe …": the place's
+            # state and a trailing "on Sunday" continue the opener
+            or (i > 0 and _OPENER_TAIL.match(text, pos, limit))
+        ):
             break
         comma = text.find(",", pos, min(limit, pos + 150))
         if comma < 0:
             break
         pos = comma + 1
     found = _subject_at(text, pos, limit) or _subject_at(text, floor, limit, skip_opener=True)
-    return _to_verb(text, found, limit) if found else None
+    return _with_appositive(text, _to_verb(text, found, limit), limit) if found else None
+
+
+_NOT_APPOSITIVE = word_set(
+    "in at on during for with after before by from meanwhile too however though also who whose"
+    " which instead still even"
+)
+"""First words of asides and relative clauses after a subject (annotators split on "who")."""
+_OPENER_TAIL = lazy_compile(r"(?:on|in|at|during|after|before)\b|(?:[A-Z][\w.’'-]*\s?){1,2},")
+
+
+def _with_appositive(text: str, found: tuple[int, int], limit: int) -> tuple[int, int]:
+    """Rule subject-appositive: "Roe, the county's new mayor, repeated the charge, calling …":
+    annotators mark the subject with its appositive when a verb follows the closing comma."""
+    start, end = found
+    if not text.startswith(", ", end):
+        return found
+    close = text.find(", ", end + 2, min(limit, end + 160))
+    if close < 0 or not _VERB_THEN.match(text, close + 1, limit):
+        return found
+    inner = text[end + 2 : close]
+    if any(ch in inner for ch in "“”\";:") or len(inner.split()) > 20:
+        return found
+    first = inner.split(None, 1)[0].lower() if inner.strip() else ""
+    if first in _NOT_APPOSITIVE or first.endswith(("ing", "ly")):
+        return found  # ", in an interview,", ", meanwhile,", ", speaking on radio,": asides
+    return start, close
 
 
 _VERB_WORD = (
@@ -91,6 +123,7 @@ _VERB_AHEAD = (
     + r"\b)"
 )
 _IS_VERB = lazy_compile(_VERB_WORD + r"$")
+_VERB_THEN = lazy_compile(r"(?:\s+[\w’'.&()-]+)?" + _VERB_AHEAD)
 _NP_TO_VERB = lazy_compile(r"(?:[\w’'.&()-]+\s+){0,9}?[\w’'.&()-]+" + _VERB_AHEAD)
 _NEXT_WORD = lazy_compile(r"\s+([\w’'.&()-]+)")
 _NOT_IN_SUBJECT = lazy_compile(
