@@ -12,13 +12,12 @@ import re
 
 from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
-from workbench.extract.clause_subjects import main_subject
+from workbench.extract.clause_subjects import borrowed_speaker, cut_reporting_relative
 from workbench.extract.content import (
     but_end,
     content_after,
     content_before,
     continuation_quote,
-    in_opening_clause,
     subordinate_end,
 )
 from workbench.extract.continued_quotes import quote_after_colon
@@ -31,7 +30,6 @@ from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
     clause_subject,
-    cut_reporting_relative,
     left_source,
     phrase_source,
     right_source,
@@ -59,7 +57,9 @@ _ING_SUBJECT = lazy_compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
     r"(?:\s+(?:now|still|also))?\s+$"
 )
-_BE_AUX = lazy_compile(r"\b(?:is|are|was|were|am|be|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\b")
+_BE_AUX = lazy_compile(
+    r"\b(?:is|are|was|were|am|be|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\b"
+)
 _WEEKDAY = lazy_compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
 _CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
@@ -160,7 +160,7 @@ def sentence_attributions(
             floors[i] = prev_end
     sources = [_source_for(text, floors[i], end, cue, lexicon) for i, cue in enumerate(cues)]
     if len(cues) > 1:
-        cue_starts = [c.start for c in cues]
+        cue_starts = [c.start for c in cues if c.info.lemma in _REPORTING_LEMMAS]
         sources = [s and cut_reporting_relative(text, s, cue_starts) for s in sources]
     for i in range(1, len(cues)):
         src = sources[i]
@@ -199,6 +199,9 @@ _CLAUSE_LEMMAS = word_set(
     " confirm announce declare stress observe remark quip joke boast"
 )
 _SPEECH_LEMMAS = word_set("say tell add write")
+_REPORTING_LEMMAS = _CLAUSE_LEMMAS - {"ask"}
+"""Cues that make a relative clause a report of its own (rule reporting-relative): "who said
+…", "who has argued …"; not "who voted against it", "who asked not to be named"."""
 _RELATIVE_SOURCES = frozenset({"who", "which", "that"})
 """Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
 never a report of what precedes it, so even a short object is its content."""
@@ -276,10 +279,13 @@ def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> 
         if quoted:
             return Found(quoted.start(1), quoted.end(1))  # "quoted Amos Tembo as saying"
         tail = _ING_SUBJECT.search(text, start, cue.start)
-        if tail and not _WEEKDAY.match(text, tail.start()):
-            return Found(tail.start(), tail.start() + len(tail.group().rstrip()))
-            # "footage of the mayor saying …"; a weekday ("a statement Wednesday saying")
-            # is never the one saying
+        if tail and _WEEKDAY.match(text, tail.start()):
+            # "The board released a statement Wednesday saying …": a weekday never says;
+            # the participle shares the clause's subject
+            return Found(None, None, coordinated=True)
+        if tail:
+            return Found(tail.start(), tail.start() + len(tail.group().rstrip()))  # "footage
+            # of the mayor saying …" (without the space before the participle)
     left = left_source(text, start, cue.start, participle=participle)
     if left is not None:
         return left
@@ -358,7 +364,7 @@ def _attribute(
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
-        speaker = _borrowed_speaker(text, start, cue, found)
+        speaker = borrowed_speaker(text, start, cue, found)
         if speaker is None:
             return None
     cue_span = (cue.start, cue.end)
@@ -451,35 +457,6 @@ def _attribute(
     if content is None:
         return None
     return Attribution(speaker, cue_span, content, "content-cue", lemma, cue)
-
-
-_COMMA_GAP = lazy_compile(r",(?:”|\"|'')?\s*$")
-
-
-def _borrowed_speaker(
-    text: str, start: int, cue: Cue, found: list[Attribution]
-) -> tuple[int, int] | None:
-    """The speaker a coordinated cue shares: the latest earlier statement's in the sentence,
-    else the clause's leading subject.
-
-    Rule main-clause-speaker: an earlier statement in an opening subordinate clause ("When
-    Roe pointed out …, Lee seized on it, repeating …") is not the main clause's speaker, and
-    a participle after a comma (", stressing …") does not share a relative clause's "who"
-    ("Lee, who has endorsed Roe, offered support, stressing …"): it is the main verb's.
-    """
-    comma_participle = (
-        cue.form.split(" ", 1)[0].endswith("ing")
-        and _COMMA_GAP.search(text, max(start, cue.start - 6), cue.start) is not None
-    )
-    for a in reversed(found):
-        if not a.speaker or a.cue[1] > cue.start or a.rule == "according-to":
-            continue
-        if in_opening_clause(text, start, a.cue[0], cue.start):
-            continue
-        if comma_participle and text[a.speaker[0] : a.speaker[1]].lower() in _RELATIVE_SOURCES:
-            continue
-        return a.speaker
-    return main_subject(text, start, cue.start)
 
 
 def _quote_before(

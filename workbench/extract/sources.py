@@ -160,10 +160,6 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return Found(None, None, coordinated=True)
         if last and bound in {"who", "which"}:
             return Found(last.start(), last.end())  # annotators mark "who" itself
-        if last and bound == "that" and not participle and False:
-            # rule relative-that: "a paper that found …": "that" right before a finite verb
-            # is its subject (a complementiser is followed by a subject, never by the verb)
-            return Found(last.start(), last.end())
         return None
     bare = text[start:end].lower()
     if bare in _COORD_END:
@@ -246,7 +242,12 @@ def _joined_subject(text: str, start: int, t_start: int) -> bool:
     if _AND_BEFORE.search(text, start, t_start):
         return text[start].isupper()
     first = text[start : start + 4].lower()
-    return first.startswith(("a ", "an ", "the ")) and _BY_INSIDE.search(text, start, t_start) is not None
+    return (
+        first.startswith(("a ", "an ", "the "))
+        and _BY_INSIDE.search(text, start, t_start) is not None
+    )
+
+
 _SUBJECT_QUANTIFIER = word_set(
     "about some most many all several few majorities majority half two three four five six"
     " seven eight nine ten large small overwhelming nearly almost more"
@@ -411,7 +412,7 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
         return Found(start, end) if len(words) <= _MAX_FALLBACK_WORDS else None
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
-    if not _np_like(words):
+    if not _np_like(words) or _clause_like(words):
         return None
     if end < limit and text[end] == "," and not _PARTICIPLE_NEXT.match(text, end + 1, limit):
         rest_end = limit
@@ -423,6 +424,16 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             later = _LATER_PARTICIPLE.search(text, end + 1, rest_end)
             end = _trim(text, start, later.start())[1] if later else rest_end
     return Found(start, end)
+
+
+def _clause_like(words: list[str]) -> bool:
+    """Rule inverted-clause: "X, a teacher who has campaigned for years, said the pier was
+    unsafe": a finite verb after the cue's object ("the pier was") makes the words a clause
+    (the content), not an inverted source; a relative clause ("the man who was …") may."""
+    lowered = [w.lower() for w in words]
+    if any(w in {"who", "whose", "which", "that"} for w in lowered):
+        return False
+    return any(w in _CLAUSE_WORDS for w in lowered[1:])
 
 
 def _abbrev_dot(text: str, dot: int) -> bool:
@@ -484,25 +495,3 @@ def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
     while end > start and text[end - 1] in ",—–- ":
         end -= 1
     return Found(start, end)
-
-
-_RELATIVE_BREAK = lazy_compile(r"\s*(?:,|\s--?|—|–)\s*(?:who|whose)\b")
-
-
-def cut_reporting_relative(text: str, src: Found, cue_starts: list[int]) -> Found:
-    """Rule reporting-relative: "O'Donnell, who said in an interview that …, recalled …".
-
-    Annotators split on "X, who …, said" subjects (whole vs name only), but when the relative
-    clause reports speech of its own (a cue starts inside it) they keep it as a separate
-    attribution and mark only the name as the outer source (52 of 56 such train subjects).
-    """
-    if src.start is None or src.end is None:
-        return src
-    if not any(src.start < c < src.end for c in cue_starts):
-        return src  # cheap test first: most sources hold no cue
-    rel = _RELATIVE_BREAK.search(text, src.start, src.end)
-    if rel is None or rel.start() <= src.start:
-        return src
-    if not any(rel.end() <= c < src.end for c in cue_starts):
-        return src
-    return Found(src.start, rel.start(), src.coordinated, src.agentless)
