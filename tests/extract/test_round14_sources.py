@@ -131,3 +131,10 @@ def test_an_opener_runs_over_a_place_and_a_day() -> None:
         " ferry would be free."
     )
     assert speaker_of(text, "saying") == "Ana Ruiz"
+
+
+def test_a_long_titled_appositive_still_marks_the_speaker() -> None:
+    text = "Tom M. Reed, Mayor Ruiz's former chief of staff, said the pier was safe."
+    assert spoken(text) == [
+        ("Tom M. Reed, Mayor Ruiz's former chief of staff", "said", "the pier was safe")
+    ]

@@ -8,7 +8,16 @@ from __future__ import annotations
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import in_opening_clause
 from workbench.extract.cues import Cue
-from workbench.extract.sources import PREP_OPENER, Found
+from workbench.extract.sources import (
+    _BAD_END,
+    _CLAUSE_WORDS,
+    _WORD,
+    MAX_FALLBACK_WORDS,
+    PREP_OPENER,
+    Found,
+    _np_like,
+    _trim,
+)
 from workbench.extract.words import lazy_compile, word_set
 
 _IRREGULAR_PAST = (
@@ -233,3 +242,39 @@ def borrowed_speaker(
             continue
         return a.speaker
     return main_subject(text, start, cue.start) or skipped
+
+
+_FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
+_VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
+
+
+def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
+    """Rule long-subject: everything from the clause start to a finite cue, when the boundary
+    rules found no subject ("Tom Reed, a teacher who has campaigned for years, said …";
+    "Many speakers at the service — including two imams — said …").
+
+    Annotators mark such a subject whole, relative clauses and dashes included, so the span is
+    taken whole: a leading adverbial opener ("On Monday,") is skipped, and the words must open
+    like a noun phrase and hold no quotation or sentence end.
+    """
+    pos = floor
+    while pos < cue_start and text[pos] in " \n\t":
+        pos += 1
+    if PREP_OPENER.match(text, pos):
+        comma = text.find(",", pos, cue_start)
+        if comma < 0:
+            return None
+        pos = comma + 1
+    start, end = _trim(text, pos, cue_start)
+    if start >= end or _FALLBACK_STOP.search(text, start, end):
+        return None
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > MAX_FALLBACK_WORDS or not _np_like(words[:3]):
+        return None
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or words[-1] in _BAD_END:
+        return None
+    if any(w.lower() in _VERB_CHAIN for w in words[-2:]):
+        return None  # "A club spokeswoman would only say": a verb chain the cue rules left out
+    while end > start and text[end - 1] in ",—–- ":
+        end -= 1
+    return Found(start, end)

@@ -12,7 +12,11 @@ import re
 
 from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
-from workbench.extract.clause_subjects import borrowed_speaker, cut_reporting_relative
+from workbench.extract.clause_subjects import (
+    borrowed_speaker,
+    clause_subject,
+    cut_reporting_relative,
+)
 from workbench.extract.content import (
     but_end,
     content_after,
@@ -29,7 +33,6 @@ from workbench.extract.nominal import implicit_nominal, nominal_attributions
 from workbench.extract.quotes import quote_at
 from workbench.extract.sources import (
     Found,
-    clause_subject,
     left_source,
     phrase_source,
     right_source,

@@ -361,10 +361,17 @@ def _appositive_like(text: str, start: int, end: int) -> bool:
     if first.lower() in {"who", "which", "whose", "whom"} or first[:1].isdigit():
         return True
     if first[:1].isupper():
-        return len(words) <= 5  # a name after a description, or "R-Ky."
+        # a name after a description, or "R-Ky."; rule titled-appositive: a longer one that
+        # describes ("President Obama's former chief of staff") has lower-case content words
+        return len(words) <= 5 or (
+            len(words) <= 12
+            and sum(w.islower() and w not in _LIST_WORDS for w in words) >= 2
+            and not any(w.lower() in _CLAUSE_WORDS for w in words)
+        )
     return not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
+_LIST_WORDS = word_set("and or of the a an for in at on to")
 _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+ing\b")
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
@@ -409,7 +416,7 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             end = cut.start()  # "said harbour pilot Dan Roe when asked about it": the name only
     words = _WORD.findall(text[start:end])
     if len(words) > 8 and _INVERTED_WHO.match(text, start, end):
-        return Found(start, end) if len(words) <= _MAX_FALLBACK_WORDS else None
+        return Found(start, end) if len(words) <= MAX_FALLBACK_WORDS else None
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
     if not _np_like(words) or _clause_like(words):
@@ -460,38 +467,4 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
-_FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
-_MAX_FALLBACK_WORDS = 30
-_VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
-
-
-def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
-    """Rule long-subject: everything from the clause start to a finite cue, when the boundary
-    rules found no subject ("Tom Reed, a teacher who has campaigned for years, said …";
-    "Many speakers at the service — including two imams — said …").
-
-    Annotators mark such a subject whole, relative clauses and dashes included, so the span is
-    taken whole: a leading adverbial opener ("On Monday,") is skipped, and the words must open
-    like a noun phrase and hold no quotation or sentence end.
-    """
-    pos = floor
-    while pos < cue_start and text[pos] in " \n\t":
-        pos += 1
-    if PREP_OPENER.match(text, pos):
-        comma = text.find(",", pos, cue_start)
-        if comma < 0:
-            return None
-        pos = comma + 1
-    start, end = _trim(text, pos, cue_start)
-    if start >= end or _FALLBACK_STOP.search(text, start, end):
-        return None
-    words = _WORD.findall(text[start:end])
-    if not words or len(words) > _MAX_FALLBACK_WORDS or not _np_like(words[:3]):
-        return None
-    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or words[-1] in _BAD_END:
-        return None
-    if any(w.lower() in _VERB_CHAIN for w in words[-2:]):
-        return None  # "A club spokeswoman would only say": a verb chain the cue rules left out
-    while end > start and text[end - 1] in ",—–- ":
-        end -= 1
-    return Found(start, end)
+MAX_FALLBACK_WORDS = 30
