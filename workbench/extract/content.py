@@ -126,6 +126,15 @@ _SUBORDINATOR = lazy_compile(
 _CLAUSE_COMMA = lazy_compile(r",\s")
 
 
+def in_opening_clause(text: str, sentence_start: int, at: int, before: int) -> bool:
+    """Whether ``at`` lies in a sentence-opening subordinate clause ("When Roe said …,") that
+    has closed with a comma before ``before`` (the main clause comes between)."""
+    if not _SUBORDINATOR.match(text, sentence_start, at):
+        return False
+    comma = text.find(", ", at, before)
+    return comma >= 0 and "," not in text[sentence_start:at]
+
+
 def subordinate_end(
     text: str, sentence_start: int, cue_start: int, content: tuple[int, int]
 ) -> tuple[int, int]:

@@ -12,7 +12,11 @@ import re
 
 from workbench.extract.asked import asked_attributions, asked_in_clause
 from workbench.extract.attribution import Attribution
-from workbench.extract.clause_subjects import main_subject
+from workbench.extract.clause_subjects import (
+    borrowed_speaker,
+    clause_subject,
+    cut_reporting_relative,
+)
 from workbench.extract.content import (
     but_end,
     content_after,
@@ -31,7 +35,6 @@ from workbench.extract.quotes import quote_at
 from workbench.extract.same_stance import same_stance, which_denied
 from workbench.extract.sources import (
     Found,
-    clause_subject,
     left_source,
     phrase_source,
     right_source,
@@ -59,6 +62,10 @@ _ING_SUBJECT = lazy_compile(
     r"(?<![\w’'-])(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|[a-z]+s)"
     r"(?:\s+(?:now|still|also))?\s+$"
 )
+_BE_AUX = lazy_compile(
+    r"\b(?:is|are|was|were|am|be|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\b"
+)
+_WEEKDAY = lazy_compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _QUOTED_AS = lazy_compile(r"\bquoted\s+([^,;:“”\"]{2,80}?(?:,[^,;:“”\"]{2,60})?),?\s+as\s+$")
 _CLAUSE_MARK = lazy_compile(r"[,;:“”\"()—–]")
 _NOMINAL_NOUNS = (
@@ -157,6 +164,9 @@ def sentence_attributions(
         if prev_end <= cues[i].start and not _CLAUSE_MARK.search(text, prev_end, cues[i].start):
             floors[i] = prev_end
     sources = [_source_for(text, floors[i], end, cue, lexicon) for i, cue in enumerate(cues)]
+    if len(cues) > 1:
+        cue_starts = [c.start for c in cues if c.info.lemma in _REPORTING_LEMMAS]
+        sources = [s and cut_reporting_relative(text, s, cue_starts) for s in sources]
     for i in range(1, len(cues)):
         src = sources[i]
         after = src is None or (src.start is not None and src.start > cues[i].start)
@@ -203,6 +213,9 @@ _CLAUSE_LEMMAS = word_set(
     " confirm announce declare stress observe remark quip joke boast"
 )
 _SPEECH_LEMMAS = word_set("say tell add write")
+_REPORTING_LEMMAS = _CLAUSE_LEMMAS - {"ask"}
+"""Cues that make a relative clause a report of its own (rule reporting-relative): "who said
+…", "who has argued …"; not "who voted against it", "who asked not to be named"."""
 _RELATIVE_SOURCES = frozenset({"who", "which", "that"})
 """Rule relative-object: "Monsanto, which opposed the bill": a relative pronoun's clause is
 never a report of what precedes it, so even a short object is its content."""
@@ -273,13 +286,20 @@ def _source_for(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> 
         if _IMPERSONAL.search(text[max(0, cue.start - 4) : cue.start]):
             return Found(None, None)  # "It is expected that …": unnamed source
         return Found(None, None, agentless=True)  # "a curfew was announced …"
+    if participle and _BE_AUX.search(text, cue.start, cue.verb_start):
+        participle = False  # rule progressive-subject: "officials are expecting" is finite
     if participle and text[start : cue.start].rstrip()[-1:].isalpha():
         quoted = _QUOTED_AS.search(text, start, cue.start)
         if quoted:
             return Found(quoted.start(1), quoted.end(1))  # "quoted Amos Tembo as saying"
         tail = _ING_SUBJECT.search(text, start, cue.start)
+        if tail and _WEEKDAY.match(text, tail.start()):
+            # "The board released a statement Wednesday saying …": a weekday never says;
+            # the participle shares the clause's subject
+            return Found(None, None, coordinated=True)
         if tail:
-            return Found(tail.start(), tail.end())  # "footage of the mayor saying …"
+            return Found(tail.start(), tail.start() + len(tail.group().rstrip()))  # "footage
+            # of the mayor saying …" (without the space before the participle)
     left = left_source(text, start, cue.start, participle=participle)
     if left is not None:
         return left
@@ -358,10 +378,7 @@ def _attribute(
     speaker = (src.start, src.end) if src.start is not None and src.end is not None else None
     lemma = cue.info.lemma
     if src.coordinated:
-        earlier = [
-            a for a in found if a.speaker and a.cue[1] <= cue.start and a.rule != "according-to"
-        ]
-        speaker = earlier[-1].speaker if earlier else main_subject(text, start, cue.start)
+        speaker = borrowed_speaker(text, start, cue, found)
         if speaker is None:
             return None
     cue_span = (cue.start, cue.end)

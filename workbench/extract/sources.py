@@ -156,6 +156,10 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return _appositive(text, floor, last.start())
         if bound in {"but", "and", "or", "yet"}:
             return Found(None, None, coordinated=True)
+        if participle and bound in {"after", "before", "while", "when", "since"}:
+            # rule subordinate-participle: "Roe told reporters, before insisting …": the
+            # participle of a time clause shares the main clause's subject
+            return Found(None, None, coordinated=True)
         if last and bound in {"who", "which"}:
             return Found(last.start(), last.end())  # annotators mark "who" itself
         return None
@@ -163,6 +167,9 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     if bare in _COORD_END:
         return Found(None, None, coordinated=True)  # "…, and said"
     if last and bound in {"who", "which"} and bare.split()[0] in _BAD_START:
+        restrictive = _restrictive_subject(text, floor, last, bare, end)
+        if restrictive is not None:
+            return restrictive
         return Found(last.start(), last.end())  # "who in 2010 said"
     lead = _LEADING.match(text, start, end)
     if lead and lead.end() > start:
@@ -191,7 +198,9 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
             return None  # the whole candidate already failed the noun-phrase test
         if t_start >= tail.end():
             return None
-        if _OBJECT_BEFORE.search(text, start, t_start) and _whole_subject(words):
+        if (
+            _OBJECT_BEFORE.search(text, start, t_start) or _joined_subject(text, start, t_start)
+        ) and _whole_subject(words):
             return Found(start, end)  # rule object-name: "voters in all five states on Super
             # Tuesday said": the name is a preposition's object; the subject is the whole phrase
         return Found(t_start, tail.end())
@@ -204,7 +213,43 @@ def left_source(text: str, floor: int, cue_start: int, participle: bool = False)
     return Found(start, end)
 
 
+def _restrictive_subject(
+    text: str, floor: int, rel: re.Match[str], bare: str, end: int
+) -> Found | None:
+    """Rule restrictive-relative: "Supporters who have heard from the campaign say …": the
+    relative clause has its own verb ("have heard"), so "who" is not the cue's subject; the
+    subject is the noun phrase before "who" with its clause (no comma: a restrictive one).
+    """
+    if bare.split()[0] not in _CLAUSE_WORDS or rel.group().lower() != "who":
+        return None
+    if text[max(floor, rel.start() - 2) : rel.start()].strip() in {",", "(", "—", "–", "-"}:
+        return None  # "Roe, who has …": a non-restrictive clause, handled as before
+    if bare.rsplit(None, 1)[-1] in _COORD_END:
+        return None  # "an aide who had been to Haiti and sought …": the clause's own verbs
+    head = antecedent(text, floor, rel.start())
+    if head is None:
+        return None
+    return Found(head[0], end)
+
+
 _OBJECT_BEFORE = lazy_compile(r"\b(?:in|on|of|from|at|for|by|with|across|\w+ing)\s+(?:the\s+)?$")
+_AND_BEFORE = lazy_compile(r"\s(?:and|&)\s+(?:former\s+|the\s+)?$")
+_BY_INSIDE = lazy_compile(r"\sby\s")
+
+
+def _joined_subject(text: str, start: int, t_start: int) -> bool:
+    """Rule joined-subject: the trailing name is not the whole subject when it is the second
+    of two names ("Former Gov. Jo Roe (D) and former Gov. Al Lee (R) announced") or the
+    agent of a document ("A 2009 report by the Center for Tax and Budget Research found")."""
+    if _AND_BEFORE.search(text, start, t_start):
+        return text[start].isupper()
+    first = text[start : start + 4].lower()
+    return (
+        first.startswith(("a ", "an ", "the "))
+        and _BY_INSIDE.search(text, start, t_start) is not None
+    )
+
+
 _SUBJECT_QUANTIFIER = word_set(
     "about some most many all several few majorities majority half two three four five six"
     " seven eight nine ten large small overwhelming nearly almost more"
@@ -324,16 +369,27 @@ def _appositive_like(text: str, start: int, end: int) -> bool:
     if first.lower() in {"who", "which", "whose", "whom"} or first[:1].isdigit():
         return True
     if first[:1].isupper():
-        return len(words) <= 5  # a name after a description, or "R-Ky."
+        # a name after a description, or "R-Ky."; rule titled-appositive: a longer one that
+        # describes ("President Obama's former chief of staff") has lower-case content words
+        return len(words) <= 5 or (
+            len(words) <= 12
+            and sum(w.islower() and w not in _LIST_WORDS for w in words) >= 2
+            and not any(w.lower() in _CLAUSE_WORDS for w in words)
+        )
     return not any(w.lower() in _CLAUSE_WORDS for w in words)
 
 
+_LIST_WORDS = word_set("and or of the a an for in at on to")
 _PARTICIPLE_NEXT = lazy_compile(r"\s*(?:also\s+|apparently\s+|likely\s+)?[a-z]+ing\b")
 """", referring to Trump" after an inverted source is the speaker's next report."""
 
 
 _LATER_PARTICIPLE = lazy_compile(
-    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing)\b"
+    r",\s(?:referring|adding|noting|pointing|speaking|citing|calling|explaining|saying|arguing"
+    # rule appositive-occasion: "said Jo Roe, 31, of Leeds, after listening to …", "…, but he
+    # was shocked", "…, surrounded by his children": an occasion, a new clause or a participle
+    # after the appositive leaves the source
+    r"|but|after|before|when|while|with|about|asked|[a-z]{3,}ed)\b"
 )
 _INVERTED_STOP = lazy_compile(
     r"\s(?:when|while|after|before)\s"
@@ -368,10 +424,10 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             end = cut.start()  # "said harbour pilot Dan Roe when asked about it": the name only
     words = _WORD.findall(text[start:end])
     if len(words) > 8 and _INVERTED_WHO.match(text, start, end):
-        return Found(start, end) if len(words) <= _MAX_FALLBACK_WORDS else None
+        return Found(start, end) if len(words) <= MAX_FALLBACK_WORDS else None
     if not words or len(words) > 8 or words[-1].lower() in _BAD_END:
         return None
-    if not _np_like(words):
+    if not _np_like(words) or _clause_like(words):
         return None
     if end < limit and text[end] == "," and not _PARTICIPLE_NEXT.match(text, end + 1, limit):
         rest_end = limit
@@ -383,6 +439,16 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
             later = _LATER_PARTICIPLE.search(text, end + 1, rest_end)
             end = _trim(text, start, later.start())[1] if later else rest_end
     return Found(start, end)
+
+
+def _clause_like(words: list[str]) -> bool:
+    """Rule inverted-clause: "X, a teacher who has campaigned for years, said the pier was
+    unsafe": a finite verb after the cue's object ("the pier was") makes the words a clause
+    (the content), not an inverted source; a relative clause ("the man who was …") may."""
+    lowered = [w.lower() for w in words]
+    if any(w in {"who", "whose", "which", "that"} for w in lowered):
+        return False
+    return any(w in _CLAUSE_WORDS for w in lowered[1:])
 
 
 def _abbrev_dot(text: str, dot: int) -> bool:
@@ -409,38 +475,4 @@ def phrase_source(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return s, e
 
 
-_FALLBACK_STOP = lazy_compile(r"[“\"]|''|[.!?]\s")
-_MAX_FALLBACK_WORDS = 30
-_VERB_CHAIN = _CLAUSE_WORDS | word_set("can could may might must shall should")
-
-
-def clause_subject(text: str, floor: int, cue_start: int) -> Found | None:
-    """Rule long-subject: everything from the clause start to a finite cue, when the boundary
-    rules found no subject ("Tom Reed, a teacher who has campaigned for years, said …";
-    "Many speakers at the service — including two imams — said …").
-
-    Annotators mark such a subject whole, relative clauses and dashes included, so the span is
-    taken whole: a leading adverbial opener ("On Monday,") is skipped, and the words must open
-    like a noun phrase and hold no quotation or sentence end.
-    """
-    pos = floor
-    while pos < cue_start and text[pos] in " \n\t":
-        pos += 1
-    if PREP_OPENER.match(text, pos):
-        comma = text.find(",", pos, cue_start)
-        if comma < 0:
-            return None
-        pos = comma + 1
-    start, end = _trim(text, pos, cue_start)
-    if start >= end or _FALLBACK_STOP.search(text, start, end):
-        return None
-    words = _WORD.findall(text[start:end])
-    if not words or len(words) > _MAX_FALLBACK_WORDS or not _np_like(words[:3]):
-        return None
-    if not (words[0][:1].isupper() or words[0][:1].isdigit()) or words[-1] in _BAD_END:
-        return None
-    if any(w.lower() in _VERB_CHAIN for w in words[-2:]):
-        return None  # "A club spokeswoman would only say": a verb chain the cue rules left out
-    while end > start and text[end - 1] in ",—–- ":
-        end -= 1
-    return Found(start, end)
+MAX_FALLBACK_WORDS = 30
