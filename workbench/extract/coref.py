@@ -199,6 +199,13 @@ def _with_noun_role(text: str, pos: int, actor: Actor) -> Actor:
     """Rule noun-role: "striker Daniel Okafor" gives Daniel Okafor the role "striker", so a
     later "the striker" in a speaker or a proposition is him (kinship nouns excepted: "her
     sister Jo Roe" says whose sister, not what Jo Roe does)."""
+    # A suffix test first (the endings of _AGENT_BEFORE): the regex is tried at every position.
+    if (
+        not text[max(0, pos - 24) : pos]
+        .rstrip()
+        .endswith(("er", "or", "ist", "ian", "ant", "ent", "man"))
+    ):
+        return actor
     before = _AGENT_BEFORE.search(text, max(0, pos - 24), pos)
     if before is None or before.group(1) in _NOT_AGENTS:
         return actor

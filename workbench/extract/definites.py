@@ -82,6 +82,9 @@ def _latest_phrase(noun: str, before: str) -> re.Match[str] | None:
             return None
         end = at + len(noun) - 1  # the next mention looked for ends before this one
         stop = at + len(noun)
+        word = before[before.rfind(" ", 0, at - 1) + 1 : at - 1]  # the word before the noun
+        if before[at - 1 : at] != " " or word.lower() in _NOT_MODIFIERS or word.isdigit():
+            continue  # "the charge": no phrase can end here; skip the regex over the window
         for match in phrase.finditer(before, max(0, at - _WINDOW), min(len(before), stop + 1)):
             if match.end() == stop and _modifies(match.group(3)):
                 return match
