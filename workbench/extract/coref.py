@@ -180,7 +180,8 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
                     actor = _with_noun_role(text, match.start(), actor)
                 found.append((match.start(), actor))
                 continue
-        found.extend((match.start() + offset, a) for offset, a in names)
+        if names:  # most runs name nothing: no generator to make and drain
+            found.extend((match.start() + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
