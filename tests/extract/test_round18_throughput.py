@@ -13,7 +13,8 @@ from workbench.extract.body_nouns import _NOUN_BEFORE, named_after_noun
 from workbench.extract.coref import _AGENT_BEFORE, _NOT_AGENTS, _with_noun_role
 from workbench.extract.cues import scan_text
 from workbench.extract.definites import expand
-from workbench.extract.fastpaths import ascii_words, whole_word_starts
+from workbench.extract.fastpaths import ascii_words, verb_that_matches, whole_word_starts
+from workbench.extract.generic import _GENERIC_THAT
 from workbench.extract.lexicon import load_lexicon
 from workbench.extract.sentences import (
     _DOTTED,
@@ -124,3 +125,15 @@ def test_a_bare_mention_after_the_is_no_antecedent() -> None:
 def test_cue_heads_start_only_at_word_starts() -> None:
     spans = [(s, e) for s, e, _ in scan_text("said Roe; unsaid, resaid; Lee said", LEX)]
     assert spans == [(0, 4), (30, 34)]
+
+
+@given(
+    st.lists(st.sampled_from(["that", "claimed", "says", "X", "the", "re-elected", ",", " ", "\n"]))
+)
+@settings(max_examples=400)
+def test_verb_that_matches_are_finditers(words: list[str]) -> None:
+    text = " ".join(words) + " that The"
+    for first in range(0, min(len(text), 12)):
+        expected = [m.span() for m in _GENERIC_THAT.finditer(text, first, len(text))]
+        found = [m.span() for m in verb_that_matches(_GENERIC_THAT, text, first, len(text))]
+        assert found == expected

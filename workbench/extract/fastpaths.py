@@ -55,3 +55,28 @@ def whole_word_starts(text: str, phrase: str) -> list[int]:
         else:
             at = text.find(phrase, at + 1)
     return starts
+
+
+def verb_that_matches(
+    pattern: re.Pattern[str], text: str, first: int, end: int
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, first, end))`` for a pattern whose every match is a
+    lower-case word at a word boundary, white space, then "that" (``generic._GENERIC_THAT``).
+
+    Why: such a match can only start at the lower-case word before a "that" that follows white
+    space, so the pattern is tried there alone, not at every character. The word's start is
+    unique for each "that", and two matches cannot overlap (a match ends past its "that").
+    """
+    found = []
+    that = text.find("that", first + 1, end)
+    while that >= 0:
+        if text[that - 1].isspace():
+            pos = that - 1
+            while pos > first and text[pos - 1].isspace():
+                pos -= 1
+            while pos > first and "a" <= text[pos - 1] <= "z":
+                pos -= 1
+            if (match := pattern.match(text, pos, end)) is not None:
+                found.append(match)
+        that = text.find("that", that + 4, end)
+    return found
