@@ -12,7 +12,7 @@ from workbench.extract.actors import Actor
 from workbench.extract.body_nouns import _NOUN_BEFORE, named_after_noun
 from workbench.extract.coref import _AGENT_BEFORE, _NOT_AGENTS, _with_noun_role
 from workbench.extract.cues import scan_text
-from workbench.extract.definites import expand
+from workbench.extract.definites import _BARE, expand
 from workbench.extract.fastpaths import ascii_words, verb_that_matches, whole_word_starts
 from workbench.extract.generic import _GENERIC_THAT
 from workbench.extract.lexicon import load_lexicon
@@ -137,3 +137,11 @@ def test_verb_that_matches_are_finditers(words: list[str]) -> None:
         expected = [m.span() for m in _GENERIC_THAT.finditer(text, first, len(text))]
         found = [m.span() for m in verb_that_matches(_GENERIC_THAT, text, first, len(text))]
         assert found == expected
+
+
+@given(st.lists(st.sampled_from(["the", "The", "xthe", "charge", "of", "T", "_", "é", " ", "-"])))
+@settings(max_examples=400)
+def test_bare_definite_pattern_is_the_word_boundary_one(words: list[str]) -> None:
+    text = " ".join(words)
+    old = re.compile(r"\b([Tt]he) ([a-z]{4,})\b(?! of\b| in\b| at\b| on\b| for\b)")
+    assert [m.span() for m in _BARE.finditer(text)] == [m.span() for m in old.finditer(text)]
