@@ -26,8 +26,8 @@ from workbench.extract.sentences import (
 
 LEX = load_lexicon()
 # Characters that exercise word boundaries: letters, digits, "_", white space of three kinds,
-# typographic quotes and dashes, an accented letter, a non-ASCII digit.
-_ALPHABET = "aZ9_ \n\t.,'’“”—–…-éİK٣"
+# typographic quotes and dashes, an accented letter, the Kelvin sign, a non-ASCII digit.
+_ALPHABET = "aZ9_ \n\t.,'’“”—–…-éİ\u212a٣"
 _TEXTS = st.text(alphabet=_ALPHABET, max_size=30)
 
 
