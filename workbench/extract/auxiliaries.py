@@ -44,8 +44,11 @@ def aux_length(window: str) -> int:
         body = window[:cut].rstrip()
         if len(body) == cut:
             break  # the chain is made of whole words followed by white space
-        k = max(body.rfind(" "), body.rfind("\n"), body.rfind("\t"))
+        k = body.rfind(" ")
         word = body[k + 1 :]
+        if "\n" in word or "\t" in word:  # rare: only then the other two searches
+            k = max(k, body.rfind("\n"), body.rfind("\t"))
+            word = body[k + 1 :]
         if word.endswith(_CONTRACTED):
             cut = k + 1 + len(word) - 3  # "they've said": only "'ve" belongs to the cue
             break

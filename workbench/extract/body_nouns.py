@@ -30,6 +30,12 @@ def named_after_noun(text: str, match: re.Match[str], body_nouns: dict[str, str]
     """Rule noun-named-body: a name written right after a body noun ("the company,
     Caldermoor Engineering", "the consumer group Which?") is a body, so a later "it", "the
     firm" or its first word alone ("Caldermoor said") points at it, never at a person."""
+    # The noun is the word before: a dict lookup first, not a regex tried at every position.
+    tail = (
+        text[max(0, match.start() - 48) : match.start()].rstrip().removesuffix(",").rsplit(None, 1)
+    )
+    if not tail or tail[-1] not in body_nouns:
+        return None
     before = _NOUN_BEFORE.search(text, max(0, match.start() - 48), match.start())
     if before is None or before.group(1) not in body_nouns:
         return None

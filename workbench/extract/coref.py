@@ -180,7 +180,8 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
                     actor = _with_noun_role(text, match.start(), actor)
                 found.append((match.start(), actor))
                 continue
-        found.extend((match.start() + offset, a) for offset, a in names)
+        if names:  # most runs name nothing: no generator to make and drain
+            found.extend((match.start() + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
@@ -199,6 +200,13 @@ def _with_noun_role(text: str, pos: int, actor: Actor) -> Actor:
     """Rule noun-role: "striker Daniel Okafor" gives Daniel Okafor the role "striker", so a
     later "the striker" in a speaker or a proposition is him (kinship nouns excepted: "her
     sister Jo Roe" says whose sister, not what Jo Roe does)."""
+    # A suffix test first (the endings of _AGENT_BEFORE): the regex is tried at every position.
+    if (
+        not text[max(0, pos - 24) : pos]
+        .rstrip()
+        .endswith(("er", "or", "ist", "ian", "ant", "ent", "man"))
+    ):
+        return actor
     before = _AGENT_BEFORE.search(text, max(0, pos - 24), pos)
     if before is None or before.group(1) in _NOT_AGENTS:
         return actor

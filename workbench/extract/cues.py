@@ -172,7 +172,7 @@ def find_cues(
             continue  # markup and compounds: tweet-date=, so-called
         if prev in {"having", "(having"} or (form == "called" and prev.endswith(",")):
             continue  # "Having said that, …"; "The program, called EB-5, …" names, not reports
-        passive = bool(PASSIVE_BE.search(aux_text)) and form.split()[0].endswith(
+        passive = bool(aux_text and PASSIVE_BE.search(aux_text)) and form.split()[0].endswith(
             _PARTICIPLE_ENDINGS
         )
         if passive and not _passive_ok(text, cue_start, verb_end, end) and prev in _PRONOUN_SUBJ:
@@ -215,7 +215,7 @@ def find_cues(
                 verb_start=verb_start,
                 form=form,
                 info=info,
-                negated=bool(NEGATION.search(aux_text)),
+                negated=bool(aux_text and NEGATION.search(aux_text)),
                 passive=passive,
             )
         )

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from workbench.extract.words import lazy_compile
 
-_BARE = lazy_compile(r"\b([Tt]he) ([a-z]{4,})\b(?! of\b| in\b| at\b| on\b| for\b)")
+# "(?<!\w.)" after the first letter is the "\b" before it: a pattern that opens with a letter
+# class lets re skip to each "T"/"t" instead of trying every position.
+_BARE = lazy_compile(r"([Tt](?<!\w.)he) ([a-z]{4,})\b(?! of\b| in\b| at\b| on\b| for\b)")
 # Words that never modify a noun here: verbs of saying, function words, prepositions, numbers
 # ("the largest since measurements began" holds no name for "the measurements").
 _NOT_MODIFIER_WORDS = """
@@ -82,6 +84,9 @@ def _latest_phrase(noun: str, before: str) -> re.Match[str] | None:
             return None
         end = at + len(noun) - 1  # the next mention looked for ends before this one
         stop = at + len(noun)
+        word = before[before.rfind(" ", 0, at - 1) + 1 : at - 1]  # the word before the noun
+        if before[at - 1 : at] != " " or word.lower() in _NOT_MODIFIERS or word.isdigit():
+            continue  # "the charge": no phrase can end here; skip the regex over the window
         for match in phrase.finditer(before, max(0, at - _WINDOW), min(len(before), stop + 1)):
             if match.end() == stop and _modifies(match.group(3)):
                 return match

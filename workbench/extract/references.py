@@ -21,6 +21,7 @@ from workbench.extract.coref import (
     resolve_role,
 )
 from workbench.extract.definites import expand
+from workbench.extract.fastpaths import whole_word_starts
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -367,7 +368,7 @@ def _the_name(text: str, prop: str, name: str) -> str:
     comes before the name more often than not."""
     if name[:1].islower() or name.startswith("The "):
         return prop
-    written = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    written = whole_word_starts(text, name)  # the regex's matches, by str.find (fastpaths)
     with_the = sum(1 for at in written if text[max(0, at - 4) : at].lower() == "the ")
     return "The " + prop if with_the * 2 > len(written) else prop
 
