@@ -38,14 +38,6 @@ _PHRASE_END = frozenset(
 )
 
 
-# Body nouns that also describe a person ("Tim Hess, a property developer"): not evidence of a
-# body on their own. (Mined from PolNeAR train and dev, where this rule fired on a developer.)
-_ALSO_PEOPLE = frozenset(
-    {"developer", "contractor", "publisher", "broadcaster", "builder", "operator", "miner"}
-    | {"brewer", "maker", "side", "camp", "campaign", "mission"}
-)
-
-
 def body_appositive(
     head: str, appositive: str, lexicon: Lexicon, normalise: Normaliser
 ) -> Actor | None:
@@ -54,7 +46,8 @@ def body_appositive(
     body noun is that body, not a person, so its "it" and a later "the firm" find it.
 
     A person's description ends in a role ("Jo Roe, the firm's chief executive") and one with a
-    known given name ("Emma Hale, the club…") stays a person."""
+    known given name ("Emma Hale, the club…") stays a person, as does a body noun that also
+    describes a person ("Tim Hess, a property developer": [also_people] in bodies.toml)."""
     described = _DETERMINER.match(appositive)
     if described is None:
         return None
@@ -69,7 +62,7 @@ def body_appositive(
     if not words or len(words) > 4 or not all(w.islower() for w in words):
         return None
     noun = words[-1]
-    if noun in _ALSO_PEOPLE or not (noun in COMPANY_NOUNS or noun in lexicon.body_nouns):
+    if noun in lexicon.also_people or not (noun in COMPANY_NOUNS or noun in lexicon.body_nouns):
         return None
     actor = normalise(head, lexicon)
     if actor.kind != "person" or actor.role or not name_shaped(actor.name.split()):

@@ -5,30 +5,36 @@ is taken, after datelines, adverbial openers and conjunctions.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from workbench.extract.lexicon import load_lexicon
 from workbench.extract.sources import PREP_OPENER
 from workbench.extract.words import lazy_compile, word_set
 
-_IRREGULAR_PAST = (
-    "began|was|were|had|went|took|made|gave|came|saw|won|lost|left|met|spoke|wrote|got|kept|"
-    "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
-    "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
-)
-_MAIN_NP = lazy_compile(
-    # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
-    # a verb-like word (past tense, third person or a common irregular past)
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
-    rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-    # "The Bank of Canada": "of"/"for" inside a capitalised name
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
-    r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
-)
+
+@cache
+def _main_np() -> re.Pattern[str]:
+    """A clause's leading noun phrase; its verb-like words include the irregular past tenses
+    of [irregular_past] in lexicons/verbs.toml, read on first use (not at import)."""
+    irregular = "|".join(sorted(load_lexicon().past_forms))
+    return lazy_compile(
+        # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
+        # a verb-like word (past tense, third person or a common irregular past)
+        r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
+        rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{irregular})\b)"
+        r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+        # "The Bank of Canada": "of"/"for" inside a capitalised name
+        r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
+        r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
+    )
+
 
 _OPENER_ONLY = word_set(
     "the a an his her their its but and yet so or still then now never when what if by with in "
     "on to some such there here how while not more just even other it's it’s does having"
 )
-"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
+"""Sentence openers that `_main_np` can take for a whole subject ("The", "But", "What")."""
 _CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
 _DESCRIBED_NAME = lazy_compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
@@ -80,7 +86,7 @@ def _subject_at(
             pos = comma + 1
     while pos < limit and text[pos] in ' “"':
         pos += 1
-    match = _MAIN_NP.match(text, pos, limit)
+    match = _main_np().match(text, pos, limit)
     if not match:
         return None
     if match.group().lower() not in _OPENER_ONLY:
@@ -89,7 +95,7 @@ def _subject_at(
     # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
     conjunction = _CONJUNCTION.match(text, pos, limit)
     if conjunction:
-        subject = _MAIN_NP.match(text, conjunction.end(), limit)
+        subject = _main_np().match(text, conjunction.end(), limit)
         named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
         if named and (not subject or named.end() > subject.end()):
             return named.start(), named.end()

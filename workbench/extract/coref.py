@@ -18,7 +18,7 @@ from workbench.extract.body_nouns import (
     recent_body,
 )
 from workbench.extract.headlines import is_headline
-from workbench.extract.lexicon import Lexicon
+from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.name_words import link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
@@ -66,6 +66,13 @@ class Memory:
     bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public" (lexicon)
+    lexicon: Lexicon | None = None  # the text's lexicon, kept by the first `scan_mentions`
+
+    def words(self) -> Lexicon:
+        """The lexicon whose body words (bodies.toml) resolve "the company" and its kin."""
+        if self.lexicon is None:
+            self.lexicon = load_lexicon()
+        return self.lexicon
 
     def retype(self, pos: int, name: str) -> Actor:
         """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
@@ -151,6 +158,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     Capitalised runs are looked up whole (which strips titles: "Russian President Vladimir
     Putin"), then word by word against the place and organisation tables.
     """
+    memory.lexicon = lexicon
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
@@ -287,14 +295,18 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
             if actor.kind == "person" and noun in (actor.role or "").lower():
                 return [actor]
             if actor.kind == "organisation" and (
-                names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+                names_body(actor.name, noun, actor.role, memory.words()) or _made_by(actor, noun)
             ):
                 return [actor]
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
         kind = memory.body_nouns.get(noun)
         local = role.group(0).split()[1] in LOCALITIES  # "the city council" is no named body
-        if kind and not local and (body := recent_body(earlier, pos, noun, kind)) is not None:
+        if (
+            kind
+            and not local
+            and (body := recent_body(earlier, pos, noun, kind, memory.words())) is not None
+        ):
             return [body]
         if noun in ("company", "firm"):
             # "Kestrel Microsystems said … The company said": a name typed a person for want
@@ -359,12 +371,12 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and names_body(actor.name, noun, actor.role)
+            and names_body(actor.name, noun, actor.role, memory.words())
         ):
             return actor
     kind = memory.body_nouns.get(noun)
     if kind and len(words) == 1:  # rule body-noun, for a proposition's subject ("The force")
-        return recent_body(mentions, pos, noun, kind)
+        return recent_body(mentions, pos, noun, kind, memory.words())
     return None
 
 

@@ -23,7 +23,10 @@ from workbench.regex_cache import compile_written
 from workbench.user_dirs import user_cache_dir
 from workbench.vocabulary import STANCES
 
-BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
+BUNDLED = (
+    *("cues.toml", "titles.toml", "places.toml", "organisations.toml", "bodies.toml"),
+    "verbs.toml",
+)
 # Beside this module (importlib.resources would add 7 ms of imports to every start-up).
 LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 _FRAMES = ("speech", "attitude", "evidential")
@@ -78,6 +81,12 @@ class Lexicon:
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f", see titles.toml
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public"
+    also_people: frozenset[str] = frozenset()  # see bodies.toml
+    business_nouns: frozenset[str] = frozenset()
+    public_words: frozenset[str] = frozenset()
+    body_types: frozenset[str] = frozenset()  # business nouns and [body_types]
+    irregular_past: dict[str, str] = field(default_factory=dict)  # "sell" -> "sold", verbs.toml
+    past_forms: frozenset[str] = frozenset()  # every listed past form ("sold", "were")
 
 
 def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -208,6 +217,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     orgs = _organisations(data)
     titles = frozenset(data.get("titles", {}).get("words", []))
     refs = data.get("group_references", {})
+    past: dict[str, Any] = data.get("irregular_past", {})
     return Lexicon(
         cues=cues,
         titles=titles,
@@ -227,7 +237,27 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         body_nouns={
             noun: kind for kind, nouns in data.get("body_nouns", {}).items() for noun in nouns
         },
+        also_people=_words(data, "also_people"),
+        business_nouns=_words(data, "business_nouns"),
+        public_words=_words(data, "public_words"),
+        body_types=_words(data, "business_nouns") | _words(data, "body_types"),
+        irregular_past={verb: _pasts(forms)[0] for verb, forms in past.items()},
+        past_forms=frozenset(form for forms in past.values() for form in _pasts(forms)),
     )
+
+
+def _words(data: dict[str, Any], table: str) -> frozenset[str]:
+    """A ``[table] words = [...]`` list as a set."""
+    return frozenset(data.get(table, {}).get("words", []))
+
+
+def _pasts(forms: str | list[str]) -> list[str]:
+    """An [irregular_past] entry's past forms: one string, or a list whose first is the one
+    propositions write ("be" = ["was", "were"])."""
+    listed = [forms] if isinstance(forms, str) else list(forms)
+    if not listed or not all(isinstance(f, str) and f for f in listed):
+        raise ValueError(f"[irregular_past] entry {forms!r} is not a past form or a list of them")
+    return listed
 
 
 def _given_names(table: dict[str, Any]) -> dict[str, str]:
@@ -287,6 +317,11 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "countries": None,
     "organisations": None,
     "organisation_words": frozenset({"words"}),
+    "also_people": frozenset({"words"}),
+    "business_nouns": frozenset({"words"}),
+    "public_words": frozenset({"words"}),
+    "body_types": frozenset({"words"}),
+    "irregular_past": None,
 }
 
 
