@@ -85,7 +85,9 @@ def which_body(head: str, lexicon: Lexicon, normalise: Normaliser) -> Actor | No
 _RESTRICTED = lazy_compile(
     r"^(?P<head>[^,]+?)\s+(?P<clause>(?:who|that)\s+"
     # not the anonymity formula ("who asked not to be named", "who spoke on condition …")
-    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*)$"
+    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*"
+    # rule informed-group: "two people familiar with the talks", "sources close to the club"
+    r"|(?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+\S.*)$"
 )
 
 

@@ -141,11 +141,44 @@ _DOCUMENT_BY = lazy_compile(
 )
 
 
+# Rule document-author: "figures from the Department for Work and Pensions", "data from the
+# regulator", "the Treasury's own website", "a club statement": what a body publishes speaks
+# for the body, so the actor is the body (a lower-case one resolved to the body named before).
+_FIGURES_FROM = lazy_compile(
+    r"^(?:(?:the|The)\s+)?(?:(?:new|latest|official|provisional|government)\s+)?"
+    r"(?P<role>(?i:figures|data|statistics|numbers|estimates))\s+(?:from|by|published\s+by)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z].*|the\s+(?:[a-z]+\s+)?[a-z]+)$",
+    re.DOTALL,
+)
+_OWN_DOCUMENT = lazy_compile(
+    r"^(?:(?P<body>(?:the\s+|The\s+)?[A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*)){0,5})"
+    r"[’']s\s+(?:own\s+|latest\s+|annual\s+)*"
+    # a body called by a noun only with "own": "the council's own accounts"
+    r"|(?P<noun>(?:the|The)\s+(?:[a-z]+\s+)?[a-z]+)[’']s\s+own\s+)"
+    r"(?P<role>website|accounts|figures|data|statistics|records|filings|statement|report)$"
+)
+_KIND_DOCUMENT = lazy_compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?P<noun>company|firm|club|ministry|council|party|government"
+    r"|department|union|regulator)\s+(?P<role>statement|report|website)$"
+)
+
+
 def speaks_for(speaker: str) -> tuple[str, str] | None:
     """The body and the role of "a spokesperson for the ministry" ("the ministry",
     "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
-    match = _SPEAKS_FOR.match(speaker) or _BODY_ROLE.match(speaker) or _DOCUMENT_BY.match(speaker)
-    if match is None or "," in match.group("body"):
+    match = (
+        _SPEAKS_FOR.match(speaker)
+        or _BODY_ROLE.match(speaker)
+        or _DOCUMENT_BY.match(speaker)
+        or _FIGURES_FROM.match(speaker)
+    )
+    if match is None:
+        if (owned := _OWN_DOCUMENT.match(speaker)) is not None:
+            return owned.group("body") or owned.group("noun"), owned.group("role")
+        if (kind := _KIND_DOCUMENT.match(speaker)) is None:
+            return None
+        return f"the {kind.group('noun')}", kind.group("role")
+    if "," in match.group("body"):
         return None
     return match.group("body"), match.group("role").lower()
 
@@ -253,6 +286,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
+    if 2 <= len(tokens) <= 3 and tokens[-1] == "source" and tokens[0] not in NOT_OWNERS:
+        # rule kind-source: "a police source", "A Labour source": one unnamed source of
+        # that kind, not the police (a group) nor a person called "Labour source"
+        return Actor(" ".join(tokens), "unnamed", None, "source")
     if named_force(tokens, lexicon):
         return Actor(" ".join(tokens), "organisation")
     head = next(
@@ -261,6 +298,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             for i, t in enumerate(tokens[:4])
             if t.lower() in lexicon.groups
             and not names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
+            and not (  # rule group-in-name
+                t[:1].isupper()
+                and _NAME_LINK.intersection(tokens[1:i])
+                and is_org(" ".join(tokens[:i]), lexicon)
+            )
         ),
         None,
     )
@@ -353,6 +395,11 @@ _BODY_NOUNS = frozenset(
         *("website", "magazine", "regulator", "charity", "think-tank", "lobby", "startup"),
     }
 )
+
+
+# "Institute for Fiscal Studies", "Union of Concerned Scientists": a capitalised group word
+# after one of these inside a name is part of the name (rule group-in-name), not a group.
+_NAME_LINK = frozenset({"for", "of", "on", "without", "Without"})
 
 
 def _described(tokens: list[str], affiliation: str | None) -> Actor | None:

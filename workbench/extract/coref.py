@@ -292,12 +292,17 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
         noun = role.group(1)
         for mention in reversed(earlier):
             actor = mention.actor
-            if actor.kind == "person" and noun in (actor.role or "").lower():
+            if actor.kind == "person" and _role_head(noun, actor.role):
                 return [actor]
+            if actor.kind == "person" and noun.capitalize() in (actor.affiliation or "").split():
+                # rule affiliation-body: "Councillor Jo Roe of Harlow Council … the council"
+                return [Actor(actor.affiliation or "", "organisation")]
             if actor.kind == "organisation" and (
                 names_body(actor.name, noun, actor.role, memory.words()) or _made_by(actor, noun)
             ):
                 return [actor]
+            if actor.kind == "unnamed" and noun == "source" == actor.role:
+                return [actor]  # rule kind-source: "A Labour source said … the source said"
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
         kind = memory.body_nouns.get(noun)
@@ -344,6 +349,19 @@ _ROLE_BODIES = word_set(
     " league club court union bank university hospital bureau office regulator newspaper"
     " paper academy institute lender carrier airline insurer broadcaster publisher"
 )
+
+
+def _role_head(noun: str, role: str | None) -> bool:
+    """Rule role-head: "the coach" is a person whose role's head is "coach" ("head coach",
+    "coach of Harrow Rovers"), never one whose role only mentions it ("council leader" is
+    no "the council", nor "councillor")."""
+    words = [w.strip(",;:") for w in (role or "").lower().replace("-", " ").split()]
+    if noun not in words:
+        return False
+    at = words.index(noun)
+    return at == len(words) - 1 or words[at + 1] in ("of", "for", "at", "to", "and", "in")
+
+
 _ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
 _NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
 

@@ -1,0 +1,63 @@
+"""Round 16 actor rules: a document speaks for its author, a role noun points at a role's head
+(or the body a person is "of"), a group word inside a body's name is no group, an informed
+group keeps what it is informed about, and "a police source" is one source."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def _actors(text: str) -> list[tuple[str, str]]:
+    return [(s.actor, s.actor_kind) for s in extract(text) if s.actor_kind != "outlet"]
+
+
+def test_document_author_figures_from_a_body_are_the_body() -> None:
+    text = (
+        "Harlow Council cut bus routes in May. Figures from the Department for Transport "
+        "show that passenger numbers fell by a third."
+    )
+    assert _actors(text) == [("Department for Transport", "organisation")]
+
+
+def test_document_author_a_club_statement_is_the_club_named_before() -> None:
+    text = "Rovers beat Town 2-0 on Saturday. A club statement said the manager had signed."
+    assert _actors(text) == [("Rovers", "organisation")]
+
+
+def test_document_author_a_bodys_own_accounts_are_the_body() -> None:
+    text = "The depot lost money, according to the Treasury's own website."
+    assert _actors(text) == [("Treasury", "organisation")]
+
+
+def test_affiliation_body_the_council_is_the_council_a_councillor_is_of() -> None:
+    text = (
+        "Councillor Jo Penrose of Aldbury Council said the library would close. The council "
+        "said the decision was final."
+    )
+    assert _actors(text) == [("Jo Penrose", "person"), ("Aldbury Council", "organisation")]
+
+
+def test_role_head_a_council_leader_is_no_council() -> None:
+    text = (
+        "Council leader Mark Ostry said the budget was balanced. The council said the car park "
+        "lost money."
+    )
+    assert _actors(text)[1][0] != "Mark Ostry"
+
+
+def test_group_in_name_a_capitalised_group_word_inside_a_body_name() -> None:
+    text = "The Institute for Fiscal Studies said the plan would cost 4 billion pounds."
+    assert _actors(text) == [("Institute for Fiscal Studies", "organisation")]
+
+
+def test_informed_group_keeps_what_it_is_informed_about() -> None:
+    text = "Two people familiar with the talks said the merger would be announced on Friday."
+    assert _actors(text) == [("people familiar with the talks", "group")]
+
+
+def test_kind_source_is_one_source_and_the_source_points_back() -> None:
+    assert _actors("A police source said the suspect had been released.") == [
+        ("police source", "unnamed")
+    ]
+    text = "A Labour source said the vote was lost. The source said the leader would resign."
+    assert _actors(text) == [("Labour source", "unnamed"), ("Labour source", "unnamed")]
