@@ -61,3 +61,20 @@ def test_kind_source_is_one_source_and_the_source_points_back() -> None:
     ]
     text = "A Labour source said the vote was lost. The source said the leader would resign."
     assert _actors(text) == [("Labour source", "unnamed"), ("Labour source", "unnamed")]
+
+
+def test_honorific_name_mr_king_is_a_man_called_king() -> None:
+    text = "Mr King said the show was never edited. Mr. Singer said the fund would close."
+    assert _actors(text) == [("King", "person"), ("Singer", "person")]
+
+
+def test_honorific_name_a_form_of_address_stays_a_title() -> None:
+    from workbench.extract import load_lexicon
+    from workbench.extract.actors import normalise
+
+    assert normalise("Mr. President", load_lexicon()).name != "President"
+
+
+def test_given_name_and_title_surname_is_a_person() -> None:
+    text = "Larry Prince said the deal was off. Mr. Prince said lawyers had advised him."
+    assert _actors(text) == [("Larry Prince", "person"), ("Larry Prince", "person")]

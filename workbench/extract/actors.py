@@ -97,8 +97,21 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             i += width
             matched = True
             break
+        if (
+            matched
+            and role
+            and role[-1] == piece in lexicon.honorifics
+            and i < len(tokens)
+            and " ".join(tokens[i:]) not in lexicon.addresses
+        ):
+            break  # rule honorific-name: "Mr King" is a Mr called King, not a king
         if not matched:
-            if i + 1 < len(tokens) and any(is_title(t, lexicon) for t in tokens[i + 1 :]):
+            if (
+                i + 1 < len(tokens)
+                and any(is_title(t, lexicon) for t in tokens[i + 1 :])
+                # "Larry King", "Erik Prince": a given name and a surname that is a title
+                and not (len(tokens) == i + 2 and tokens[i] in lexicon.given_names)
+            ):
                 role.append(tokens[i])  # "campaign spokesman Jane Roe": qualifier of the title
                 i += 1
                 continue

@@ -81,6 +81,8 @@ class Lexicon:
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f", see titles.toml
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public"
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": the next word is a name
+    addresses: frozenset[str] = frozenset()  # ... unless a form of address ("Mr. President")
     also_people: frozenset[str] = frozenset()  # see bodies.toml
     business_nouns: frozenset[str] = frozenset()
     public_words: frozenset[str] = frozenset()
@@ -237,6 +239,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         body_nouns={
             noun: kind for kind, nouns in data.get("body_nouns", {}).items() for noun in nouns
         },
+        honorifics=_words(data, "honorifics"),
+        addresses=frozenset(data.get("honorifics", {}).get("addresses", [])),
         also_people=_words(data, "also_people"),
         business_nouns=_words(data, "business_nouns"),
         public_words=_words(data, "public_words"),
@@ -317,6 +321,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "countries": None,
     "organisations": None,
     "organisation_words": frozenset({"words"}),
+    "honorifics": frozenset({"words", "addresses"}),
     "also_people": frozenset({"words"}),
     "business_nouns": frozenset({"words"}),
     "public_words": frozenset({"words"}),
