@@ -78,3 +78,16 @@ def test_honorific_name_a_form_of_address_stays_a_title() -> None:
 def test_given_name_and_title_surname_is_a_person() -> None:
     text = "Larry Prince said the deal was off. Mr. Prince said lawyers had advised him."
     assert _actors(text) == [("Larry Prince", "person"), ("Larry Prince", "person")]
+
+
+def test_generic_body_word_council_leader_mentions_no_body_called_council() -> None:
+    text = (
+        "Brackenford District Council approved the plan on Wednesday. Council leader Harriet "
+        "Quayle said the plan was needed. The council denied that the vote was rushed."
+    )
+    assert _actors(text)[-1] == ("Brackenford District Council", "organisation")
+
+
+def test_police_ranks_are_titles() -> None:
+    text = "Detective Sergeant Paul Iredale said officers had found receipts."
+    assert _actors(text) == [("Paul Iredale", "person")]

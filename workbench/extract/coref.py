@@ -8,6 +8,7 @@ recency and sentence-subject preferences, which is enough for news prose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor, normalise
@@ -19,7 +20,7 @@ from workbench.extract.body_nouns import (
 )
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon, load_lexicon
-from workbench.extract.name_words import link_person, name_like
+from workbench.extract.name_words import is_title, link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
@@ -162,6 +163,8 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
+        if match.group() in lexicon.organisation_words and _modifies_title(text, match, lexicon):
+            continue
         actor, is_place, names = _run_reading(match.group(), lexicon)
         if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
             memory.bodies.add(body.name)
@@ -192,6 +195,16 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
+
+
+_NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
+
+
+def _modifies_title(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """Rule generic-body-word: "Council leader Jo Roe", "Ministry spokesman Ivan Petrov": a
+    bare organisation word before a lower-case title names no body called "Council"."""
+    after = _NEXT_WORD.match(text, match.end())
+    return after is not None and is_title(after.group(1), lexicon)
 
 
 # "striker Daniel Okafor", "the midfielder Joao Ferraz": an agent noun right before a name.
