@@ -91,3 +91,16 @@ def test_generic_body_word_council_leader_mentions_no_body_called_council() -> N
 def test_police_ranks_are_titles() -> None:
     text = "Detective Sergeant Paul Iredale said officers had found receipts."
     assert _actors(text) == [("Paul Iredale", "person")]
+
+
+def test_office_of_a_persons_office_speaks_for_the_person() -> None:
+    text = "Finance Minister Aisha Qureshi's office said the budget would be published on Friday."
+    assert _actors(text) == [("office of Aisha Qureshi", "organisation")]
+
+
+def test_role_head_the_detective_is_the_detective_inspector() -> None:
+    text = (
+        "Detective Inspector Rachel Okonjo said the van had been found. The detective said "
+        "two men had been arrested."
+    )
+    assert _actors(text) == [("Rachel Okonjo", "person"), ("Rachel Okonjo", "person")]

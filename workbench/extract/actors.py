@@ -176,6 +176,9 @@ _KIND_DOCUMENT = lazy_compile(
 )
 
 
+_OFFICE_OF = lazy_compile(r"^(?:[Tt]he\s+)?([A-Z][^,]*?)[’']s\s+(?:private\s+|press\s+)?office$")
+
+
 def speaks_for(speaker: str) -> tuple[str, str] | None:
     """The body and the role of "a spokesperson for the ministry" ("the ministry",
     "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
@@ -200,7 +203,8 @@ def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
     """Rule speaks-for: the named body, or a lower-case one whose head is an organisation word
     ("the health ministry" -> organisation "Health Ministry"); None when it names neither."""
     actor = normalise(body, lexicon)
-    if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
+    named = actor.name[:1].isupper() or actor.name.startswith("office of ")
+    if actor.kind in ("organisation", "country", "person") and named:
         kind = "organisation" if actor.kind == "person" and is_org(actor.name, lexicon) else None
         if actor.kind == "person" and role.startswith(
             ("analyst", "economist", "strateg", "research")
@@ -231,6 +235,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         return which
     if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
         return restricted
+    office = _OFFICE_OF.match(head)
+    if office and (owner := _normalise(office.group(1), lexicon)).kind == "person":
+        # rule office-of: "Finance Minister Aisha Qureshi's office" speaks for her
+        return Actor(f"office of {owner.name}", "organisation", owner.affiliation)
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None

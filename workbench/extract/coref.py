@@ -305,7 +305,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
         noun = role.group(1)
         for mention in reversed(earlier):
             actor = mention.actor
-            if actor.kind == "person" and _role_head(noun, actor.role):
+            if actor.kind == "person" and _role_head(noun, actor.role, memory.words()):
                 return [actor]
             if actor.kind == "person" and noun.capitalize() in (actor.affiliation or "").split():
                 # rule affiliation-body: "Councillor Jo Roe of Harlow Council … the council"
@@ -364,14 +364,16 @@ _ROLE_BODIES = word_set(
 )
 
 
-def _role_head(noun: str, role: str | None) -> bool:
-    """Rule role-head: "the coach" is a person whose role's head is "coach" ("head coach",
-    "coach of Harrow Rovers"), never one whose role only mentions it ("council leader" is
-    no "the council", nor "councillor")."""
+def _role_head(noun: str, role: str | None, lexicon: Lexicon) -> bool:
+    """Rule role-head: "the coach" is a person whose role holds the word "coach" ("head
+    coach", "coach of Harrow Rovers", "Detective Inspector" for "the detective"), but a body
+    noun only as the role's head ("council leader" is no "the council", nor "councillor")."""
     words = [w.strip(",;:") for w in (role or "").lower().replace("-", " ").split()]
     if noun not in words:
         return False
     at = words.index(noun)
+    if noun not in lexicon.body_nouns and noun.capitalize() not in lexicon.organisation_words:
+        return True
     return at == len(words) - 1 or words[at + 1] in ("of", "for", "at", "to", "and", "in")
 
 
