@@ -104,3 +104,8 @@ def test_role_head_the_detective_is_the_detective_inspector() -> None:
         "two men had been arrested."
     )
     assert _actors(text) == [("Rachel Okonjo", "person"), ("Rachel Okonjo", "person")]
+
+
+def test_restricted_group_keeps_a_short_of_phrase() -> None:
+    text = "Supporters of the freeze said fares had risen too fast."
+    assert _actors(text) == [("supporters of the freeze", "group")]

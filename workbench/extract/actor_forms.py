@@ -87,16 +87,26 @@ _RESTRICTED = lazy_compile(
     # not the anonymity formula ("who asked not to be named", "who spoke on condition …")
     r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*"
     # rule informed-group: "two people familiar with the talks", "sources close to the club"
-    r"|(?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|with\s+knowledge\s+of)\s+\S.*)$"
+    r"|(?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|with\s+knowledge\s+of"
+    r"|of(?=\s+(?:the\s+)?[a-z]))\s+\S.*)$"
 )
 
 
 def restricted_group(head: str, lexicon: Lexicon, normalise: Normaliser) -> Actor | None:
     """Rule restricted-group: a group noun with a restrictive "who" clause keeps the clause,
-    which says which group ("residents who fled to Sittwe"); the number before it goes."""
+    which says which group ("residents who fled to Sittwe"); the number before it goes. So
+    does one with a short "of" phrase ("supporters of the freeze") or an informed one
+    ("two people familiar with the talks", rule informed-group)."""
     match = _RESTRICTED.match(head)
     if match is None:
         return None
+    head_words = match.group("head").split()
+    if match.group("clause").startswith("of ") and not (
+        len(head_words) <= 2
+        and head_words[-1].lower() in lexicon.groups
+        and len(match.group("clause").split()) <= 6
+    ):
+        return None  # "supporters of the freeze", not "people posted reminders of how …"
     group = normalise(match.group("head"), lexicon)
     if group.kind != "group":
         return None
