@@ -109,3 +109,12 @@ def test_role_head_the_detective_is_the_detective_inspector() -> None:
 def test_restricted_group_keeps_a_short_of_phrase() -> None:
     text = "Supporters of the freeze said fares had risen too fast."
     assert _actors(text) == [("supporters of the freeze", "group")]
+
+
+def test_opening_conjunction_and_shouted_lead_are_no_part_of_a_name() -> None:
+    text = (
+        "FURIOUS Dario Okafor last night blasted the claims. His agent, Lee Parkes, said he "
+        "had been paid. But Okafor hit back. He insisted every penny was above board."
+    )
+    actors = [a for a, _ in _actors(text)]
+    assert actors[0] == "Dario Okafor" and actors[-1] == "Dario Okafor"

@@ -176,6 +176,9 @@ _KIND_DOCUMENT = lazy_compile(
 )
 
 
+_OPENING_CONJUNCTION = lazy_compile(r"^(?:But|And|Yet|So|Or|Then|Now|Still|Meanwhile)\s+(?=[A-Z])")
+# A tabloid's shouted lead word: four capitals or more, two of them vowels (no acronym).
+_SHOUTED = lazy_compile(r"^((?=[A-Z]*[AEIOU][A-Z]*[AEIOU])[A-Z]{4,})\s+[A-Z][a-z]+\s+[A-Z]")
 _OFFICE_OF = lazy_compile(r"^(?:[Tt]he\s+)?([A-Z][^,]*?)[’']s\s+(?:private\s+|press\s+)?office$")
 
 
@@ -224,6 +227,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         text = text.rstrip(".")
     text = _REFLEXIVE.sub("", text)  # "The transit authority itself"
     text = _OCCASION_END.sub("", text).lstrip("-–— ")  # "Jo Roe in a statement", "-Nate Cohn"
+    text = _OPENING_CONJUNCTION.sub("", text)  # rule opening-conjunction: "But Okafor"
+    shout = _SHOUTED.match(text)
+    if shout and shout.group(1) not in lexicon.organisations:
+        text = text[shout.end(1) :].lstrip()  # rule shouted-lead: "FURIOUS Danny Okafor"
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
