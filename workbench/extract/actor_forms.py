@@ -97,6 +97,8 @@ def restricted_group(head: str, lexicon: Lexicon, normalise: Normaliser) -> Acto
     which says which group ("residents who fled to Sittwe"); the number before it goes. So
     does one with a short "of" phrase ("supporters of the freeze") or an informed one
     ("two people familiar with the talks", rule informed-group)."""
+    if _CLAUSE_WORDS.isdisjoint(head.split()):
+        return None  # most speakers: no clause word, no regex
     match = _RESTRICTED.match(head)
     if match is None:
         return None
@@ -115,6 +117,9 @@ def restricted_group(head: str, lexicon: Lexicon, normalise: Normaliser) -> Acto
         words = words[1:]  # "Two civil servants who …"
     return Actor(f"{' '.join(words)} {match.group('clause')}", "group")
 
+
+# The first words of the clauses `_RESTRICTED` accepts.
+_CLAUSE_WORDS = frozenset({"who", "that", "familiar", "involved", "close", "briefed", "with", "of"})
 
 _NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some"}

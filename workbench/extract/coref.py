@@ -368,7 +368,10 @@ def _role_head(noun: str, role: str | None, lexicon: Lexicon) -> bool:
     """Rule role-head: "the coach" is a person whose role holds the word "coach" ("head
     coach", "coach of Harrow Rovers", "Detective Inspector" for "the detective"), but a body
     noun only as the role's head ("council leader" is no "the council", nor "councillor")."""
-    words = [w.strip(",;:") for w in (role or "").lower().replace("-", " ").split()]
+    lower = (role or "").lower()
+    if noun not in lower:
+        return False  # most roles: no split needed
+    words = [w.strip(",;:") for w in lower.replace("-", " ").split()]
     if noun not in words:
         return False
     at = words.index(noun)
