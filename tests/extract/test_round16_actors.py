@@ -118,3 +118,8 @@ def test_opening_conjunction_and_shouted_lead_are_no_part_of_a_name() -> None:
     )
     actors = [a for a, _ in _actors(text)]
     assert actors[0] == "Dario Okafor" and actors[-1] == "Dario Okafor"
+
+
+def test_acronym_union_is_the_acronym() -> None:
+    text = "The GMB union said engineers would strike. It said talks had failed."
+    assert _actors(text) == [("GMB", "organisation"), ("GMB", "organisation")]

@@ -375,6 +375,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
         if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
+            if tokens[-1] == "union" and len(tokens) == 2 and tokens[0].isupper():
+                return Actor(tokens[0], "organisation", None, "union")  # rule acronym-union
             return Actor(" ".join([*tokens[:-1], titled]), "organisation")  # "Dunmore council"
     opener = tokens[0].lower() in BUSINESS_OPENERS and len(tokens) > 1
     if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Retailer Brightmart"
