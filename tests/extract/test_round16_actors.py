@@ -123,3 +123,11 @@ def test_opening_conjunction_and_shouted_lead_are_no_part_of_a_name() -> None:
 def test_acronym_union_is_the_acronym() -> None:
     text = "The GMB union said engineers would strike. It said talks had failed."
     assert _actors(text) == [("GMB", "organisation"), ("GMB", "organisation")]
+
+
+def test_kin_name_a_relatives_first_name_takes_the_family_name() -> None:
+    text = (
+        "Judge Marcus Bell jailed her for six years. Edna Firth's son, Graham, said outside "
+        "court that his mother had trusted her. He said the sentence was too short."
+    )
+    assert [a for a, _ in _actors(text)][-2:] == ["Graham Firth", "Graham Firth"]

@@ -78,3 +78,12 @@ def test_a_bad_body_or_verb_table_is_refused_in_one_line(
         load_lexicon([_user(tmp_path, body)])
     line = caught.value.one_line()
     assert "desk.toml" in line and needle in line and "\n" not in line
+
+
+def test_kin_nouns_extend_from_a_user_lexicon(tmp_path: Path) -> None:
+    from workbench.extract import extract, load_lexicon
+
+    text = "Edna Firth's godson, Graham, said the sentence was too short."
+    assert [s.actor for s in extract(text)] != ["Graham Firth"]
+    lexicon = load_lexicon([_user(tmp_path, '[kin_nouns]\nwords = ["godson"]\n')])
+    assert [s.actor for s in extract(text, lexicon=lexicon)] == ["Graham Firth"]

@@ -179,6 +179,7 @@ _KIND_DOCUMENT = lazy_compile(
 _OPENING_CONJUNCTION = lazy_compile(r"^(?:But|And|Yet|So|Or|Then|Now|Still|Meanwhile)\s+(?=[A-Z])")
 # A tabloid's shouted lead word: four capitals or more, two of them vowels (no acronym).
 _SHOUTED = lazy_compile(r"^((?=[A-Z]*[AEIOU][A-Z]*[AEIOU])[A-Z]{4,})\s+[A-Z][a-z]+\s+[A-Z]")
+_KIN_NAME = lazy_compile(r"^(?:[A-Z][\w-]*\s+)+?([A-Z][\w-]*)[’']s\s+([a-z]+)$")
 _OFFICE_OF = lazy_compile(r"^(?:[Tt]he\s+)?([A-Z][^,]*?)[’']s\s+(?:private\s+|press\s+)?office$")
 
 
@@ -234,6 +235,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
+    kin = _KIN_NAME.match(head) if appositive.isalpha() and appositive.istitle() else None
+    if kin and kin.group(2) in lexicon.kin_nouns:
+        # rule kin-name: "Edna Firth's son, Graham" is Graham Firth, the son
+        return Actor(f"{appositive} {kin.group(1)}", "person", None, kin.group(2))
     if appositive and (named_body := appositive_body(head, appositive, lexicon)):
         return named_body
     if appositive and (described := body_appositive(head, appositive, lexicon, _normalise)):

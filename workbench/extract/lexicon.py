@@ -83,6 +83,7 @@ class Lexicon:
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public"
     honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": the next word is a name
     addresses: frozenset[str] = frozenset()  # ... unless a form of address ("Mr. President")
+    kin_nouns: frozenset[str] = frozenset()  # "son", "wife": see [kin_nouns] in titles.toml
     also_people: frozenset[str] = frozenset()  # see bodies.toml
     business_nouns: frozenset[str] = frozenset()
     public_words: frozenset[str] = frozenset()
@@ -240,6 +241,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             noun: kind for kind, nouns in data.get("body_nouns", {}).items() for noun in nouns
         },
         honorifics=_words(data, "honorifics"),
+        kin_nouns=_words(data, "kin_nouns"),
         addresses=frozenset(data.get("honorifics", {}).get("addresses", [])),
         also_people=_words(data, "also_people"),
         business_nouns=_words(data, "business_nouns"),
@@ -322,6 +324,7 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "organisations": None,
     "organisation_words": frozenset({"words"}),
     "honorifics": frozenset({"words", "addresses"}),
+    "kin_nouns": frozenset({"words"}),
     "also_people": frozenset({"words"}),
     "business_nouns": frozenset({"words"}),
     "public_words": frozenset({"words"}),
