@@ -131,3 +131,11 @@ def test_kin_name_a_relatives_first_name_takes_the_family_name() -> None:
         "court that his mother had trusted her. He said the sentence was too short."
     )
     assert [a for a, _ in _actors(text)][-2:] == ["Graham Firth", "Graham Firth"]
+
+
+def test_quote_mention_a_name_inside_the_quote_is_not_the_pronoun_speaker() -> None:
+    text = (
+        "Gary Zelman put the rifle up for sale on Monday. “This is the rifle that ended the "
+        "attack from Tavis Moore,” he wrote."
+    )
+    assert _actors(text) == [("Gary Zelman", "person")]

@@ -68,6 +68,7 @@ class Memory:
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public" (lexicon)
     lexicon: Lexicon | None = None  # the text's lexicon, kept by the first `scan_mentions`
+    text: str = ""  # the text, kept by `scan_mentions` (see `_outside_quote`)
 
     def words(self) -> Lexicon:
         """The lexicon whose body words (bodies.toml) resolve "the company" and its kin."""
@@ -160,6 +161,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     Putin"), then word by word against the place and organisation tables.
     """
     memory.lexicon = lexicon
+    memory.text = text
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
@@ -278,6 +280,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     lower = word.lower()
     earlier = memory.before(pos)
     if lower in PERSON_PRONOUNS:
+        earlier = _outside_quote(earlier, memory.text, pos)
         picked = _pick(earlier, {"person"}, exclude)
         wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
         names = memory.given_names
@@ -446,6 +449,28 @@ _FEMALE = word_set(
     "mrs. mrs ms. ms miss lady dame queen princess spokeswoman chairwoman congresswoman"
     " businesswoman actress mother wife daughter sister grandmother aunt girlfriend"
 )
+
+
+# A quotation closing right before a pronoun speaker: '“…,” he said', "''…,'' she said".
+_CLOSING_QUOTE = lazy_compile(r"(?:[”\"]|'')[,.!?]?\s*$|[,.!?](?:[”\"]|'')\s*$")
+_OPENING = {"”": "“", '"': '"', "''": "''"}
+
+
+def _outside_quote(earlier: list[Mention], text: str, pos: int) -> list[Mention]:
+    """Rule quote-mention: '“… the attack from Trayvon Martin …,” he wrote': a person named
+    inside the quotation a pronoun speaker closes is spoken about, not the speaker; mentions
+    inside it are left out (all of them kept when nothing else is left)."""
+    close = _CLOSING_QUOTE.search(text, max(0, pos - 6), pos)
+    if close is None:
+        return earlier
+    mark = "''" if "''" in close.group() else ("”" if "”" in close.group() else '"')
+    opening = _OPENING[mark]
+    start = text.rfind(opening, max(0, pos - 3000), close.start())
+    inside = text[start + len(opening) : close.start()]
+    if start < 0 or any(q in inside for q in ("“", "”", '"', "''")):
+        return earlier  # none found, or quote marks mixed: which quotation is unclear
+    kept = [m for m in earlier if not start < m.pos < close.start() + 1]
+    return kept if any(m.actor.kind == "person" for m in kept) else earlier
 
 
 def gender_of(actor: Actor, given_names: dict[str, str] | None = None) -> str | None:
