@@ -248,9 +248,9 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
         return restricted
     office = _OFFICE_OF.match(head)
-    if office and (owner := _normalise(office.group(1), lexicon)).kind == "person":
+    if office and (holder := _normalise(office.group(1), lexicon)).kind == "person":
         # rule office-of: "Finance Minister Aisha Qureshi's office" speaks for her
-        return Actor(f"office of {owner.name}", "organisation", owner.affiliation)
+        return Actor(f"office of {holder.name}", "organisation", holder.affiliation)
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
