@@ -8,7 +8,6 @@ recency and sentence-subject preferences, which is enough for news prose.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from workbench.extract.actors import Actor, normalise
@@ -18,9 +17,10 @@ from workbench.extract.body_nouns import (
     names_body,
     recent_body,
 )
+from workbench.extract.coref_clues import modifies_title, outside_quote, role_head
 from workbench.extract.headlines import is_headline
 from workbench.extract.lexicon import Lexicon, load_lexicon
-from workbench.extract.name_words import is_title, link_person, name_like
+from workbench.extract.name_words import link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
 _RECENT = 200  # mentions kept in view for resolution: bounded so long texts stay linear
@@ -165,7 +165,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
-        if match.group() in lexicon.organisation_words and _modifies_title(text, match, lexicon):
+        if match.group() in lexicon.organisation_words and modifies_title(text, match, lexicon):
             continue
         actor, is_place, names = _run_reading(match.group(), lexicon)
         if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
@@ -197,16 +197,6 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
-
-
-_NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
-
-
-def _modifies_title(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
-    """Rule generic-body-word: "Council leader Jo Roe", "Ministry spokesman Ivan Petrov": a
-    bare organisation word before a lower-case title names no body called "Council"."""
-    after = _NEXT_WORD.match(text, match.end())
-    return after is not None and is_title(after.group(1), lexicon)
 
 
 # "striker Daniel Okafor", "the midfielder Joao Ferraz": an agent noun right before a name.
@@ -280,7 +270,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     lower = word.lower()
     earlier = memory.before(pos)
     if lower in PERSON_PRONOUNS:
-        earlier = _outside_quote(earlier, memory.text, pos)
+        earlier = outside_quote(earlier, memory.text, pos)
         picked = _pick(earlier, {"person"}, exclude)
         wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
         names = memory.given_names
@@ -308,7 +298,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
         noun = role.group(1)
         for mention in reversed(earlier):
             actor = mention.actor
-            if actor.kind == "person" and _role_head(noun, actor.role, memory.words()):
+            if actor.kind == "person" and role_head(noun, actor.role, memory.words()):
                 return [actor]
             if actor.kind == "person" and noun.capitalize() in (actor.affiliation or "").split():
                 # rule affiliation-body: "Councillor Jo Roe of Harlow Council … the council"
@@ -365,22 +355,6 @@ _ROLE_BODIES = word_set(
     " league club court union bank university hospital bureau office regulator newspaper"
     " paper academy institute lender carrier airline insurer broadcaster publisher"
 )
-
-
-def _role_head(noun: str, role: str | None, lexicon: Lexicon) -> bool:
-    """Rule role-head: "the coach" is a person whose role holds the word "coach" ("head
-    coach", "coach of Harrow Rovers", "Detective Inspector" for "the detective"), but a body
-    noun only as the role's head ("council leader" is no "the council", nor "councillor")."""
-    lower = (role or "").lower()
-    if noun not in lower:
-        return False  # most roles: no split needed
-    words = [w.strip(",;:") for w in lower.replace("-", " ").split()]
-    if noun not in words:
-        return False
-    at = words.index(noun)
-    if noun not in lexicon.body_nouns and noun.capitalize() not in lexicon.organisation_words:
-        return True
-    return at == len(words) - 1 or words[at + 1] in ("of", "for", "at", "to", "and", "in")
 
 
 _ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
@@ -449,28 +423,6 @@ _FEMALE = word_set(
     "mrs. mrs ms. ms miss lady dame queen princess spokeswoman chairwoman congresswoman"
     " businesswoman actress mother wife daughter sister grandmother aunt girlfriend"
 )
-
-
-# A quotation closing right before a pronoun speaker: '“…,” he said', "''…,'' she said".
-_CLOSING_QUOTE = lazy_compile(r"(?:[”\"]|'')[,.!?]?\s*$|[,.!?](?:[”\"]|'')\s*$")
-_OPENING = {"”": "“", '"': '"', "''": "''"}
-
-
-def _outside_quote(earlier: list[Mention], text: str, pos: int) -> list[Mention]:
-    """Rule quote-mention: '“… the attack from Trayvon Martin …,” he wrote': a person named
-    inside the quotation a pronoun speaker closes is spoken about, not the speaker; mentions
-    inside it are left out (all of them kept when nothing else is left)."""
-    close = _CLOSING_QUOTE.search(text, max(0, pos - 6), pos)
-    if close is None:
-        return earlier
-    mark = "''" if "''" in close.group() else ("”" if "”" in close.group() else '"')
-    opening = _OPENING[mark]
-    start = text.rfind(opening, max(0, pos - 3000), close.start())
-    inside = text[start + len(opening) : close.start()]
-    if start < 0 or any(q in inside for q in ("“", "”", '"', "''")):
-        return earlier  # none found, or quote marks mixed: which quotation is unclear
-    kept = [m for m in earlier if not start < m.pos < close.start() + 1]
-    return kept if any(m.actor.kind == "person" for m in kept) else earlier
 
 
 def gender_of(actor: Actor, given_names: dict[str, str] | None = None) -> str | None:
