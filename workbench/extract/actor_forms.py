@@ -38,14 +38,6 @@ _PHRASE_END = frozenset(
 )
 
 
-# Body nouns that also describe a person ("Tim Hess, a property developer"): not evidence of a
-# body on their own. (Mined from PolNeAR train and dev, where this rule fired on a developer.)
-_ALSO_PEOPLE = frozenset(
-    {"developer", "contractor", "publisher", "broadcaster", "builder", "operator", "miner"}
-    | {"brewer", "maker", "side", "camp", "campaign", "mission"}
-)
-
-
 def body_appositive(
     head: str, appositive: str, lexicon: Lexicon, normalise: Normaliser
 ) -> Actor | None:
@@ -54,7 +46,8 @@ def body_appositive(
     body noun is that body, not a person, so its "it" and a later "the firm" find it.
 
     A person's description ends in a role ("Jo Roe, the firm's chief executive") and one with a
-    known given name ("Emma Hale, the club…") stays a person."""
+    known given name ("Emma Hale, the club…") stays a person, as does a body noun that also
+    describes a person ("Tim Hess, a property developer": [also_people] in bodies.toml)."""
     described = _DETERMINER.match(appositive)
     if described is None:
         return None
@@ -69,7 +62,7 @@ def body_appositive(
     if not words or len(words) > 4 or not all(w.islower() for w in words):
         return None
     noun = words[-1]
-    if noun in _ALSO_PEOPLE or not (noun in COMPANY_NOUNS or noun in lexicon.body_nouns):
+    if noun in lexicon.also_people or not (noun in COMPANY_NOUNS or noun in lexicon.body_nouns):
         return None
     actor = normalise(head, lexicon)
     if actor.kind != "person" or actor.role or not name_shaped(actor.name.split()):
@@ -92,16 +85,30 @@ def which_body(head: str, lexicon: Lexicon, normalise: Normaliser) -> Actor | No
 _RESTRICTED = lazy_compile(
     r"^(?P<head>[^,]+?)\s+(?P<clause>(?:who|that)\s+"
     # not the anonymity formula ("who asked not to be named", "who spoke on condition …")
-    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*)$"
+    r"(?!(?:asked|spoke|declined|requested|were|was|are|is|did|do|could|would)\b)\S.*"
+    # rule informed-group: "two people familiar with the talks", "sources close to the club"
+    r"|(?:familiar\s+with|involved\s+in|close\s+to|briefed\s+on|with\s+knowledge\s+of"
+    r"|of(?=\s+(?:the\s+)?[a-z]))\s+\S.*)$"
 )
 
 
 def restricted_group(head: str, lexicon: Lexicon, normalise: Normaliser) -> Actor | None:
     """Rule restricted-group: a group noun with a restrictive "who" clause keeps the clause,
-    which says which group ("residents who fled to Sittwe"); the number before it goes."""
+    which says which group ("residents who fled to Sittwe"); the number before it goes. So
+    does one with a short "of" phrase ("supporters of the freeze") or an informed one
+    ("two people familiar with the talks", rule informed-group)."""
+    if _CLAUSE_WORDS.isdisjoint(head.split()):
+        return None  # most speakers: no clause word, no regex
     match = _RESTRICTED.match(head)
     if match is None:
         return None
+    head_words = match.group("head").split()
+    if match.group("clause").startswith("of ") and not (
+        len(head_words) <= 2
+        and head_words[-1].lower() in lexicon.groups
+        and len(match.group("clause").split()) <= 6
+    ):
+        return None  # "supporters of the freeze", not "people posted reminders of how …"
     group = normalise(match.group("head"), lexicon)
     if group.kind != "group":
         return None
@@ -110,6 +117,9 @@ def restricted_group(head: str, lexicon: Lexicon, normalise: Normaliser) -> Acto
         words = words[1:]  # "Two civil servants who …"
     return Actor(f"{' '.join(words)} {match.group('clause')}", "group")
 
+
+# The first words of the clauses `_RESTRICTED` accepts.
+_CLAUSE_WORDS = frozenset({"who", "that", "familiar", "involved", "close", "briefed", "with", "of"})
 
 _NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some"}

@@ -8,8 +8,6 @@ and rapidfuzz catches near-miss spellings only when exact lookup fails.
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz, process
 
 from workbench.extract.actor_forms import (
@@ -22,6 +20,7 @@ from workbench.extract.actor_forms import (
     which_body,
 )
 from workbench.extract.actor_type import Actor as Actor
+from workbench.extract.attributed_bodies import speaks_for as speaks_for
 from workbench.extract.bodies import (
     BUSINESS_OPENERS,
     BUSINESS_PREFIX,
@@ -97,8 +96,21 @@ def _strip_titles(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], str |
             i += width
             matched = True
             break
+        if (
+            matched
+            and role
+            and role[-1] == piece in lexicon.honorifics
+            and i < len(tokens)
+            and " ".join(tokens[i:]) not in lexicon.addresses
+        ):
+            break  # rule honorific-name: "Mr King" is a Mr called King, not a king
         if not matched:
-            if i + 1 < len(tokens) and any(is_title(t, lexicon) for t in tokens[i + 1 :]):
+            if (
+                i + 1 < len(tokens)
+                and any(is_title(t, lexicon) for t in tokens[i + 1 :])
+                # "Larry King", "Erik Prince": a given name and a surname that is a title
+                and not (len(tokens) == i + 2 and tokens[i] in lexicon.given_names)
+            ):
                 role.append(tokens[i])  # "campaign spokesman Jane Roe": qualifier of the title
                 i += 1
                 continue
@@ -115,46 +127,19 @@ def normalise(speaker: str, lexicon: Lexicon) -> Actor:
     return actor
 
 
-# "A spokesperson for the Crown Prosecution Service", "Officials at the health ministry": the
-# body they speak for is the actor, and the words before it its role.
-_SPEAKS_FOR = lazy_compile(
-    r"^(?:(?:an?|the|one|two|three|several|some|other|senior|top|chief|press)\s+)*"
-    r"(?P<role>spokes(?:person|man|woman|people|men|women)|representatives?|officials?"
-    r"|press\s+officers?|executives?|(?:analysts?|economists?|strategists?|researchers?)(?=\s+at\s))"
-    r"\s+(?:for|at|of|from|with|in)\s+(?P<body>(?:the\s+)?\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-# "a Chirply spokeswoman", "a report by the Digital Rights Centre": the body is the source.
-_BODY_ROLE = lazy_compile(
-    r"^(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
-    r"(?P<role>spokes(?:person|man|woman)|representative|official|executive|statement)$"
-)
-_DOCUMENT_BY = lazy_compile(
-    r"^(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+)?(?P<role>report|study|survey|analysis"
-    r"|statement|audit|investigation|review|letter|paper)"
-    r"\s+(?:(?:published|released|issued|commissioned)(?:\s+(?:on|in|last|this)\s+\w+)?\s+)?"
-    r"(?:by|from|in)\s+"
-    r"(?P<body>(?:the\s+)?[A-Z].*)$",
-    re.DOTALL,
-)
-
-
-def speaks_for(speaker: str) -> tuple[str, str] | None:
-    """The body and the role of "a spokesperson for the ministry" ("the ministry",
-    "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
-    match = _SPEAKS_FOR.match(speaker) or _BODY_ROLE.match(speaker) or _DOCUMENT_BY.match(speaker)
-    if match is None or "," in match.group("body"):
-        return None
-    return match.group("body"), match.group("role").lower()
+_OPENING_CONJUNCTION = lazy_compile(r"^(?:But|And|Yet|So|Or|Then|Now|Still|Meanwhile)\s+(?=[A-Z])")
+# A tabloid's shouted lead word: four capitals or more, two of them vowels (no acronym).
+_SHOUTED = lazy_compile(r"^((?=[A-Z]*[AEIOU][A-Z]*[AEIOU])[A-Z]{4,})\s+[A-Z][a-z]+\s+[A-Z]")
+_KIN_NAME = lazy_compile(r"^(?:[A-Z][\w-]*\s+)+?([A-Z][\w-]*)[’']s\s+([a-z]+)$")
+_OFFICE_OF = lazy_compile(r"^(?:[Tt]he\s+)?([A-Z][^,]*?)[’']s\s+(?:private\s+|press\s+)?office$")
 
 
 def body_actor(body: str, role: str, lexicon: Lexicon) -> Actor | None:
     """Rule speaks-for: the named body, or a lower-case one whose head is an organisation word
     ("the health ministry" -> organisation "Health Ministry"); None when it names neither."""
     actor = normalise(body, lexicon)
-    if actor.kind in ("organisation", "country", "person") and actor.name[:1].isupper():
+    named = actor.name[:1].isupper() or actor.name.startswith("office of ")
+    if actor.kind in ("organisation", "country", "person") and named:
         kind = "organisation" if actor.kind == "person" and is_org(actor.name, lexicon) else None
         if actor.kind == "person" and role.startswith(
             ("analyst", "economist", "strateg", "research")
@@ -174,9 +159,17 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         text = text.rstrip(".")
     text = _REFLEXIVE.sub("", text)  # "The transit authority itself"
     text = _OCCASION_END.sub("", text).lstrip("-–— ")  # "Jo Roe in a statement", "-Nate Cohn"
+    text = _OPENING_CONJUNCTION.sub("", text)  # rule opening-conjunction: "But Okafor"
+    shout = _SHOUTED.match(text)
+    if shout and shout.group(1) not in lexicon.organisations:
+        text = text[shout.end(1) :].lstrip()  # rule shouted-lead: "FURIOUS Danny Okafor"
     head, _, appositive = text.partition(",")
     head = head.strip()
     appositive = appositive.strip(" ,")
+    kin = _KIN_NAME.match(head) if appositive.isalpha() and appositive.istitle() else None
+    if kin and kin.group(2) in lexicon.kin_nouns:
+        # rule kin-name: "Edna Firth's son, Graham" is Graham Firth, the son
+        return Actor(f"{appositive} {kin.group(1)}", "person", None, kin.group(2))
     if appositive and (named_body := appositive_body(head, appositive, lexicon)):
         return named_body
     if appositive and (described := body_appositive(head, appositive, lexicon, _normalise)):
@@ -185,6 +178,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
         return which
     if not appositive and (restricted := restricted_group(head, lexicon, _normalise)) is not None:
         return restricted
+    office = _OFFICE_OF.match(head)
+    if office and (holder := _normalise(office.group(1), lexicon)).kind == "person":
+        # rule office-of: "Finance Minister Aisha Qureshi's office" speaks for her
+        return Actor(f"office of {holder.name}", "organisation", holder.affiliation)
     if appositive and (capitalised_name(appositive) or _titled_name(appositive, lexicon)):
         words = _TOKEN.findall(_DET.sub("", head))
         owner: str | None = None
@@ -253,6 +250,10 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     tokens = _TOKEN.findall(bare)
     if not tokens:
         return Actor(speaker, "unnamed")
+    if 2 <= len(tokens) <= 3 and tokens[-1] == "source" and tokens[0] not in NOT_OWNERS:
+        # rule kind-source: "a police source", "A Labour source": one unnamed source of
+        # that kind, not the police (a group) nor a person called "Labour source"
+        return Actor(" ".join(tokens), "unnamed", None, "source")
     if named_force(tokens, lexicon):
         return Actor(" ".join(tokens), "organisation")
     head = next(
@@ -261,6 +262,11 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
             for i, t in enumerate(tokens[:4])
             if t.lower() in lexicon.groups
             and not names_follow(tokens[i + 1 :], lexicon)  # "Police Commissioner Jo Ross"
+            and not (  # rule group-in-name
+                t[:1].isupper()
+                and _NAME_LINK.intersection(tokens[1:i])
+                and is_org(" ".join(tokens[:i]), lexicon)
+            )
         ),
         None,
     )
@@ -305,6 +311,8 @@ def _normalise(speaker: str, lexicon: Lexicon) -> Actor:
     if len(tokens) > 1 and tokens[-1].islower() and tokens[0][:1].isupper():
         titled = tokens[-1].capitalize()
         if titled in lexicon.organisation_words and all(t[:1].isupper() for t in tokens[:-1]):
+            if tokens[-1] == "union" and len(tokens) == 2 and tokens[0].isupper():
+                return Actor(tokens[0], "organisation", None, "union")  # rule acronym-union
             return Actor(" ".join([*tokens[:-1], titled]), "organisation")  # "Dunmore council"
     opener = tokens[0].lower() in BUSINESS_OPENERS and len(tokens) > 1
     if opener and all(t[:1].isupper() for t in tokens[1:]):  # "Retailer Brightmart"
@@ -353,6 +361,11 @@ _BODY_NOUNS = frozenset(
         *("website", "magazine", "regulator", "charity", "think-tank", "lobby", "startup"),
     }
 )
+
+
+# "Institute for Fiscal Studies", "Union of Concerned Scientists": a capitalised group word
+# after one of these inside a name is part of the name (rule group-in-name), not a group.
+_NAME_LINK = frozenset({"for", "of", "on", "without", "Without"})
 
 
 def _described(tokens: list[str], affiliation: str | None) -> Actor | None:

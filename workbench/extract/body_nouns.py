@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from workbench.extract.actors import Actor
+from workbench.extract.lexicon import Lexicon
 from workbench.extract.name_words import NOT_NAMES, name_token
 from workbench.extract.words import lazy_compile, word_set
 
@@ -52,7 +53,9 @@ def named_after_noun(text: str, match: re.Match[str], body_nouns: dict[str, str]
 _BODY_REACH = 600  # characters: "The regulator said" points at a body named this close before
 
 
-def recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Actor | None:
+def recent_body(
+    earlier: list[Mention], pos: int, noun: str, kind: str, lexicon: Lexicon
+) -> Actor | None:
     """Rule body-noun: "Ofwat said … The regulator said …" is Ofwat. A body noun (see
     [body_nouns] in titles.toml) with no body of its own name before it is the last body that
     was a sentence's subject within ``_BODY_REACH`` characters; a business noun ("the shipper")
@@ -65,7 +68,7 @@ def recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Actor
     by_name: dict[str, Actor] = {}
     for mention in reversed(earlier):
         actor = mention.actor
-        if actor.kind != "organisation" or not _fits(actor, noun, kind):
+        if actor.kind != "organisation" or not _fits(actor, noun, kind, lexicon):
             continue
         if mention.subject and mention.pos >= pos - _BODY_REACH:
             return actor
@@ -79,16 +82,16 @@ def recent_body(earlier: list[Mention], pos: int, noun: str, kind: str) -> Actor
     return by_name[top] if subjects.get(top) else None
 
 
-def _fits(actor: Actor, noun: str, kind: str) -> bool:
+def _fits(actor: Actor, noun: str, kind: str, lexicon: Lexicon) -> bool:
     """Whether a body can be called by the noun (see ``recent_body``)."""
     words = actor.name.split()
-    public = any(w in _PUBLIC_WORDS for w in words)
+    public = any(w in lexicon.public_words for w in words)
     if (kind == "business" and public) or (kind == "public" and not public):
         return False
     if not all(w in _CONNECTOR_WORDS or w not in NOT_NAMES for w in words):
         return False  # a headline read as a name ("Bus Fare Freeze Is Not Free")
     typed = (actor.role or "").split()[-1:]
-    if typed and typed[0] in _BODY_TYPES and typed[0] != noun:
+    if typed and typed[0] in lexicon.body_types and typed[0] != noun:
         return False  # "the transport union FNV" is no operator
     return words[-1] not in _OUTLET_ENDINGS or noun in ("newspaper", "paper")  # no club
 
@@ -99,35 +102,20 @@ LOCALITIES = word_set("city town county state district borough parish local regi
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "on", "de"})
 
 
-# "the company" is the last business named, not the last ministry or court.
-_BUSINESS_NOUNS = word_set(
-    "company firm retailer manufacturer maker carrier airline insurer group charity campaign"
-    " bank lender club newspaper paper broadcaster publisher"
-)
-
-
-_PUBLIC_WORDS = word_set(
-    "Ministry Authority Agency Department Council Court Police Office Commission Service"
-    " Committee Parliament Senate Government Army Party Union University Hospital Association"
-    " Bureau Board Institute Organization Organisation Fund Nations House Centre Center Trust"
-    " Foundation Society Coalition Alliance League Federation Constabulary Navy Inspectorate Panel"
-)
-
-
-def names_body(name: str, noun: str, typed: str | None = None) -> bool:
+def names_body(name: str, noun: str, typed: str | None, lexicon: Lexicon) -> bool:
     """Rule role-organisation: "the authority" is the last organisation whose name holds the
     noun ("Food Safety Authority", "UN refugee agency"); "the company" the last business (no
     public-body word), unless the text called it something else ("the transport union FNV"
-    is no company)."""
+    is no company). The words are [business_nouns] and [public_words] in bodies.toml."""
     words = name.split()
     if noun.capitalize() in words or noun in words:
         return True
     kind = (typed or "").split()[-1:]
-    if kind and kind[0] in _BODY_TYPES:
+    if kind and kind[0] in lexicon.body_types:
         return kind[0] == noun
     if words[-1] in _OUTLET_ENDINGS:  # "the Daily Mirror" is the newspaper, not the club
         return noun in ("newspaper", "paper")
-    return noun in _BUSINESS_NOUNS and not any(w in _PUBLIC_WORDS for w in words)
+    return noun in lexicon.business_nouns and not any(w in lexicon.public_words for w in words)
 
 
 # Last words of newspaper names.
@@ -135,7 +123,3 @@ _OUTLET_ENDINGS = word_set(
     "Times Post Journal Gazette Herald Chronicle Courier Observer Tribune Ledger News Press"
     " Mirror Telegraph Express Guardian Standard Record Star Sun Mail Examiner Inquirer"
 )
-
-
-# Nouns that say what kind of body a name is ("the transport union FNV", "the bank Aldor").
-_BODY_TYPES = frozenset(_BUSINESS_NOUNS | {"union", "newspaper", "broadcaster", "party"})

@@ -5,9 +5,13 @@ is taken, after datelines, adverbial openers and conjunctions.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import in_opening_clause
 from workbench.extract.cues import Cue
+from workbench.extract.lexicon import load_lexicon
 from workbench.extract.sources import (
     _BAD_END,
     _CLAUSE_WORDS,
@@ -20,27 +24,29 @@ from workbench.extract.sources import (
 )
 from workbench.extract.words import lazy_compile, word_set
 
-_IRREGULAR_PAST = (
-    "began|was|were|had|went|took|made|gave|came|saw|won|lost|left|met|spoke|wrote|got|kept|"
-    "held|stood|sat|ran|told|said|thought|brought|felt|found|led|paid|put|set|sent|spent|"
-    "struck|threw|tried|became|drew|fell|knew|rose|chose|broke|wore|sought|bought|fought"
-)
-_MAIN_NP = lazy_compile(
-    # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
-    # a verb-like word (past tense, third person or a common irregular past)
-    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
-    rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST})\b)"
-    r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
-    # "The Bank of Canada": "of"/"for" inside a capitalised name
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
-    r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
-)
+
+@cache
+def _main_np() -> re.Pattern[str]:
+    """A clause's leading noun phrase; its verb-like words include the irregular past tenses
+    of [irregular_past] in lexicons/verbs.toml, read on first use (not at import)."""
+    irregular = "|".join(sorted(load_lexicon().past_forms))
+    return lazy_compile(
+        # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
+        # a verb-like word (past tense, third person or a common irregular past)
+        r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z][\w’'-]*){1,3}?"
+        rf"(?=\s+(?:(?:also|then|later|quickly|first)\s+)?(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{irregular})\b)"
+        r"|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+        # "The Bank of Canada": "of"/"for" inside a capitalised name
+        r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for)\s+(?:the\s+)?(?=[A-Z]))?){0,5}"
+        r"[A-Z][\w’'.-]*|(?:He|She|They|It|We|I)\b"
+    )
+
 
 _OPENER_ONLY = word_set(
     "the a an his her their its but and yet so or still then now never when what if by with in "
     "on to some such there here how while not more just even other it's it’s does having"
 )
-"""Sentence openers that `_MAIN_NP` can take for a whole subject ("The", "But", "What")."""
+"""Sentence openers that `_main_np` can take for a whole subject ("The", "But", "What")."""
 _CONJUNCTION = lazy_compile(r"(?:But|And|Yet|So|Or|Still|Then)\s+")
 _DESCRIBED_NAME = lazy_compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
@@ -110,7 +116,7 @@ def _with_appositive(text: str, found: tuple[int, int], limit: int) -> tuple[int
     if not text.startswith(", ", end):
         return found
     close = text.find(", ", end + 2, min(limit, end + 160))
-    if close < 0 or not _VERB_THEN.match(text, close + 1, limit):
+    if close < 0 or not _verb_patterns()[1].match(text, close + 1, limit):
         return found
     inner = text[end + 2 : close]
     if any(ch in inner for ch in '“”";:') or len(inner.split()) > 20:
@@ -121,19 +127,28 @@ def _with_appositive(text: str, found: tuple[int, int], limit: int) -> tuple[int
     return start, close
 
 
-_VERB_WORD = (
-    rf"(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{_IRREGULAR_PAST}|has|have|had|is|are|was|were|will"
-    r"|would|can|could|may|might|must|should|did|does)"
-)
-_VERB_AHEAD = (
-    r"(?=\s+(?:(?:also|then|later|quickly|first|now|still|recently|already)\s+)?"
-    + _VERB_WORD
-    + r"\b)"
-)
-_IS_VERB = lazy_compile(_VERB_WORD + r"$")
+@cache
+def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(is a verb, a word then a verb, a noun phrase up to a verb): built on first use, since
+    the irregular past tenses are [irregular_past] in lexicons/verbs.toml."""
+    irregular = "|".join(sorted(load_lexicon().past_forms))
+    verb_word = (
+        rf"(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{irregular}|has|have|had|is|are|was|were|will"
+        r"|would|can|could|may|might|must|should|did|does)"
+    )
+    ahead = (
+        r"(?=\s+(?:(?:also|then|later|quickly|first|now|still|recently|already)\s+)?"
+        + verb_word
+        + r"\b)"
+    )
+    return (
+        lazy_compile(verb_word + r"$"),
+        lazy_compile(r"(?:\s+[\w’'.&()-]+)?" + ahead),
+        lazy_compile(r"(?:[\w’'.&()-]+\s+){0,9}?[\w’'.&()-]+" + ahead),
+    )
+
+
 _TRAILING_AUX = lazy_compile(r"\s+(?:has|have|had|is|are|was|were|will|would)$")
-_VERB_THEN = lazy_compile(r"(?:\s+[\w’'.&()-]+)?" + _VERB_AHEAD)
-_NP_TO_VERB = lazy_compile(r"(?:[\w’'.&()-]+\s+){0,9}?[\w’'.&()-]+" + _VERB_AHEAD)
 _NEXT_WORD = lazy_compile(r"\s+([\w’'.&()-]+)")
 _NOT_IN_SUBJECT = lazy_compile(
     r"\b(?:that|which|who|whom|when|while|because|if|as|but|to|by|after|before|since)\b"
@@ -149,11 +164,11 @@ def _to_verb(text: str, found: tuple[int, int], limit: int) -> tuple[int, int]:
     if aux and aux.start() > start:
         return start, aux.start()  # "The water regulator has ordered": not "… has"
     nxt = _NEXT_WORD.match(text, end, limit)
-    if nxt is None or _IS_VERB.match(nxt.group(1)):
+    if nxt is None or _verb_patterns()[0].match(nxt.group(1)):
         return found
     if text[start:end].lower() in {"he", "she", "they", "it", "we", "i"}:
         return found
-    longer = _NP_TO_VERB.match(text, start, limit)
+    longer = _verb_patterns()[2].match(text, start, limit)
     if longer is None or longer.end() <= end or _NOT_IN_SUBJECT.search(longer.group()):
         return found
     conjunction = _CONJUNCTION.match(text, start, longer.end())
@@ -169,7 +184,7 @@ def _subject_at(
             pos = comma + 1
     while pos < limit and text[pos] in ' “"':
         pos += 1
-    match = _MAIN_NP.match(text, pos, limit)
+    match = _main_np().match(text, pos, limit)
     if not match:
         return None
     if match.group().lower() not in _OPENER_ONLY:
@@ -178,7 +193,7 @@ def _subject_at(
     # "The liberal gossip site Gawker set a trap … and said": lower-case words before a name
     conjunction = _CONJUNCTION.match(text, pos, limit)
     if conjunction:
-        subject = _MAIN_NP.match(text, conjunction.end(), limit)
+        subject = _main_np().match(text, conjunction.end(), limit)
         named = _DESCRIBED_NAME.match(text, conjunction.end(), limit)
         if named and (not subject or named.end() > subject.end()):
             return named.start(), named.end()

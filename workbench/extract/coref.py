@@ -17,8 +17,9 @@ from workbench.extract.body_nouns import (
     names_body,
     recent_body,
 )
+from workbench.extract.coref_clues import modifies_title, outside_quote, role_head
 from workbench.extract.headlines import is_headline
-from workbench.extract.lexicon import Lexicon
+from workbench.extract.lexicon import Lexicon, load_lexicon
 from workbench.extract.name_words import link_person, name_like
 from workbench.extract.words import lazy_compile, word_set
 
@@ -66,6 +67,14 @@ class Memory:
     bodies: set[str] = field(default_factory=set)  # names first read as people, found bodies
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f" (lexicon)
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public" (lexicon)
+    lexicon: Lexicon | None = None  # the text's lexicon, kept by the first `scan_mentions`
+    text: str = ""  # the text, kept by `scan_mentions` (see `_outside_quote`)
+
+    def words(self) -> Lexicon:
+        """The lexicon whose body words (bodies.toml) resolve "the company" and its kin."""
+        if self.lexicon is None:
+            self.lexicon = load_lexicon()
+        return self.lexicon
 
     def retype(self, pos: int, name: str) -> Actor:
         """Rule it-speaker: a name read as a person turned out to be a body ("Wells Fargo said
@@ -151,9 +160,13 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     Capitalised runs are looked up whole (which strips titles: "Russian President Vladimir
     Putin"), then word by word against the place and organisation tables.
     """
+    memory.lexicon = lexicon
+    memory.text = text
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
     for match in _CAPS.finditer(text, start, end):
+        if match.group() in lexicon.organisation_words and modifies_title(text, match, lexicon):
+            continue
         actor, is_place, names = _run_reading(match.group(), lexicon)
         if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
             memory.bodies.add(body.name)
@@ -265,6 +278,7 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
     lower = word.lower()
     earlier = memory.before(pos)
     if lower in PERSON_PRONOUNS:
+        earlier = outside_quote(earlier, memory.text, pos)
         picked = _pick(earlier, {"person"}, exclude)
         wrong = _OTHER_GENDER.get(lower)  # "she" is never a "Mr." or a "spokesman"
         names = memory.given_names
@@ -292,17 +306,26 @@ def resolve(word: str, pos: int, memory: Memory, exclude: set[str]) -> list[Acto
         noun = role.group(1)
         for mention in reversed(earlier):
             actor = mention.actor
-            if actor.kind == "person" and noun in (actor.role or "").lower():
+            if actor.kind == "person" and role_head(noun, actor.role, memory.words()):
                 return [actor]
+            if actor.kind == "person" and noun.capitalize() in (actor.affiliation or "").split():
+                # rule affiliation-body: "Councillor Jo Roe of Harlow Council … the council"
+                return [Actor(actor.affiliation or "", "organisation")]
             if actor.kind == "organisation" and (
-                names_body(actor.name, noun, actor.role) or _made_by(actor, noun)
+                names_body(actor.name, noun, actor.role, memory.words()) or _made_by(actor, noun)
             ):
                 return [actor]
+            if actor.kind == "unnamed" and noun == "source" == actor.role:
+                return [actor]  # rule kind-source: "A Labour source said … the source said"
             if actor.kind == "unnamed" and noun in _ROLE_BODIES and actor.name.endswith(noun):
                 return [actor]  # "The disaster management ministry said … The ministry said"
         kind = memory.body_nouns.get(noun)
         local = role.group(0).split()[1] in LOCALITIES  # "the city council" is no named body
-        if kind and not local and (body := recent_body(earlier, pos, noun, kind)) is not None:
+        if (
+            kind
+            and not local
+            and (body := recent_body(earlier, pos, noun, kind, memory.words())) is not None
+        ):
             return [body]
         if noun in ("company", "firm"):
             # "Kestrel Microsystems said … The company said": a name typed a person for want
@@ -340,6 +363,8 @@ _ROLE_BODIES = word_set(
     " league club court union bank university hospital bureau office regulator newspaper"
     " paper academy institute lender carrier airline insurer broadcaster publisher"
 )
+
+
 _ROLE_REACH = 600  # characters: a role noun in a proposition points at a recent mention
 _NOT_CURRENT = word_set("next new former late future previous then outgoing incoming")
 
@@ -367,12 +392,12 @@ def resolve_role(
             actor.kind == "organisation"
             and len(words) == 1
             and noun in _ROLE_BODIES
-            and names_body(actor.name, noun, actor.role)
+            and names_body(actor.name, noun, actor.role, memory.words())
         ):
             return actor
     kind = memory.body_nouns.get(noun)
     if kind and len(words) == 1:  # rule body-noun, for a proposition's subject ("The force")
-        return recent_body(mentions, pos, noun, kind)
+        return recent_body(mentions, pos, noun, kind, memory.words())
     return None
 
 

@@ -23,7 +23,10 @@ from workbench.regex_cache import compile_written
 from workbench.user_dirs import user_cache_dir
 from workbench.vocabulary import STANCES
 
-BUNDLED = ("cues.toml", "titles.toml", "places.toml", "organisations.toml")
+BUNDLED = (
+    *("cues.toml", "titles.toml", "places.toml", "organisations.toml", "bodies.toml"),
+    "verbs.toml",
+)
 # Beside this module (importlib.resources would add 7 ms of imports to every start-up).
 LEXICON_FOLDER = Path(__file__).parent / "lexicons"
 _FRAMES = ("speech", "attitude", "evidential")
@@ -78,6 +81,15 @@ class Lexicon:
     headline_forms: frozenset[str] = frozenset()  # capitalised cue forms valid only in headlines
     given_names: dict[str, str] = field(default_factory=dict)  # "Faith" -> "f", see titles.toml
     body_nouns: dict[str, str] = field(default_factory=dict)  # "regulator" -> "public"
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": the next word is a name
+    addresses: frozenset[str] = frozenset()  # ... unless a form of address ("Mr. President")
+    kin_nouns: frozenset[str] = frozenset()  # "son", "wife": see [kin_nouns] in titles.toml
+    also_people: frozenset[str] = frozenset()  # see bodies.toml
+    business_nouns: frozenset[str] = frozenset()
+    public_words: frozenset[str] = frozenset()
+    body_types: frozenset[str] = frozenset()  # business nouns and [body_types]
+    irregular_past: dict[str, str] = field(default_factory=dict)  # "sell" -> "sold", verbs.toml
+    past_forms: frozenset[str] = frozenset()  # every listed past form ("sold", "were")
 
 
 def _inflect(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -209,6 +221,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     orgs = _organisations(data)
     titles = frozenset(data.get("titles", {}).get("words", []))
     refs = data.get("group_references", {})
+    past: dict[str, Any] = data.get("irregular_past", {})
     return Lexicon(
         cues=cues,
         titles=titles,
@@ -228,7 +241,30 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         body_nouns={
             noun: kind for kind, nouns in data.get("body_nouns", {}).items() for noun in nouns
         },
+        honorifics=_words(data, "honorifics"),
+        kin_nouns=_words(data, "kin_nouns"),
+        addresses=frozenset(data.get("honorifics", {}).get("addresses", [])),
+        also_people=_words(data, "also_people"),
+        business_nouns=_words(data, "business_nouns"),
+        public_words=_words(data, "public_words"),
+        body_types=_words(data, "business_nouns") | _words(data, "body_types"),
+        irregular_past={verb: _pasts(forms)[0] for verb, forms in past.items()},
+        past_forms=frozenset(form for forms in past.values() for form in _pasts(forms)),
     )
+
+
+def _words(data: dict[str, Any], table: str) -> frozenset[str]:
+    """A ``[table] words = [...]`` list as a set."""
+    return frozenset(data.get(table, {}).get("words", []))
+
+
+def _pasts(forms: str | list[str]) -> list[str]:
+    """An [irregular_past] entry's past forms: one string, or a list whose first is the one
+    propositions write ("be" = ["was", "were"])."""
+    listed = [forms] if isinstance(forms, str) else list(forms)
+    if not listed or not all(isinstance(f, str) and f for f in listed):
+        raise ValueError(f"[irregular_past] entry {forms!r} is not a past form or a list of them")
+    return listed
 
 
 def _given_names(table: dict[str, Any]) -> dict[str, str]:
@@ -288,6 +324,13 @@ _TABLES: dict[str, frozenset[str] | None] = {
     "countries": None,
     "organisations": None,
     "organisation_words": frozenset({"words"}),
+    "honorifics": frozenset({"words", "addresses"}),
+    "kin_nouns": frozenset({"words"}),
+    "also_people": frozenset({"words"}),
+    "business_nouns": frozenset({"words"}),
+    "public_words": frozenset({"words"}),
+    "body_types": frozenset({"words"}),
+    "irregular_past": None,
 }
 
 

@@ -10,107 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from workbench.extract.lexicon import load_lexicon
 from workbench.extract.words import lazy_compile
 
-_IRREGULAR_PAST = {
-    "be": "was",
-    "have": "had",
-    "make": "made",
-    "give": "gave",
-    "send": "sent",
-    "sell": "sold",
-    "build": "built",
-    "take": "took",
-    "get": "got",
-    "buy": "bought",
-    "bring": "brought",
-    "run": "ran",
-    "hold": "held",
-    "steal": "stole",
-    "lie": "lied",
-    "spend": "spent",
-    "pay": "paid",
-    "say": "said",
-    "tell": "told",
-    "fight": "fought",
-    "seek": "sought",
-    "leave": "left",
-    "keep": "kept",
-    "lead": "led",
-    "meet": "met",
-    "hide": "hid",
-    "do": "did",
-    "go": "went",
-    "begin": "began",
-    "break": "broke",
-    "shoot": "shot",
-    "write": "wrote",
-    # round 10: "denied losing the base" -> "lost", not "losed"
-    "lose": "lost",
-    "win": "won",
-    "know": "knew",
-    "see": "saw",
-    "come": "came",
-    "fly": "flew",
-    "throw": "threw",
-    "drive": "drove",
-    "ride": "rode",
-    "rise": "rose",
-    "fall": "fell",
-    "feel": "felt",
-    "sleep": "slept",
-    "deal": "dealt",
-    "mean": "meant",
-    "stand": "stood",
-    "understand": "understood",
-    "teach": "taught",
-    "catch": "caught",
-    "think": "thought",
-    "draw": "drew",
-    "choose": "chose",
-    "forget": "forgot",
-    "hear": "heard",
-    "mislead": "misled",
-    "feed": "fed",
-    "flee": "fled",
-    "lend": "lent",
-    "hurt": "hurt",
-    "cut": "cut",
-    "put": "put",
-    "hit": "hit",
-    "let": "let",
-    "set": "set",
-    "shut": "shut",
-    "quit": "quit",
-    "spread": "spread",
-    "bid": "bid",
-    "strike": "struck",
-    "swear": "swore",
-    "wear": "wore",
-    "sink": "sank",
-    "speak": "spoke",
-    "freeze": "froze",
-    "shake": "shook",
-    "find": "found",
-    "grow": "grew",
-    "withhold": "withheld",
-    "overrun": "overran",
-    "oversee": "oversaw",
-    "undertake": "undertook",
-    "mistake": "mistook",
-    "upset": "upset",
-    "beat": "beat",
-    "bite": "bit",
-    "eat": "ate",
-    "forgive": "forgave",
-    "dig": "dug",
-    "sting": "stung",
-    "swing": "swung",
-    "wind": "wound",
-    "overpay": "overpaid",
-    "mislay": "mislaid",
-    "lay": "laid",
-}
+
+def _irregular_past() -> dict[str, str]:
+    """Irregular past tenses ("sell" -> "sold"): [irregular_past] in lexicons/verbs.toml."""
+    return load_lexicon().irregular_past
+
+
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
 _CLAIM_THAT = lazy_compile(
     r"^(?:(?:the|a|an|this|his|her|their|its|our)\s+|[\w’'. -]{1,40}?[’']s?\s+"
@@ -244,12 +152,13 @@ _PLEA = lazy_compile(
 def past_of(ing: str) -> str:
     """Past tense of an -ing form ("providing" -> "provided"), by rule plus a small table."""
     stem = ing[:-3]
-    if stem in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[stem]
-    if stem + "e" in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[stem + "e"]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[stem[:-1]]  # "running" -> "ran", "cutting" -> "cut"
+    irregular = _irregular_past()
+    if stem in irregular:
+        return irregular[stem]
+    if stem + "e" in irregular:
+        return irregular[stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in irregular:
+        return irregular[stem[:-1]]  # "running" -> "ran", "cutting" -> "cut"
     if stem.endswith("y") and stem[-2:-1] not in "aeiou":
         return stem[:-1] + "ied"  # "supplying" -> "supplied"
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
@@ -262,8 +171,8 @@ def is_expletive(text: str) -> bool:
 
 def past_of_base(verb: str) -> str:
     """Past tense of a base form ("approve" -> "approved", "meet" -> "met")."""
-    if verb in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[verb]
+    if (past := _irregular_past().get(verb)) is not None:
+        return past
     if verb.endswith("e"):
         return verb + "d"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
