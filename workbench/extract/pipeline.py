@@ -23,6 +23,7 @@ from workbench.extract.coref import (
     scan_mentions,
 )
 from workbench.extract.cues import no_comment_end, scan_text
+from workbench.extract.frames import after_passive_cue, drop_frames
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -163,11 +164,14 @@ def extract(
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.rule == "passive-implicit" and c_start < attribution.cue[0]:
+                    said = after_passive_cue(text, attribution.cue[1], c_end) or said
                 if attribution.rule == "reportedly":  # the claim, without its hedge
                     said = said.replace(" reportedly", "", 1)
                 said = drop_as_frame(said, lex)
                 said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
+                said = drop_frames(said, attribution.lemma)  # "outside court that", "told us"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:

@@ -1,0 +1,68 @@
+"""Reporting frames left at the edge of a content, removed from the proposition (round 17).
+
+Why: the content span sometimes starts before the reported clause ("said outside court that
+S", "told us S", "dismissed claims he took … as “rubbish”", "The jury was told that S"), and the
+frame words then open the proposition ("Outside court that his mother …", "Us the dressing room
+…"), which is no checkable sentence. The content span is left as it is (its boundaries are the
+span rules' business); only the proposition drops the frame. Each pattern is anchored at the
+start, so a content costs one match attempt.
+"""
+
+from __future__ import annotations
+
+from workbench.extract.words import lazy_compile
+
+# The first word of a clause's subject: what a complementiser "that" is followed by, and a
+# relative "that" ("journalism that takes sides") is not.
+_SUBJECT_START = (
+    r"(?:he|she|it|they|we|I|you|there|the|a|an|his|her|its|their|our|my|this|these|those|no"
+    r"|some|all|both|every|any|one|two|three|four|five|six|seven|eight|nine|ten|nobody|none"
+    r"|[A-Z][\w’'-]*|[0-9][\w,.%]*)\b"
+)
+# rule adjunct-that: "outside court that S", "to the senator's office that S", "during the
+# debate that S": a preposition and up to six words that are no claim noun and no verb.
+_ADJUNCT_THAT = lazy_compile(
+    r"^(?i:in|on|at|outside|after|during|before|to|from|with|through|over|for|under|via|inside)"
+    r"\s+(?:(?!(?:accusations?|claims?|allegations?|reports?|suggestions?|criticism|charges?"
+    r"|questions?|rumou?rs?|fears?|hopes?|news|emerged|became|was|were|is|are|had|has|said|says"
+    r"|that)\b)[\w’'.-]+,?\s+){1,6}?that\s+(?=" + _SUBJECT_START + r")"
+)
+# rule told-object: "told us the dressing room was …": the hearer, then a clause with a verb.
+_TOLD_OBJECT = lazy_compile(
+    r"^(?:me|us|him|her|them)\s+(?=" + _SUBJECT_START + r"[^.;:]*?\b(?:is|are|was|were|will"
+    r"|would|had|has|have|could|can|should|did|does|do)\b)"
+)
+_HEARER_VERBS = frozenset({"tell", "assure", "reassure", "inform", "remind", "promise", "warn"})
+# rule dismissed-claims: "dismissed claims he took a payment as “total rubbish”": the claim.
+_DISMISSED = lazy_compile(
+    r"^(?:the\s+|these\s+|those\s+)?(?:claims?|allegations?|suggestions?|reports?|accusations?"
+    r"|rumou?rs?)\s+(?:that\s+)?(" + _SUBJECT_START + r"\s.+?)\s+as\s+[“\"‘']?[\w\s’'-]{1,40}?"
+    r"[”\"’']?\s*$"
+)
+_DISMISSING = frozenset({"dismiss", "reject", "deny", "describe", "brand", "call", "label"})
+# rule passive-frame: "The jury was told that S" as the content of a passive cue: S.
+_THAT = lazy_compile(r"[\s,]*that\s+(?=" + _SUBJECT_START + r")")
+
+
+def drop_frames(said: str, lemma: str) -> str:
+    """The reported clause of ``said`` without a frame at its start (see the module doc)."""
+    head = said[:1]
+    if head in "iotfdbwuvIOTFDBWUV" and " that " in said[:90]:
+        adjunct = _ADJUNCT_THAT.match(said)
+        if adjunct:
+            return said[adjunct.end() :]
+    if head in "mhut" and lemma in _HEARER_VERBS:
+        told = _TOLD_OBJECT.match(said)
+        if told:
+            return said[told.end() :]
+    if lemma in _DISMISSING and head in "tcasrTCASR":
+        dismissed = _DISMISSED.match(said)
+        if dismissed:
+            return dismissed.group(1)
+    return said
+
+
+def after_passive_cue(text: str, cue_end: int, content_end: int) -> str | None:
+    """ "The jury was told that S": the clause after a passive cue inside its own content."""
+    that = _THAT.match(text, cue_end, content_end)
+    return text[that.end() : content_end] if that else None
