@@ -22,10 +22,14 @@ _SUBJECT_START = (
 # rule adjunct-that: "outside court that S", "to the senator's office that S", "during the
 # debate that S": a preposition and up to six words that are no claim noun and no verb.
 _ADJUNCT_THAT = lazy_compile(
-    r"^(?i:in|on|at|outside|after|during|before|to|from|with|through|over|for|under|via|inside)"
-    r"\s+(?:(?!(?:accusations?|claims?|allegations?|reports?|suggestions?|criticism|charges?"
-    r"|questions?|rumou?rs?|fears?|hopes?|news|emerged|became|was|were|is|are|had|has|said|says"
-    r"|that)\b)[\w’'.-]+,?\s+){1,6}?that\s+(?=" + _SUBJECT_START + r")"
+    r"^(?:(?i:in|on|at|outside|after|during|before|from|with|through|over|for|under|via|inside)"
+    # "to" only before a hearer ("to the judge", "to me"), not an infinitive ("to address")
+    r"|(?i:to)(?=\s+(?:the|a|an|his|her|their|its|our|my|me|us|him|them|[A-Z])\b))"
+    r"\s+(?:(?!(?:accusations?|claims?|allegations?|reports?|suggestions?|assertions?|criticism"
+    r"|charges?|questions?|rumou?rs?|fears?|hopes?|news|condition|understanding|assumption"
+    r"|premise|grounds|basis|concerns?|comments?|case|belief|view|idea|notion|fact|emerged"
+    r"|became|was|were|is|are|had|has|said|says|that)\b)[\w’'.-]+,?\s+){1,6}?that\s+"
+    r"(?=" + _SUBJECT_START + r")"
 )
 # rule told-object: "told us the dressing room was …": the hearer, then a clause with a verb.
 _TOLD_OBJECT = lazy_compile(
