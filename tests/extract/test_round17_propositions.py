@@ -44,3 +44,31 @@ def test_dismissed_claims_keeps_the_claim_not_the_label() -> None:
 def test_passive_frame_drops_the_hearer_and_cue() -> None:
     text = "The inquest was told that the boiler had not been serviced since 2019."
     assert _prop(text, "was told") == "The boiler had not been serviced since 2019."
+
+
+_FERRIES = (
+    "Two ferry firms, Skerry Lines and Gull Ferries, on Monday denied agreeing to raise fares, "
+    "after the regulator said it had evidence of a cartel.\n\n"
+    "The Island Transport Commission said it had seized phone records from both firms.\n\n"
+    "Skerry Lines said the allegations were baseless."
+)
+
+
+def test_own_denial_the_allegations_are_what_the_speaker_denied_before() -> None:
+    rebuttal = [s for s in extract(_FERRIES) if s.rule == "rebuttal"]
+    assert rebuttal and rebuttal[0].stance == "denies"
+    assert rebuttal[0].proposition == "Skerry Lines and Gull Ferries agreed to raise fares."
+
+
+def test_own_denial_ignores_a_noun_phrase_denial() -> None:
+    text = (
+        "The Herald reported that Pellow Media had missed its targets. "
+        "Pellow Media, which does not disclose its accounts, denied the report."
+    )
+    denial = [s for s in extract(text) if s.cue == "denied"]
+    assert denial and "accounts" not in denial[0].proposition
+
+
+def test_past_of_a_stem_ending_in_e() -> None:
+    text = "Brackley Town denied agreeing a fee for the goalkeeper."
+    assert _prop(text, "denied") == "Brackley Town agreed a fee for the goalkeeper."

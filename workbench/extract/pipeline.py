@@ -204,7 +204,12 @@ def extract(
                 if interview and interview.label_at(c_start) == "Q":
                     person = interview.interviewee(memory)  # "you" in a question
                     prop = name_you(prop, person.name) if person else prop
-                claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
+                claims.add(
+                    prop,
+                    frozenset(a.name for a in actors),
+                    attribution.lemma in _ACCUSING,
+                    denies(attribution),
+                )
                 said_at.append((c_start, prop))
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)

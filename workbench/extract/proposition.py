@@ -246,6 +246,8 @@ def past_of(ing: str) -> str:
         return _IRREGULAR_PAST[stem[:-1]]  # "running" -> "ran", "cutting" -> "cut"
     if stem.endswith("y") and stem[-2:-1] not in "aeiou":
         return stem[:-1] + "ied"  # "supplying" -> "supplied"
+    if stem.endswith("e"):
+        return stem + "d"  # "agreeing" -> "agreed", "guaranteeing" -> "guaranteed"
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 

@@ -93,12 +93,32 @@ class Claims:
     recent: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     accusation: str | None = None
     accusers: frozenset[str] = frozenset()
+    made: int = 0  # claims added so far: orders an accusation against each actor's denial
+    accused_at: int = -1
+    denied: dict[str, tuple[int, str]] = field(default_factory=dict)  # actor -> last denial
 
-    def add(self, proposition: str, actors: frozenset[str], accusing: bool) -> None:
+    def add(
+        self, proposition: str, actors: frozenset[str], accusing: bool, denial: bool = False
+    ) -> None:
+        self.made += 1
         self.recent.append((proposition, actors))
         del self.recent[:-20]
         if accusing:
-            self.accusation, self.accusers = proposition, actors
+            self.accusation, self.accusers, self.accused_at = proposition, actors, self.made
+        if denial and proposition.count(" ") >= 3:  # a clause, not "does not disclose its finances"
+            for name in actors:
+                self.denied[name] = (self.made, proposition)
+
+    def own_denial(self, speakers: frozenset[str]) -> str | None:
+        """Rule own-denial: what the speakers last denied, when no accusation came after it.
+
+        "Coral Air denied colluding to raise fares … Coral Air said the allegations were
+        baseless": the allegations are the claim Coral Air denied before, not the regulator's
+        last statement ("it had seized emails"); an accusation and its denials share one
+        proposition.
+        """
+        own = max((self.denied[n] for n in speakers if n in self.denied), default=None)
+        return own[1] if own is not None and own[0] > self.accused_at else None
 
     def antecedent(self, speakers: frozenset[str], *, accusation: bool) -> str | None:
         """The claim a reference points at: the last accusation when asked for, else the last
@@ -160,7 +180,7 @@ def points_back(
     if denial and is_bare(content):
         return claims.antecedent(speakers, accusation=True)
     if is_rebuttal(content):
-        point = claims.antecedent(speakers, accusation=True)
+        point = claims.own_denial(speakers) or claims.antecedent(speakers, accusation=True)
         if point is not None:
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
@@ -171,6 +191,8 @@ def points_back(
     if is_claim_reference(content, denial=denial):
         if text and (stated := _stated_as(content, text, attribution)) is not None:
             return stated
+        if (own := claims.own_denial(speakers)) is not None:
+            return own
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
     return None
 
