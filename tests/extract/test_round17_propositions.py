@@ -72,3 +72,8 @@ def test_own_denial_ignores_a_noun_phrase_denial() -> None:
 def test_past_of_a_stem_ending_in_e() -> None:
     text = "Brackley Town denied agreeing a fee for the goalkeeper."
     assert _prop(text, "denied") == "Brackley Town agreed a fee for the goalkeeper."
+
+
+def test_adverb_that_drops_the_manner_adverb() -> None:
+    text = "Two board members said privately that the merger would be called off."
+    assert _prop(text, "said") == "The merger would be called off."

@@ -31,6 +31,10 @@ _ADJUNCT_THAT = lazy_compile(
     r"|became|was|were|is|are|had|has|said|says|that)\b)[\w’'.-]+,?\s+){1,6}?that\s+"
     r"(?=" + _SUBJECT_START + r")"
 )
+# rule adverb-that: "said privately that S", "repeated only that S", "added, specifically, that S".
+_ADVERB_THAT = lazy_compile(
+    r"^(?i:[a-z]{2,}ly|only|separately),?\s+that\s+(?=" + _SUBJECT_START + r")"
+)
 # rule told-object: "told us the dressing room was …": the hearer, then a clause with a verb.
 _TOLD_OBJECT = lazy_compile(
     r"^(?:me|us|him|her|them)\s+(?=" + _SUBJECT_START + r"[^.;:]*?\b(?:is|are|was|were|will"
@@ -55,6 +59,8 @@ def drop_frames(said: str, lemma: str) -> str:
         adjunct = _ADJUNCT_THAT.match(said)
         if adjunct:
             return said[adjunct.end() :]
+    if " that " in said[:24] and (adverb := _ADVERB_THAT.match(said)):
+        return said[adverb.end() :]
     if head in "mhut" and lemma in _HEARER_VERBS:
         told = _TOLD_OBJECT.match(said)
         if told:
