@@ -118,7 +118,10 @@ _CLAIM_THAT = lazy_compile(
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
     # "claims circulating on social media that S": a few words that are no verb of their own
-    r"(?:\s+(?!(?:that|is|are|was|were|has|have|had|said|says|and|but)\b)[\w-]+){0,5}?"
+    r"(?:\s+(?!(?:that|is|are|was|were|has|have|had|said|says|and|but|show|shows|showed|shown"
+    # "the figures showed that S": evidence cited, the claim is about the figures (round 17)
+    r"|suggest|suggests|suggested|prove|proves|proved|confirm|confirms|confirmed|reveal|reveals"
+    r"|revealed|indicate|indicates|indicated|find|finds|found)\b)[\w-]+){0,5}?"
     r"\s+that\s+(\S.*)$",
     re.DOTALL,
 )
