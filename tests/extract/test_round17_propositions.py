@@ -82,3 +82,11 @@ def test_adverb_that_drops_the_manner_adverb() -> None:
 def test_figures_showed_that_keeps_the_evidence() -> None:
     text = "Ada Brisk said the council's own figures showed that the lido had lost money."
     assert _prop(text, "said") == "The council's own figures showed that the lido had lost money."
+
+
+def test_other_gender_pronoun_is_the_man_named_before() -> None:
+    text = (
+        "Tom Birch owned eleven flats in the town. "
+        "Prosecutor Ann Lyle said he had ignored three improvement notices."
+    )
+    assert _prop(text, "said") == "Tom Birch had ignored three improvement notices."

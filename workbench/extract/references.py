@@ -266,7 +266,9 @@ def self_contained(
         prop = _named_role(prop, attribution, memory)
     opens = text[attribution.content[0] : attribution.content[0] + 4]
     not_person = bool(actors) and all(a.kind in _NOT_PERSONS or is_thing(a) for a in actors)
-    if prop.startswith(("He ", "She ")) and (opens in ("him ", "her ") or not_person):
+    if prop.startswith(("He ", "She ")) and (
+        opens in ("him ", "her ") or not_person or _other_gender(prop, actors, memory)
+    ):
         # rule other-pronoun: "Her office said she would …", "The force said he had …": a
         # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
@@ -368,6 +370,13 @@ def _the_name(text: str, prop: str, name: str) -> str:
     written = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
     with_the = sum(1 for at in written if text[max(0, at - 4) : at].lower() == "the ")
     return "The " + prop if with_the * 2 > len(written) else prop
+
+
+def _other_gender(prop: str, actors: list[Actor], memory: Memory) -> bool:
+    """Rule other-gender-pronoun: "The prosecutor, Ann Lyle, said he had ignored the notices":
+    a lone speaker of the other gender is not "he", so he is someone named before."""
+    wrong = "f" if prop[:3] == "He " else "m"
+    return len(actors) == 1 and gender_of(actors[0], memory.given_names) == wrong
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
