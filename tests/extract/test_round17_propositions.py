@@ -90,3 +90,16 @@ def test_other_gender_pronoun_is_the_man_named_before() -> None:
         "Prosecutor Ann Lyle said he had ignored three improvement notices."
     )
     assert _prop(text, "said") == "Tom Birch had ignored three improvement notices."
+
+
+def test_demand_noun_is_what_should_be() -> None:
+    assert _prop("Governor Ruth Pell urged calm after the riots.", "urged") == (
+        "There should be calm after the riots."
+    )
+    text = "The Tanner Union called for a public inquiry into the crash."
+    assert _prop(text, "called for") == "There should be a public inquiry into the crash."
+
+
+def test_demand_noun_leaves_an_object_with_an_infinitive() -> None:
+    text = "The Tanner Union called for the chief constable to resign."
+    assert not _prop(text, "called for").startswith("There should be")

@@ -76,3 +76,25 @@ def after_passive_cue(text: str, cue_end: int, content_end: int) -> str | None:
     """ "The jury was told that S": the clause after a passive cue inside its own content."""
     that = _THAT.match(text, cue_end, content_end)
     return text[that.end() : content_end] if that else None
+
+
+# rule demand-noun: "urged calm", "called for an inquiry": a demand for a state of affairs is
+# the claim that it should be ("There should be calm."); an object and an infinitive ("urged
+# voters to turn out") is proposition.py's urged-to.
+DEMANDING = frozenset({"urge", "call for", "demand", "appeal for", "press for", "push for"})
+_NOT_NOUN_STARTS = frozenset(
+    {"that", "to", "for", "whether", "if", "him", "her", "them", "us", "me", "it", "he", "she"}
+)
+_VERBISH = lazy_compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|did|does|do|\w+ed"
+    r"|\w+ing)\b|[:;“”\"]|\bto\s+(?!(?:the|a|an|his|her|their|its|this|these|those)\b)[a-z]"
+)
+
+
+def bare_noun(body: str) -> bool:
+    """A short noun phrase with no verb ("calm", "a boycott of the speech"), not a clause, a
+    person ("demanded Roffman") or an object with an infinitive ("the president to resign")."""
+    words = body.split()
+    if not 0 < len(words) <= 8 or not words[0][:1].islower():
+        return False
+    return words[0].strip(",.") not in _NOT_NOUN_STARTS and not _VERBISH.search(body)

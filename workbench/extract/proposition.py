@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from workbench.extract.frames import DEMANDING, bare_noun
 from workbench.extract.words import lazy_compile
 
 _IRREGULAR_PAST = {
@@ -331,9 +332,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if match and not _VERB_IN.search(match.group(1)):
             body = _responsible(match.group(1), match.group(2))
             from_object = True
-    elif lemma in _OBJECT_CONTROL:
-        match = _URGED_TO.match(body)
-        if match and not _VERB_IN.search(match.group(1)):
+    elif lemma in _OBJECT_CONTROL and (match := _URGED_TO.match(body)):
+        if not _VERB_IN.search(match.group(1)):
             body = f"{_subject(match.group(1))} should {match.group(2)}"
             from_object = True
     elif lemma in _NAMING and (named := _NAMED_AS.match(body)):
@@ -355,6 +355,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         # rule plea: "pleaded not guilty to selling fake insulin" -> "Oyelaran sold fake insulin."
         body = f"{actor} {past_of(plea.group(1).lower())}{plea.group(2)}"
         from_object = True
+    elif lemma in DEMANDING and bare_noun(body):
+        body, from_object = f"there should be {body}", True  # rule demand-noun (frames.py)
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":

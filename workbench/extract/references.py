@@ -180,7 +180,9 @@ def points_back(
     if denial and is_bare(content):
         return claims.antecedent(speakers, accusation=True)
     if is_rebuttal(content):
-        point = claims.own_denial(speakers) or claims.antecedent(speakers, accusation=True)
+        # "the allegations were baseless": own-denial; "these reports": the ones just made
+        own = claims.own_denial(speakers) if content.lstrip(' “"')[:4].lower() == "the " else None
+        point = own or claims.antecedent(speakers, accusation=True)
         if point is not None:
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
@@ -191,7 +193,7 @@ def points_back(
     if is_claim_reference(content, denial=denial):
         if text and (stated := _stated_as(content, text, attribution)) is not None:
             return stated
-        if (own := claims.own_denial(speakers)) is not None:
+        if content[:4].lower() == "the " and (own := claims.own_denial(speakers)) is not None:
             return own
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
     return None
