@@ -103,3 +103,26 @@ def test_demand_noun_is_what_should_be() -> None:
 def test_demand_noun_leaves_an_object_with_an_infinitive() -> None:
     text = "The Tanner Union called for the chief constable to resign."
     assert not _prop(text, "called for").startswith("There should be")
+
+
+def _headline(text: str) -> str:
+    return extract(text)[0].proposition
+
+
+def test_headline_denial_of_union_claims_takes_the_body_denial() -> None:
+    text = (
+        "Port Operator Rejects Union Claims Over Night Shifts\n\n"
+        "Kelso Docks on Friday denied that it had doubled night shifts for crane drivers.\n\n"
+        "The union said three drivers had collapsed at work."
+    )
+    assert _headline(text) == "Kelso Docks had doubled night shifts for crane drivers."
+
+
+def test_headline_denial_restated_in_full_by_the_body() -> None:
+    text = (
+        "Ministry Rejects Claims That Flu Jab Causes Hair Loss\n\n"
+        "The health ministry on Monday rejected claims that the new flu jab causes hair loss "
+        "in teenagers.\n\n"
+        "Doctors said the jab was safe."
+    )
+    assert _headline(text) == "The new flu jab causes hair loss in teenagers."

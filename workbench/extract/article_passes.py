@@ -68,19 +68,53 @@ def headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
     for draft in drafts:
         if draft["sentence_start"] not in heads or draft["stance"] != "denies" or not body:
             continue
-        content = str(draft["content"])
-        if content.split(" ", 1)[0].lower().endswith("ing"):
-            continue  # "Denies Selling Customer Data" is already a deed ("… sold customer data")
-        if " that " in content or _NO_VERB.search(content.lower() + " "):
-            continue  # "Denies Claims That the Vaccine Causes …" says it in full
         after = [d for d in body if int(d["content_start"]) > int(draft["content_start"])]  # type: ignore[call-overload]
         if not after:
             continue
-        first = after[0]
-        draft["proposition"] = first["proposition"]
+        first, content = after[0], str(draft["content"])
         name = str(draft["actor"])
-        if draft["actor_kind"] == "unnamed" or (" " not in name and name in str(first["speaker"])):
+        role = draft["actor_kind"] == "unnamed" or (
+            " " not in name and name in str(first["speaker"])
+        )
+        if content.count(" ") and content.split(" ", 1)[0].lower().endswith("ing"):
+            # "Denies Selling Customer Data" is already a deed ("… sold customer data"); rule
+            # headline-role: "Pharmacist Denies Selling …" is the body's named denier's deed
+            prop = str(draft["proposition"])
+            if role and prop.startswith(name + " ") and draft["actor_kind"] != "unnamed":
+                draft["proposition"] = str(first["actor"]) + prop[len(name) :]
+                draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
+            continue
+        if (" that " in content or _verb_in(content)) and not _restates(draft, first):
+            continue  # "Denies Claims That the Vaccine Causes …" says it in full
+        draft["proposition"] = first["proposition"]
+        if role:
             draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
+
+
+_CLAIM_NOUNS = frozenset({"claims", "allegations", "reports", "accusations", "charges", "rumours"})
+_ABOUT = frozenset({"over", "about", "on", "of", "against", "into"})
+
+
+def _verb_in(content: str) -> bool:
+    """A verb in a headline's content; "Union Claims Over Safety" has none (a plural noun)."""
+    words = content.lower().split()
+    for i, word in enumerate(words[:-1]):
+        if word in _CLAIM_NOUNS and words[i + 1] in _ABOUT:
+            words = words[:i]  # "Claims Over Night Shifts": what follows is their topic
+            break
+    return bool(_NO_VERB.search(" ".join(w for w in words if w not in _CLAIM_NOUNS) + " "))
+
+
+def _restates(draft: dict[str, object], first: dict[str, object]) -> bool:
+    """Rule headline-restated: the body's first denial holds most of the headline's own
+    proposition ("Malaria vaccine causes infertility." in "A new malaria vaccine causes
+    infertility in girls."): the headline says it in short, the body in full."""
+    short = _WORD.findall(str(draft["proposition"]).lower())
+    full = set(_WORD.findall(str(first["proposition"]).lower()))
+    return len(short) >= 2 and sum(w in full for w in short) >= 0.75 * len(short)
+
+
+_WORD = lazy_compile(r"[a-z0-9]+")
 
 
 # "They will not.", "It did not.": an outlet's flat answer to the claim before it.
