@@ -84,7 +84,8 @@ def headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
                 draft["proposition"] = str(first["actor"]) + prop[len(name) :]
                 draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
             continue
-        if (" that " in content or _verb_in(content)) and not _restates(draft, first):
+        said_that = " that " in content.lower()  # "Rejects Claims That the Vaccine …"
+        if (said_that and not _restates(draft, first)) or (not said_that and _verb_in(content)):
             continue  # "Denies Claims That the Vaccine Causes …" says it in full
         draft["proposition"] = first["proposition"]
         if role:
