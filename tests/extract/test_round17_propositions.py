@@ -126,3 +126,13 @@ def test_headline_denial_restated_in_full_by_the_body() -> None:
         "Doctors said the jab was safe."
     )
     assert _headline(text) == "The new flu jab causes hair loss in teenagers."
+
+
+def test_deny_counts_is_the_deed() -> None:
+    text = "Gary Lomax denies four counts of breaching fire safety rules at a hostel."
+    assert _prop(text, "denies") == "Gary Lomax breached fire safety rules at a hostel."
+
+
+def test_plea_to_counts_is_the_deed() -> None:
+    text = "Ann Roe pleaded not guilty to two counts of stealing from her employer."
+    assert _prop(text, "pleaded") == "Ann Roe stole from her employer."

@@ -169,7 +169,10 @@ _ADVERB = {
     "political": "politically ",
 }
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
-_GERUND = lazy_compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+# "selling users' data"; rule deny-counts: "four counts of breaching safety rules" (round 17)
+_GERUND = lazy_compile(
+    r"^(?:(?:\w+\s+)?(?:counts?|charges?)\s+of\s+)?([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL
+)
 _NOT_GERUNDS = frozenset(
     {
         *("nothing", "anything", "something", "everything", "morning", "evening", "building"),
@@ -235,7 +238,9 @@ _NON_ANSWERS = frozenset(
 )
 _NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
 _PLEA = lazy_compile(
-    r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL
+    r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+(?:(?:\w+\s+)?(?:counts?|charges?)\s+of\s+)?"
+    r"([a-z]+ing)\b(\s+\S.*|)$",
+    re.DOTALL,
 )
 
 
