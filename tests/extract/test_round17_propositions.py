@@ -136,3 +136,13 @@ def test_deny_counts_is_the_deed() -> None:
 def test_plea_to_counts_is_the_deed() -> None:
     text = "Ann Roe pleaded not guilty to two counts of stealing from her employer."
     assert _prop(text, "pleaded") == "Ann Roe stole from her employer."
+
+
+def test_partial_quote_keeps_the_reported_clause() -> None:
+    text = 'Dana Wright told reporters the figures were "accurate and audited".'
+    assert _prop(text, "told") == "The figures were accurate and audited."
+
+
+def test_partial_quote_after_a_colon_stays_the_quote() -> None:
+    text = 'Dana Wright told the committee: "The figures were audited twice."'
+    assert _prop(text, "told") == "The figures were audited twice."

@@ -98,3 +98,29 @@ def bare_noun(body: str) -> bool:
     if not 0 < len(words) <= 8 or not words[0][:1].islower():
         return False
     return words[0].strip(",.") not in _NOT_NOUN_STARTS and not _VERBISH.search(body)
+
+
+# rule partial-quote: 'told reporters the figures were “accurate and audited”': the reported
+# clause opens before the quote; the proposition is the clause with its quoted end, not the
+# fragment ("Accurate and audited."). The clause starts at its subject, after the hearer.
+_CLAUSE_HEAD = lazy_compile(
+    r"[ \t]*(?:[\w’'.-]+[ \t]+){1,4}?((?:he|she|it|they|we|I|there|the|a|an|his|her|its|their"
+    r"|our|this|these|those|no|some|all|both)\b[^\n:;“”\"]{0,120}?)[ \t]*$"
+)
+_CLAUSE_VERB = lazy_compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|shall|may|might"
+    r"|must|did|does|do|\w+ed|\w+s)\b|[’']s\b|n[’']t\b|[’'](?:re|ve|ll|d|m)\b"
+)
+_GAP_LIMIT = 160  # characters between a cue and its quote that may hold the clause's head
+
+
+def clause_before_quote(text: str, cue_end: int, quote_start: int) -> str | None:
+    """The words between a cue and the quote that ends its clause, from the clause's subject
+    ("he thought Fields had" in 'told reporters he thought Fields had “made up the story”'),
+    or None: a colon ('told Fox News: “…”') or nothing but the hearer leaves the quote whole."""
+    if not 0 < quote_start - cue_end <= _GAP_LIMIT:
+        return None
+    head = _CLAUSE_HEAD.match(text, cue_end, quote_start)
+    if head is None or not _CLAUSE_VERB.search(head.group(1)):
+        return None  # "told ABC's “Good Morning America” …": no verb, no clause
+    return head.group(1)

@@ -23,7 +23,7 @@ from workbench.extract.coref import (
     scan_mentions,
 )
 from workbench.extract.cues import no_comment_end, scan_text
-from workbench.extract.frames import after_passive_cue, drop_frames
+from workbench.extract.frames import after_passive_cue, clause_before_quote, drop_frames
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -164,6 +164,10 @@ def extract(
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.rule == "quote-after-cue" and (
+                    head := clause_before_quote(text, attribution.cue[1], c_start)
+                ):
+                    said = f"{head} {said.strip(_QUOTE_MARKS + ' ,')}"  # rule partial-quote
                 if attribution.rule == "passive-implicit" and c_start < attribution.cue[0]:
                     said = after_passive_cue(text, attribution.cue[1], c_end) or said
                 if attribution.rule == "reportedly":  # the claim, without its hedge
