@@ -146,3 +146,19 @@ def test_partial_quote_keeps_the_reported_clause() -> None:
 def test_partial_quote_after_a_colon_stays_the_quote() -> None:
     text = 'Dana Wright told the committee: "The figures were audited twice."'
     assert _prop(text, "told") == "The figures were audited twice."
+
+
+def test_bare_this_denies_the_latest_claim_after_an_accusation() -> None:
+    text = (
+        "The opposition accused the energy minister of ignoring warnings.\n\n"
+        "Critics have long argued that the gas regulator is too close to the industry. "
+        "The gas regulator denies this."
+    )
+    denial = [s for s in extract(text) if s.cue == "denies"]
+    assert denial and denial[0].proposition == "The gas regulator is too close to the industry."
+
+
+def test_bare_it_still_answers_the_accusation_just_made() -> None:
+    text = "The opposition accused Paul Greer of ignoring warnings. Greer denied it."
+    denial = [s for s in extract(text) if s.cue == "denied"]
+    assert denial and denial[0].proposition == "Paul Greer ignored warnings."

@@ -96,18 +96,31 @@ class Claims:
     made: int = 0  # claims added so far: orders an accusation against each actor's denial
     accused_at: int = -1
     denied: dict[str, tuple[int, str]] = field(default_factory=dict)  # actor -> last denial
+    recent_at: list[int] = field(default_factory=list)  # ``made`` of each ``recent`` claim
 
     def add(
         self, proposition: str, actors: frozenset[str], accusing: bool, denial: bool = False
     ) -> None:
         self.made += 1
         self.recent.append((proposition, actors))
-        del self.recent[:-20]
+        self.recent_at.append(self.made)
+        del self.recent[:-20], self.recent_at[:-20]
         if accusing:
             self.accusation, self.accusers, self.accused_at = proposition, actors, self.made
         if denial and proposition.count(" ") >= 3:  # a clause, not "does not disclose its finances"
             for name in actors:
                 self.denied[name] = (self.made, proposition)
+
+    def latest(self, speakers: frozenset[str]) -> str | None:
+        """Rule bare-latest: "Critics argue that S. The regulator denies this.": a bare "this"
+        denies the last claim of someone else when it came after the last accusation (which
+        it answers otherwise: "X accused Y of Z. Y denied it.")."""
+        for (proposition, actors), at in zip(
+            reversed(self.recent), reversed(self.recent_at), strict=True
+        ):
+            if not speakers & actors:
+                return proposition if at > self.accused_at else None
+        return None
 
     def own_denial(self, speakers: frozenset[str]) -> str | None:
         """Rule own-denial: what the speakers last denied, when no accusation came after it.
@@ -178,7 +191,7 @@ def points_back(
     speakers = frozenset(a.name for a in actors)
     denial = denies(attribution)
     if denial and is_bare(content):
-        return claims.antecedent(speakers, accusation=True)
+        return claims.latest(speakers) or claims.antecedent(speakers, accusation=True)
     if is_rebuttal(content):
         # "the allegations were baseless": own-denial; "these reports": the ones just made
         own = claims.own_denial(speakers) if content.lstrip(' “"')[:4].lower() == "the " else None
