@@ -162,3 +162,35 @@ def test_bare_it_still_answers_the_accusation_just_made() -> None:
     text = "The opposition accused Paul Greer of ignoring warnings. Greer denied it."
     denial = [s for s in extract(text) if s.cue == "denied"]
     assert denial and denial[0].proposition == "Paul Greer ignored warnings."
+
+
+def test_charged_with_is_the_deed_without_its_date() -> None:
+    text = "The league charged Lewis Hart last month with breaching its betting rules."
+    assert _prop(text, "charged") == "Lewis Hart breached its betting rules."
+
+
+def test_passive_charged_with_is_left_alone() -> None:
+    text = "Police said three councillors were charged with taking bribes."
+    assert "were charged" not in _prop(text, "said") or "took" not in _prop(text, "said")
+
+
+def test_lead_time_before_a_clause_is_dropped() -> None:
+    text = "Prime Minister Karl Lind said on Wednesday his government would not raise taxes."
+    assert _prop(text, "said") == "Karl Lind's government would not raise taxes."
+
+
+def test_headline_gerund_before_claims_is_a_noun_phrase() -> None:
+    text = (
+        "Striker Denies Betting Claims\n\n"
+        "Corby Town striker Lewis Hart has denied placing bets on his own matches.\n\n"
+        "The league said it would hold a hearing."
+    )
+    assert extract(text)[0].proposition == "Lewis Hart placed bets on his own matches."
+
+
+def test_other_gender_after_that() -> None:
+    text = (
+        "Manager Sue Barnes spoke after training on Friday. "
+        'She told the BBC that he was "in a bad way".'
+    )
+    assert _prop(text, "told") == "He was in a bad way."

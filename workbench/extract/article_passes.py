@@ -76,7 +76,8 @@ def headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
         role = draft["actor_kind"] == "unnamed" or (
             " " not in name and name in str(first["speaker"])
         )
-        if content.count(" ") and content.split(" ", 1)[0].lower().endswith("ing"):
+        words = content.lower().split()
+        if len(words) > 1 and words[0].endswith("ing") and words[-1] not in _CLAIM_NOUNS:
             # "Denies Selling Customer Data" is already a deed ("… sold customer data"); rule
             # headline-role: "Pharmacist Denies Selling …" is the body's named denier's deed
             prop = str(draft["proposition"])

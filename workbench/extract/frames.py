@@ -52,9 +52,27 @@ _DISMISSING = frozenset({"dismiss", "reject", "deny", "describe", "brand", "call
 _THAT = lazy_compile(r"[\s,]*that\s+(?=" + _SUBJECT_START + r")")
 
 
+_WHEN = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|next)\s+(?:week|month|year|night"
+    r"|weekend)|yesterday|today|earlier)"
+)
+# rule time-tail: "accused Tajikistan on Monday of …", "charged Hart last month with …"
+_TIME_TAIL = lazy_compile(r"\s+" + _WHEN + r"$")
+# rule lead-time: "said on Wednesday his government would …": the time, then a clause
+_LEAD_TIME = lazy_compile(r"^" + _WHEN + r",?\s+(?=" + _SUBJECT_START + r"\s)")
+
+
+def drop_time_tail(phrase: str) -> str:
+    """ "Tajikistan on Monday" -> "Tajikistan": when the deed was alleged is not the deed."""
+    return _TIME_TAIL.sub("", phrase) if " " in phrase else phrase
+
+
 def drop_frames(said: str, lemma: str) -> str:
     """The reported clause of ``said`` without a frame at its start (see the module doc)."""
     head = said[:1]
+    if head in "oltyeOLTYE" and (when := _LEAD_TIME.match(said)):
+        said, head = said[when.end() :], said[when.end() : when.end() + 1]
     if head in "iotfdbwuvIOTFDBWUV" and " that " in said[:90]:
         adjunct = _ADJUNCT_THAT.match(said)
         if adjunct:

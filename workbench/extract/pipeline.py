@@ -194,7 +194,9 @@ def extract(
                 if it_speaker(said, written, actors):  # "Nabisco said it was …": a body
                     actors[0] = memory.retype(c_start, actors[0].name)
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
+                if len(actors) == 1 and other_gender(
+                    said.removeprefix("that "), actors[0], lex.given_names, written
+                ):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from workbench.extract.frames import DEMANDING, bare_noun
+from workbench.extract.frames import DEMANDING, bare_noun, drop_time_tail
 from workbench.extract.words import lazy_compile
 
 _IRREGULAR_PAST = {
@@ -127,7 +127,9 @@ _CLAIM_THAT = lazy_compile(
     re.DOTALL,
 )
 _QUOTES = "“”\"'‘’`"
-_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL)  # of "fiddling …"
+_ACCUSED_OF = lazy_compile(
+    r"^(.+?)\s+(?:of|with)\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL
+)  # charged with
 _OBJECT_OF = lazy_compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
 _BLAMED_FOR = lazy_compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
 # "urged older people to get vaccinated": object, then the infinitive it should carry out.
@@ -323,11 +325,12 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     body = content.strip()
     quoted = body[:1] in _QUOTES  # a direct quote keeps the speaker's own pronouns
     from_object = False  # the proposition's subject is the cue's object, not the speaker
-    if lemma == "accuse":
+    if lemma in ("accuse", "charge"):  # "charged Hart last month with breaching …" (round 17)
         match = _ACCUSED_OF.match(body)
-        noun = None if match else _OBJECT_OF.match(body)
-        if match:
-            body = f"{_subject(match.group(1))} {past_of(match.group(2))}{match.group(3)}"
+        noun = None if match or lemma == "charge" else _OBJECT_OF.match(body)
+        if match and (lemma == "accuse" or not _VERB_IN.search(match.group(1))):
+            accused = _subject(drop_time_tail(match.group(1)))
+            body = f"{accused} {past_of(match.group(2))}{match.group(3)}"
             from_object = True
         elif noun and not _VERB_IN.search(noun.group(1)):
             body = _responsible(noun.group(1), noun.group(2))
@@ -487,11 +490,3 @@ def full_name(proposition: str, people: Callable[[str], str | None]) -> str:
     if full is None or not full.endswith(" " + lead.group(1)):
         return proposition
     return full + proposition[lead.end() :]
-
-
-def they_subject(proposition: str, written: str) -> str:
-    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
-    "they" is the plural speaker as written (at most six words, no comma)."""
-    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
-        return proposition
-    return written[:1].upper() + written[1:] + proposition[4:]
