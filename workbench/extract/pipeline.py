@@ -165,9 +165,9 @@ def extract(
             else:
                 said = _joined(text, attribution, quotes)
                 if attribution.rule == "quote-after-cue" and (
-                    head := clause_before_quote(text, attribution.cue[1], c_start)
+                    opening := clause_before_quote(text, attribution.cue[1], c_start)
                 ):
-                    said = f"{head} {said.strip(_QUOTE_MARKS + ' ,')}"  # rule partial-quote
+                    said = f"{opening} {said.strip(_QUOTE_MARKS + ' ,')}"  # rule partial-quote
                 if attribution.rule == "passive-implicit" and c_start < attribution.cue[0]:
                     said = after_passive_cue(text, attribution.cue[1], c_end) or said
                 if attribution.rule == "reportedly":  # the claim, without its hedge
