@@ -194,3 +194,21 @@ def test_other_gender_after_that() -> None:
         'She told the BBC that he was "in a bad way".'
     )
     assert _prop(text, "told") == "He was in a bad way."
+
+
+def test_false_claim_reported_denies_the_claim() -> None:
+    text = "The minister said the claim that the hospital was closing was false."
+    (said,) = [s for s in extract(text) if s.cue == "said"]
+    assert (said.stance, said.proposition) == ("denies", "The hospital was closing.")
+    assert said.rule == "false-claim"
+
+
+def test_false_claim_in_the_outlet_voice() -> None:
+    text = (
+        "Edinburgh's congestion charge has divided the city. "
+        "Shop owners say the charge has emptied the high street. "
+        "But the claim that the charge has emptied the high street is simply false."
+    )
+    last = extract(text)[-1]
+    assert (last.rule, last.stance) == ("outlet-false-claim", "denies")
+    assert last.proposition == "Edinburgh's congestion charge has emptied the high street."

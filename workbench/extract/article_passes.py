@@ -11,7 +11,10 @@ from dataclasses import replace
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.coref import Memory
+from workbench.extract.definites import expand
+from workbench.extract.frames import false_claim
 from workbench.extract.interview import Interview, answer_pieces
+from workbench.extract.proposition import clean
 from workbench.extract.references import is_rebuttal
 from workbench.extract.words import lazy_compile
 
@@ -141,3 +144,16 @@ def outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) ->
             before[-1],
             "outlet-rebuttal",
         )
+
+
+def outlet_false_claim(draft: dict[str, object], text: str) -> bool:
+    """Rule outlet-false-claim: the outlet's own "But the claim that the charge has killed the
+    city centre is simply false." denies that the charge has killed the city centre (with "the
+    charge" written as the article wrote it in full before, as for reported claims)."""
+    denied = false_claim(str(draft["content"]))
+    if denied is None:
+        return False
+    start = int(draft["content_start"])  # type: ignore[call-overload]
+    draft["stance"], draft["rule"] = "denies", "outlet-false-claim"
+    draft["proposition"] = expand(clean(denied), text[:start])
+    return True

@@ -10,6 +10,8 @@ start, so a content costs one match attempt.
 
 from __future__ import annotations
 
+import re
+
 from workbench.extract.words import lazy_compile
 
 # The first word of a clause's subject: what a complementiser "that" is followed by, and a
@@ -142,3 +144,23 @@ def clause_before_quote(text: str, cue_end: int, quote_start: int) -> str | None
     if head is None or not _CLAUSE_VERB.search(head.group(1)):
         return None  # "told ABC's “Good Morning America” …": no verb, no clause
     return head.group(1)
+
+
+# rule false-claim: "the claim that S is simply false", "the suggestion that S was nonsense":
+# the sentence denies S (an accusation and its denials share one proposition).
+_FALSE_CLAIM = lazy_compile(
+    r"^(?:(?:but|and|yet)\s+)?(?:(?:the|this|that|a|his|her|their|its|such)\s+)?"
+    r"(?:[\w-]+[’']s?\s+)?(?:claims?|suggestions?|idea|notion|allegations?|assertions?"
+    r"|reports?|accusations?|charge)\s+that\s+(\S.*?),?\s+(?:is|was|are|were)\s+"
+    r"(?:(?:simply|just|plainly|completely|totally|utterly|also|entirely|quite)\s+)?"
+    r"(?:false|wrong|untrue|nonsense|baseless|unfounded|incorrect|inaccurate|groundless"
+    r"|mistaken|absurd|ridiculous|a\s+lie|a\s+myth|rubbish)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def false_claim(said: str) -> str | None:
+    """S of "the claim that S is false" (rule false-claim), or None."""
+    if " that " not in said or not (match := _FALSE_CLAIM.match(said.strip(" “”\"'"))):
+        return None
+    return match.group(1)

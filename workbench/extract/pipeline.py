@@ -13,6 +13,7 @@ from workbench.extract.actors import Actor, normalise
 from workbench.extract.article_passes import (
     full_names,
     headline_denials,
+    outlet_false_claim,
     outlet_rebuttal,
     split_answers,
 )
@@ -23,7 +24,12 @@ from workbench.extract.coref import (
     scan_mentions,
 )
 from workbench.extract.cues import no_comment_end, scan_text
-from workbench.extract.frames import after_passive_cue, clause_before_quote, drop_frames
+from workbench.extract.frames import (
+    after_passive_cue,
+    clause_before_quote,
+    drop_frames,
+    false_claim,
+)
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -176,6 +182,8 @@ def extract(
                 said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 said = drop_frames(said, attribution.lemma)  # "outside court that", "told us"
+                if (denied := false_claim(said)) is not None:  # "the claim that S was false"
+                    said, attribution.stance, attribution.rule = denied, "denies", "false-claim"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 if names is not None and idx in headlines:
@@ -249,7 +257,7 @@ def extract(
             draft = _outlet(text, s_start, s_end, outlet, s_start, s_end)
             if names is not None and idx in headlines:
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
-            elif said_at and said_at[0][0] < s_start:
+            elif not outlet_false_claim(draft, text) and said_at and said_at[0][0] < s_start:
                 outlet_rebuttal(draft, said_at)
             drafts.append(draft)
     if headlines:
