@@ -169,7 +169,7 @@ def test_charged_with_is_the_deed_without_its_date() -> None:
     assert _prop(text, "charged") == "Lewis Hart breached its betting rules."
 
 
-def test_passive_charged_with_is_left_alone() -> None:
+def test_charged_with_in_a_reported_clause_is_left_alone() -> None:
     text = "Police said three councillors were charged with taking bribes."
     assert "were charged" not in _prop(text, "said") or "took" not in _prop(text, "said")
 
@@ -212,3 +212,23 @@ def test_false_claim_in_the_outlet_voice() -> None:
     last = extract(text)[-1]
     assert (last.rule, last.stance) == ("outlet-false-claim", "denies")
     assert last.proposition == "Edinburgh's congestion charge has emptied the high street."
+
+
+def test_passive_accused_is_the_subject() -> None:
+    text = "Valdora was accused last year of hacking the Kestrian electoral commission."
+    assert _prop(text, "was accused") == "Valdora hacked the Kestrian electoral commission."
+
+
+def test_passive_charged_with_is_the_deed() -> None:
+    text = "Three city commissioners were charged with receiving bribes from developers."
+    assert _prop(text, "were charged with") == (
+        "Three city commissioners received bribes from developers."
+    )
+
+
+def test_member_body_skips_a_common_noun_at_the_sentence_start() -> None:
+    text = (
+        "Two opposition parties met on Monday. "
+        "Opposition leader Tomas Kade said his party had never received money from abroad."
+    )
+    assert _prop(text, "said") == "Tomas Kade's party had never received money from abroad."

@@ -65,9 +65,19 @@ _TIME_TAIL = lazy_compile(r"\s+" + _WHEN + r"$")
 _LEAD_TIME = lazy_compile(r"^" + _WHEN + r",?\s+(?=" + _SUBJECT_START + r"\s)")
 
 
+# rule passive-accused: "Valdora was accused last year of hacking …": the accused is the subject
+_PASSIVE_ACCUSED = lazy_compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:accused|charged)\b.*$",
+    re.DOTALL,
+)
+
+
 def drop_time_tail(phrase: str) -> str:
-    """ "Tajikistan on Monday" -> "Tajikistan": when the deed was alleged is not the deed."""
-    return _TIME_TAIL.sub("", phrase) if " " in phrase else phrase
+    """ "Tajikistan on Monday" -> "Tajikistan": when the deed was alleged is not the deed; and
+    "Valdora was accused last year" -> "Valdora" (the passive's subject is the accused)."""
+    if " " not in phrase:
+        return phrase
+    return _TIME_TAIL.sub("", _PASSIVE_ACCUSED.sub("", phrase, 1))
 
 
 def drop_frames(said: str, lemma: str) -> str:

@@ -328,8 +328,9 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     if lemma in ("accuse", "charge"):  # "charged Hart last month with breaching …" (round 17)
         match = _ACCUSED_OF.match(body)
         noun = None if match or lemma == "charge" else _OBJECT_OF.match(body)
-        if match and (lemma == "accuse" or not _VERB_IN.search(match.group(1))):
-            accused = _subject(drop_time_tail(match.group(1)))
+        accused = drop_time_tail(match.group(1)) if match else ""
+        if match and (lemma == "accuse" or not _VERB_IN.search(accused)):
+            accused = _subject(accused)
             body = f"{accused} {past_of(match.group(2))}{match.group(3)}"
             from_object = True
         elif noun and not _VERB_IN.search(noun.group(1)):

@@ -373,6 +373,10 @@ def _member_body(
         return prop
     if body.split()[0] in memory.given_names:  # "Maria Lopez's lawyer, Tom Reid": a person
         return prop
+    if ". " in body:  # "… on Monday. Opposition leader …": a sentence break, not a name
+        return prop
+    if " " not in body and re.search(rf"\b{re.escape(body.lower())}\b", text):
+        return prop  # "Opposition leader Tomas Kade": a common noun the text writes lower case
     return prop[:at] + body + prop[at + len(head) + len(noun) :]
 
 
