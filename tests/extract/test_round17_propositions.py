@@ -232,3 +232,15 @@ def test_member_body_skips_a_common_noun_at_the_sentence_start() -> None:
         "Opposition leader Tomas Kade said his party had never received money from abroad."
     )
     assert _prop(text, "said") == "Tomas Kade's party had never received money from abroad."
+
+
+def test_told_hearer_is_dropped() -> None:
+    text = "Judge Ruth Keel told jurors they must decide the case on the evidence alone."
+    assert _prop(text, "told") == "They must decide the case on the evidence alone."
+    text = "The mayor told a news conference the bridge would reopen in May."
+    assert _prop(text, "told") == "The bridge would reopen in May."
+
+
+def test_told_hearer_leaves_a_clause_that_starts_with_its_subject() -> None:
+    text = "The senator told a reporter she thinks the plan is dead."
+    assert "plan is dead" in _prop(text, "told")

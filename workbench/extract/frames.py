@@ -42,6 +42,21 @@ _TOLD_OBJECT = lazy_compile(
     r"^(?:me|us|him|her|them)\s+(?=" + _SUBJECT_START + r"[^.;:]*?\b(?:is|are|was|were|will"
     r"|would|had|has|have|could|can|should|did|does|do)\b)"
 )
+# rule told-hearer: "told jurors they must …", "told the court the defendant had …": a hearer
+# (a lower-case plural, or a determiner and one or two words, no preposition or verb), then a
+# clause whose subject is a pronoun or a determiner and which has a verb.
+_NOT_IN_HEARER = (
+    r"(?!(?:to|of|in|on|for|with|at|by|from|about|and|or|is|are|was|were|has|have|had)\b)"
+)
+_TOLD_HEARER = lazy_compile(
+    r"^(?:(?:the|a|an|his|her|their|its|our)\s+"
+    + _NOT_IN_HEARER
+    + r"[a-z][\w’'-]*(?:\s+"
+    + _NOT_IN_HEARER
+    + r"[a-z][\w’'-]*)?|[a-z][a-z-]+s)\s+(?=(?:he|she|they|it|we|I|there|the|a|an|his|her"
+    r"|their|its|our|this|these|those|no)\s[^.;:]*?\b(?:is|are|was|were|will|would|had|has"
+    r"|have|could|can|should|must|did|does|do)\b)"
+)
 _HEARER_VERBS = frozenset({"tell", "assure", "reassure", "inform", "remind", "promise", "warn"})
 # rule dismissed-claims: "dismissed claims he took a payment as “total rubbish”": the claim.
 _DISMISSED = lazy_compile(
@@ -91,9 +106,9 @@ def drop_frames(said: str, lemma: str) -> str:
             return said[adjunct.end() :]
     if " that " in said[:24] and (adverb := _ADVERB_THAT.match(said)):
         return said[adverb.end() :]
-    if head in "mhut" and lemma in _HEARER_VERBS:
-        told = _TOLD_OBJECT.match(said)
-        if told:
+    if lemma in _HEARER_VERBS:
+        told = _TOLD_OBJECT.match(said) if head in "mhut" else None
+        if told or (told := _TOLD_HEARER.match(said)):  # rule told-object, told-hearer
             return said[told.end() :]
     if lemma in _DISMISSING and head in "tcasrTCASR":
         dismissed = _DISMISSED.match(said)
