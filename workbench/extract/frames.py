@@ -87,6 +87,9 @@ _PASSIVE_ACCUSED = lazy_compile(
 )
 
 
+_WHEN_FIRST = frozenset({"on", "last", "this", "next", "yesterday", "today", "earlier"})
+
+
 def drop_time_tail(phrase: str) -> str:
     """ "Tajikistan on Monday" -> "Tajikistan": when the deed was alleged is not the deed; and
     "Valdora was accused last year" -> "Valdora" (the passive's subject is the accused)."""
@@ -98,7 +101,8 @@ def drop_time_tail(phrase: str) -> str:
 def drop_frames(said: str, lemma: str) -> str:
     """The reported clause of ``said`` without a frame at its start (see the module doc)."""
     head = said[:1]
-    if head in "oltyeOLTYE" and (when := _LEAD_TIME.match(said)):
+    first = said[: said.find(" ")].lower()
+    if first in _WHEN_FIRST and (when := _LEAD_TIME.match(said)):
         said, head = said[when.end() :], said[when.end() : when.end() + 1]
     if head in "iotfdbwuvIOTFDBWUV" and " that " in said[:90]:
         adjunct = _ADJUNCT_THAT.match(said)
