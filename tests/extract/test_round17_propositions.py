@@ -244,3 +244,8 @@ def test_told_hearer_is_dropped() -> None:
 def test_told_hearer_leaves_a_clause_that_starts_with_its_subject() -> None:
     text = "The senator told a reporter she thinks the plan is dead."
     assert "plan is dead" in _prop(text, "told")
+
+
+def test_warned_against_is_what_should_be_avoided() -> None:
+    text = "The Medicines Agency warned parents against using untested remedies on children."
+    assert _prop(text, "warned") == "Parents should avoid using untested remedies on children."

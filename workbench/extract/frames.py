@@ -49,7 +49,7 @@ _NOT_IN_HEARER = (
     r"(?!(?:to|of|in|on|for|with|at|by|from|about|and|or|is|are|was|were|has|have|had)\b)"
 )
 _TOLD_HEARER = lazy_compile(
-    r"^(?:(?:the|a|an|his|her|their|its|our)\s+"
+    r"^(?:(?:the|a|an|his|her|their|its|our|this)\s+"
     + _NOT_IN_HEARER
     + r"[a-z][\w’'-]*(?:\s+"
     + _NOT_IN_HEARER
@@ -193,3 +193,14 @@ def false_claim(said: str) -> str | None:
     if " that " not in said or not (match := _FALSE_CLAIM.match(said.strip(" “”\"'"))):
         return None
     return match.group(1)
+
+
+# rule warned-against: "warned parents against using untested remedies" -> "Parents should avoid
+# using untested remedies": the hearer, then the deed to avoid.
+_AGAINST = lazy_compile(r"^([^,;:“”\"]{1,60}?)\s+against\s+(\S.*)$", re.DOTALL)
+
+
+def warned_against(body: str) -> tuple[str, str] | None:
+    """(hearer, deed) of "X against Y" after "warn", or None."""
+    match = _AGAINST.match(body)
+    return (match.group(1), match.group(2)) if match else None

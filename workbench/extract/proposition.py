@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from workbench.extract.frames import DEMANDING, bare_noun, drop_time_tail
+from workbench.extract.frames import DEMANDING, bare_noun, drop_time_tail, warned_against
 from workbench.extract.words import lazy_compile
 
 _IRREGULAR_PAST = {
@@ -345,6 +345,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if not _VERB_IN.search(match.group(1)):
             body = f"{_subject(match.group(1))} should {match.group(2)}"
             from_object = True
+    elif lemma == "warn" and (against := warned_against(body)) and not _VERB_IN.search(body):
+        body, from_object = f"{_subject(against[0])} should avoid {against[1]}", True
     elif lemma in _NAMING and (named := _NAMED_AS.match(body)):
         subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
         body = f"{subject} {_be(subject)} {named.group(2)}"
