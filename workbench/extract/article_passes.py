@@ -11,7 +11,10 @@ from dataclasses import replace
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.coref import Memory
+from workbench.extract.definites import expand
+from workbench.extract.frames import false_claim
 from workbench.extract.interview import Interview, answer_pieces
+from workbench.extract.proposition import clean
 from workbench.extract.references import is_rebuttal
 from workbench.extract.words import lazy_compile
 
@@ -68,19 +71,55 @@ def headline_denials(drafts: list[dict[str, object]], heads: set[int]) -> None:
     for draft in drafts:
         if draft["sentence_start"] not in heads or draft["stance"] != "denies" or not body:
             continue
-        content = str(draft["content"])
-        if content.split(" ", 1)[0].lower().endswith("ing"):
-            continue  # "Denies Selling Customer Data" is already a deed ("… sold customer data")
-        if " that " in content or _NO_VERB.search(content.lower() + " "):
-            continue  # "Denies Claims That the Vaccine Causes …" says it in full
         after = [d for d in body if int(d["content_start"]) > int(draft["content_start"])]  # type: ignore[call-overload]
         if not after:
             continue
-        first = after[0]
-        draft["proposition"] = first["proposition"]
+        first, content = after[0], str(draft["content"])
         name = str(draft["actor"])
-        if draft["actor_kind"] == "unnamed" or (" " not in name and name in str(first["speaker"])):
+        role = draft["actor_kind"] == "unnamed" or (
+            " " not in name and name in str(first["speaker"])
+        )
+        words = content.lower().split()
+        if len(words) > 1 and words[0].endswith("ing") and words[-1] not in _CLAIM_NOUNS:
+            # "Denies Selling Customer Data" is already a deed ("… sold customer data"); rule
+            # headline-role: "Pharmacist Denies Selling …" is the body's named denier's deed
+            prop = str(draft["proposition"])
+            if role and prop.startswith(name + " ") and draft["actor_kind"] != "unnamed":
+                draft["proposition"] = str(first["actor"]) + prop[len(name) :]
+                draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
+            continue
+        said_that = " that " in content.lower()  # "Rejects Claims That the Vaccine …"
+        if (said_that and not _restates(draft, first)) or (not said_that and _verb_in(content)):
+            continue  # "Denies Claims That the Vaccine Causes …" says it in full
+        draft["proposition"] = first["proposition"]
+        if role:
             draft["actor"], draft["actor_kind"] = first["actor"], first["actor_kind"]
+
+
+_CLAIM_NOUNS = frozenset({"claims", "allegations", "reports", "accusations", "charges", "rumours"})
+_ABOUT = frozenset({"over", "about", "on", "of", "against", "into"})
+
+
+def _verb_in(content: str) -> bool:
+    """A verb in a headline's content; "Union Claims Over Safety" has none (a plural noun)."""
+    words = content.lower().split()
+    for i, word in enumerate(words[:-1]):
+        if word in _CLAIM_NOUNS and words[i + 1] in _ABOUT:
+            words = words[:i]  # "Claims Over Night Shifts": what follows is their topic
+            break
+    return bool(_NO_VERB.search(" ".join(w for w in words if w not in _CLAIM_NOUNS) + " "))
+
+
+def _restates(draft: dict[str, object], first: dict[str, object]) -> bool:
+    """Rule headline-restated: the body's first denial holds most of the headline's own
+    proposition ("Malaria vaccine causes infertility." in "A new malaria vaccine causes
+    infertility in girls."): the headline says it in short, the body in full."""
+    short = _WORD.findall(str(draft["proposition"]).lower())
+    full = set(_WORD.findall(str(first["proposition"]).lower()))
+    return len(short) >= 2 and sum(w in full for w in short) >= 0.75 * len(short)
+
+
+_WORD = lazy_compile(r"[a-z0-9]+")
 
 
 # "They will not.", "It did not.": an outlet's flat answer to the claim before it.
@@ -105,3 +144,16 @@ def outlet_rebuttal(draft: dict[str, object], said_at: list[tuple[int, str]]) ->
             before[-1],
             "outlet-rebuttal",
         )
+
+
+def outlet_false_claim(draft: dict[str, object], text: str) -> bool:
+    """Rule outlet-false-claim: the outlet's own "But the claim that the charge has killed the
+    city centre is simply false." denies that the charge has killed the city centre (with "the
+    charge" written as the article wrote it in full before, as for reported claims)."""
+    denied = false_claim(str(draft["content"]))
+    if denied is None:
+        return False
+    start = int(draft["content_start"])  # type: ignore[call-overload]
+    draft["stance"], draft["rule"] = "denies", "outlet-false-claim"
+    draft["proposition"] = expand(clean(denied), text[:start])
+    return True

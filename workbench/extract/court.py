@@ -97,12 +97,20 @@ def charge_proposition(content: str, lemma: str, subject: str) -> tuple[str, boo
         plea = _PLEA.match(body)
         if plea is None:
             return None
-        if plea.group("deed").split(" ", 1)[0].endswith("ing"):
+        deed = plea.group("deed")
+        if counts := _COUNTS_OF.match(deed):  # "pleaded not guilty to two counts of fraud"
+            deed = counts.group("deed")
+        if _is_gerund(deed):
             return None  # "pleaded guilty to making straw donations": "X made …" reads better
-        return f"{subject} is guilty of {plea.group('deed')}.", bool(plea.group("not"))
+        return f"{subject} is guilty of {deed}.", bool(plea.group("not"))
     if lemma in ("deny", "admit"):
         counts = _COUNTS_OF.match(body)
-        if counts is None:
-            return None
+        if counts is None or _is_gerund(counts.group("deed")):
+            return None  # "denies four counts of breaching …": "X breached …" (round 17)
         return f"{subject} is guilty of {counts.group('deed')}.", lemma == "deny"
     return None
+
+
+def _is_gerund(deed: str) -> bool:
+    """ "breaching fire safety rules": a deed with a verb, put in the past by the proposition."""
+    return deed.split(" ", 1)[0].endswith("ing")

@@ -15,6 +15,7 @@ from workbench.extract.addressee import addressed
 from workbench.extract.article_passes import (
     full_names,
     headline_denials,
+    outlet_false_claim,
     outlet_rebuttal,
     split_answers,
 )
@@ -27,6 +28,12 @@ from workbench.extract.coref import (
 from workbench.extract.court import charge_proposition
 from workbench.extract.cues import no_comment_end, scan_text
 from workbench.extract.fastpaths import ascii_words
+from workbench.extract.frames import (
+    after_passive_cue,
+    clause_before_quote,
+    drop_frames,
+    false_claim,
+)
 from workbench.extract.headlines import (
     body_names,
     body_speaker,
@@ -178,12 +185,21 @@ def extract(
                 prop = point
             else:
                 said = _joined(text, attribution, quotes)
+                if attribution.rule == "quote-after-cue" and (
+                    opening := clause_before_quote(text, attribution.cue[1], c_start)
+                ):
+                    said = f"{opening} {said.strip(_QUOTE_MARKS + ' ,')}"  # rule partial-quote
+                if attribution.rule == "passive-implicit" and c_start < attribution.cue[0]:
+                    said = after_passive_cue(text, attribution.cue[1], c_end) or said
                 if attribution.rule == "reportedly":  # the claim, without its hedge
                     said = said.replace(" reportedly", "", 1)
                 said = drop_as_frame(said, lex)
                 said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
                 said = addressed(said, attribution.lemma)  # "told jurors they must …"
+                said = drop_frames(said, attribution.lemma)  # "outside court that", "told us"
+                if (denied := false_claim(said)) is not None:  # "the claim that S was false"
+                    said, attribution.stance, attribution.rule = denied, "denies", "false-claim"
                 if attribution.charge:  # "North Korea" + "of providing arms" (passive-accused)
                     said = f"{said} {text[attribution.charge[0] : attribution.charge[1]]}"
                 elif attribution.implicit and attribution.lemma == "accuse":
@@ -219,7 +235,9 @@ def extract(
                         demonym = name[:-1] in lex.places
                         actors[0] = Actor(name if demonym else name.lower(), "group")
                 subject = subject_of(text, attribution, actors, lex, memory)
-                if len(actors) == 1 and other_gender(said, actors[0], lex.given_names, written):
+                if len(actors) == 1 and other_gender(
+                    said.removeprefix("that "), actors[0], lex.given_names, written
+                ):
                     subject = ("", None)  # "Mr. Roe said she …": she is someone else
                 if text[c_start] in _QUOTE_MARKS:
                     subject = ("", None)  # a direct quote keeps its pronouns: "“He is happy”"
@@ -241,7 +259,12 @@ def extract(
                 if interview and interview.label_at(c_start) == "Q":
                     person = interview.interviewee(memory)  # "you" in a question
                     prop = name_you(prop, person.name) if person else prop
-                claims.add(prop, frozenset(a.name for a in actors), attribution.lemma in _ACCUSING)
+                claims.add(
+                    prop,
+                    frozenset(a.name for a in actors),
+                    attribution.lemma in _ACCUSING,
+                    denies(attribution),
+                )
                 said_at.append((c_start, prop))
             lo = max(0, bisect.bisect_right(starts, first) - 1)
             hi = max(0, bisect.bisect_right(starts, last - 1) - 1)
@@ -275,7 +298,7 @@ def extract(
             draft = _outlet(text, s_start, s_end, outlet, s_start, s_end)
             if names is not None and idx in headlines:
                 draft["proposition"] = clean(truecase(str(draft["content"]), names, lex))
-            elif said_at and said_at[0][0] < s_start:
+            elif not outlet_false_claim(draft, text) and said_at and said_at[0][0] < s_start:
                 outlet_rebuttal(draft, said_at)
             drafts.append(draft)
     if headlines:

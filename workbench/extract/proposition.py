@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from workbench.extract.frames import DEMANDING, bare_noun, drop_time_tail, warned_against
 from workbench.extract.lexicon import load_lexicon
 from workbench.extract.words import lazy_compile
 
@@ -31,12 +32,17 @@ _CLAIM_THAT = lazy_compile(
     r"(?:claims?|allegations?|assertions?|suggestions?|reports?|accusations?|charges?|contention"
     r"|argument|notion|idea|theory|rumou?rs?|statements?|figures?|forecasts?|predictions?)"
     # "claims circulating on social media that S": a few words that are no verb of their own
-    r"(?:\s+(?!(?:that|is|are|was|were|has|have|had|said|says|and|but)\b)[\w-]+){0,5}?"
+    r"(?:\s+(?!(?:that|is|are|was|were|has|have|had|said|says|and|but|show|shows|showed|shown"
+    # "the figures showed that S": evidence cited, the claim is about the figures (round 17)
+    r"|suggest|suggests|suggested|prove|proves|proved|confirm|confirms|confirmed|reveal|reveals"
+    r"|revealed|indicate|indicates|indicated|find|finds|found)\b)[\w-]+){0,5}?"
     r"\s+that\s+(\S.*)$",
     re.DOTALL,
 )
 _QUOTES = "“”\"'‘’`"
-_ACCUSED_OF = lazy_compile(r"^(.+?)\s+of\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL)  # of "fiddling …"
+_ACCUSED_OF = lazy_compile(
+    r"^(.+?)\s+(?:of|with)\s+[“\"]?(\w+ing)\b(.*)$", re.DOTALL
+)  # charged with
 _OBJECT_OF = lazy_compile(r"^(.+?)\s+(?:of|for)\s+(\S.*)$", re.DOTALL)  # "X of arms shipments"
 _BLAMED_FOR = lazy_compile(r"^(.+?)\s+for\s+(\S.*)$", re.DOTALL)
 # "urged older people to get vaccinated": object, then the infinitive it should carry out.
@@ -79,7 +85,10 @@ _ADVERB = {
     "political": "politically ",
 }
 _GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "reject"})
-_GERUND = lazy_compile(r"^([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL)
+# "selling users' data"; rule deny-counts: "four counts of breaching safety rules" (round 17)
+_GERUND = lazy_compile(
+    r"^(?:(?:\w+\s+)?(?:counts?|charges?)\s+of\s+)?([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL
+)
 _NOT_GERUNDS = frozenset(
     {
         *("nothing", "anything", "something", "everything", "morning", "evening", "building"),
@@ -145,7 +154,9 @@ _NON_ANSWERS = frozenset(
 )
 _NOT_VERBS = frozenset({"the", "a", "an", "be", "his", "her", "its", "their", "this", "that"})
 _PLEA = lazy_compile(
-    r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+([a-z]+ing)\b(\s+\S.*|)$", re.DOTALL
+    r"^(?:not\s+)?guilty\s+(?:on\s+\w+\s+)?to\s+(?:(?:\w+\s+)?(?:counts?|charges?)\s+of\s+)?"
+    r"([a-z]+ing)\b(\s+\S.*|)$",
+    re.DOTALL,
 )
 
 
@@ -161,6 +172,8 @@ def past_of(ing: str) -> str:
         return irregular[stem[:-1]]  # "running" -> "ran", "cutting" -> "cut"
     if stem.endswith("y") and stem[-2:-1] not in "aeiou":
         return stem[:-1] + "ied"  # "supplying" -> "supplied"
+    if stem.endswith("e"):
+        return stem + "d"  # "agreeing" -> "agreed", "guaranteeing" -> "guaranteed"
     return stem + "ed"  # "providing" -> "provided", "shipping" -> "shipped"
 
 
@@ -227,11 +240,13 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     body = content.strip()
     quoted = body[:1] in _QUOTES  # a direct quote keeps the speaker's own pronouns
     from_object = False  # the proposition's subject is the cue's object, not the speaker
-    if lemma == "accuse":
+    if lemma in ("accuse", "charge"):  # "charged Hart last month with breaching …" (round 17)
         match = _ACCUSED_OF.match(body)
-        noun = None if match else _OBJECT_OF.match(body)
-        if match:
-            body = f"{_subject(match.group(1))} {past_of(match.group(2))}{match.group(3)}"
+        noun = None if match or lemma == "charge" else _OBJECT_OF.match(body)
+        accused = drop_time_tail(match.group(1)) if match else ""
+        if match and (lemma == "accuse" or not _VERB_IN.search(accused)):
+            accused = _subject(accused)
+            body = f"{accused} {past_of(match.group(2))}{match.group(3)}"
             from_object = True
         elif noun and not _VERB_IN.search(noun.group(1)):
             body = _responsible(noun.group(1), noun.group(2))
@@ -241,9 +256,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         if match and not _VERB_IN.search(match.group(1)):
             body = _responsible(match.group(1), match.group(2))
             from_object = True
-    elif lemma in _OBJECT_CONTROL:
-        match = _URGED_TO.match(body)
-        if match and not _VERB_IN.search(match.group(1)):
+    elif lemma in _OBJECT_CONTROL and (match := _URGED_TO.match(body)):
+        if not _VERB_IN.search(match.group(1)):
             body = f"{_subject(match.group(1))} should {match.group(2)}"
             from_object = True
     elif (
@@ -255,6 +269,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
     ):  # rule expects-to: "expects most to be reconnected" -> "Most will be reconnected"
         body = f"{_subject(expected.group(1))} will {expected.group(2)}"
         from_object = True
+    elif lemma == "warn" and (against := warned_against(body)) and not _VERB_IN.search(body):
+        body, from_object = f"{_subject(against[0])} should avoid {against[1]}", True
     elif lemma in _NAMING and (named := _NAMED_AS.match(body)):
         subject = _subject(named.group(1))  # rule naming: "calling it a fabrication"
         body = f"{subject} {_be(subject)} {named.group(2)}"
@@ -274,6 +290,8 @@ def build(content: str, lemma: str, actor: str, kind: str | None = None) -> str:
         # rule plea: "pleaded not guilty to selling fake insulin" -> "Oyelaran sold fake insulin."
         body = f"{actor} {past_of(plea.group(1).lower())}{plea.group(2)}"
         from_object = True
+    elif lemma in DEMANDING and bare_noun(body):
+        body, from_object = f"there should be {body}", True  # rule demand-noun (frames.py)
     elif lemma == "warn against":
         body = f"{body} should be avoided"
     elif lemma == "warn of" and body[:5].lower() != "that ":
@@ -399,11 +417,3 @@ def full_name(proposition: str, people: Callable[[str], str | None]) -> str:
     if full is None or not full.endswith(" " + lead.group(1)):
         return proposition
     return full + proposition[lead.end() :]
-
-
-def they_subject(proposition: str, written: str) -> str:
-    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
-    "they" is the plural speaker as written (at most six words, no comma)."""
-    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
-        return proposition
-    return written[:1].upper() + written[1:] + proposition[4:]

@@ -22,7 +22,7 @@ from workbench.extract.coref import (
 )
 from workbench.extract.definites import expand
 from workbench.extract.fastpaths import whole_word_starts
-from workbench.extract.proposition import full_name, they_subject
+from workbench.extract.proposition import full_name
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
 from workbench.extract.words import lazy_compile
@@ -102,12 +102,45 @@ class Claims:
     recent: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     accusation: str | None = None
     accusers: frozenset[str] = frozenset()
+    made: int = 0  # claims added so far: orders an accusation against each actor's denial
+    accused_at: int = -1
+    denied: dict[str, tuple[int, str]] = field(default_factory=dict)  # actor -> last denial
+    recent_at: list[int] = field(default_factory=list)  # ``made`` of each ``recent`` claim
 
-    def add(self, proposition: str, actors: frozenset[str], accusing: bool) -> None:
+    def add(
+        self, proposition: str, actors: frozenset[str], accusing: bool, denial: bool = False
+    ) -> None:
+        self.made += 1
         self.recent.append((proposition, actors))
-        del self.recent[:-20]
+        self.recent_at.append(self.made)
+        del self.recent[:-20], self.recent_at[:-20]
         if accusing:
-            self.accusation, self.accusers = proposition, actors
+            self.accusation, self.accusers, self.accused_at = proposition, actors, self.made
+        if denial and proposition.count(" ") >= 3:  # a clause, not "does not disclose its finances"
+            for name in actors:
+                self.denied[name] = (self.made, proposition)
+
+    def latest(self, speakers: frozenset[str]) -> str | None:
+        """Rule bare-latest: "Critics argue that S. The regulator denies this.": a bare "this"
+        denies the last claim of someone else when it came after the last accusation (which
+        it answers otherwise: "X accused Y of Z. Y denied it.")."""
+        for (proposition, actors), at in zip(
+            reversed(self.recent), reversed(self.recent_at), strict=True
+        ):
+            if not speakers & actors:
+                return proposition if at > self.accused_at else None
+        return None
+
+    def own_denial(self, speakers: frozenset[str]) -> str | None:
+        """Rule own-denial: what the speakers last denied, when no accusation came after it.
+
+        "Coral Air denied colluding to raise fares … Coral Air said the allegations were
+        baseless": the allegations are the claim Coral Air denied before, not the regulator's
+        last statement ("it had seized emails"); an accusation and its denials share one
+        proposition.
+        """
+        own = max((self.denied[n] for n in speakers if n in self.denied), default=None)
+        return own[1] if own is not None and own[0] > self.accused_at else None
 
     def claimants(self, *, group: bool) -> frozenset[str]:
         """Who made the claim a denial answers, never to be counted among its deniers: the
@@ -175,7 +208,7 @@ def points_back(
     speakers = frozenset(a.name for a in actors)
     denial = denies(attribution)
     if denial and is_bare(content):
-        return claims.antecedent(speakers, accusation=True)
+        return claims.latest(speakers) or claims.antecedent(speakers, accusation=True)
     accusation = claims.accusation
     if (
         denial
@@ -185,7 +218,9 @@ def points_back(
     ):
         return accusation  # rule denied-involvement: "denied any involvement" in an accusation
     if is_rebuttal(content):
-        point = claims.antecedent(speakers, accusation=True)
+        # "the allegations were baseless": own-denial; "these reports": the ones just made
+        own = claims.own_denial(speakers) if content.lstrip(' “"')[:4].lower() == "the " else None
+        point = own or claims.antecedent(speakers, accusation=True)
         if point is not None:
             attribution.rule, attribution.stance = "rebuttal", "denies"
         return point
@@ -196,6 +231,8 @@ def points_back(
     if is_claim_reference(content, denial=denial):
         if text and (stated := _stated_as(content, text, attribution)) is not None:
             return stated
+        if content[:4].lower() == "the " and (own := claims.own_denial(speakers)) is not None:
+            return own
         return claims.antecedent(speakers, accusation=bool(_ACCUSATION_NOUN.search(content)))
     return None
 
@@ -269,7 +306,9 @@ def self_contained(
         prop = _named_role(prop, attribution, memory)
     opens = text[attribution.content[0] : attribution.content[0] + 4]
     not_person = bool(actors) and all(a.kind in _NOT_PERSONS or is_thing(a) for a in actors)
-    if prop.startswith(("He ", "She ")) and (opens in ("him ", "her ") or not_person):
+    if prop.startswith(("He ", "She ")) and (
+        opens in ("him ", "her ") or not_person or _other_gender(prop, actors, memory)
+    ):
         # rule other-pronoun: "Her office said she would …", "The force said he had …": a
         # body's "he" or "she" is someone else, found as for "accused him of …"
         prop = _named_object(prop, attribution, actors, memory)
@@ -359,6 +398,10 @@ def _member_body(
         return prop
     if body.split()[0] in memory.given_names:  # "Maria Lopez's lawyer, Tom Reid": a person
         return prop
+    if ". " in body:  # "… on Monday. Opposition leader …": a sentence break, not a name
+        return prop
+    if " " not in body and re.search(rf"\b{re.escape(body.lower())}\b", text):
+        return prop  # "Opposition leader Tomas Kade": a common noun the text writes lower case
     return prop[:at] + body + prop[at + len(head) + len(noun) :]
 
 
@@ -371,6 +414,13 @@ def _the_name(text: str, prop: str, name: str) -> str:
     written = whole_word_starts(text, name)  # the regex's matches, by str.find (fastpaths)
     with_the = sum(1 for at in written if text[max(0, at - 4) : at].lower() == "the ")
     return "The " + prop if with_the * 2 > len(written) else prop
+
+
+def _other_gender(prop: str, actors: list[Actor], memory: Memory) -> bool:
+    """Rule other-gender-pronoun: "The prosecutor, Ann Lyle, said he had ignored the notices":
+    a lone speaker of the other gender is not "he", so he is someone named before."""
+    wrong = "f" if prop[:3] == "He " else "m"
+    return len(actors) == 1 and gender_of(actors[0], memory.given_names) == wrong
 
 
 def _named_object(prop: str, attribution: Attribution, actors: list[Actor], memory: Memory) -> str:
@@ -445,3 +495,11 @@ def _untitled(prop: str, memory: Memory) -> str:
         if prop[: len(prefix)].lower() == prefix.lower():
             return actor.name + prop[len(prefix) - 1 :]
     return prop
+
+
+def they_subject(proposition: str, written: str) -> str:
+    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
+    "they" is the plural speaker as written (at most six words, no comma)."""
+    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
+        return proposition
+    return written[:1].upper() + written[1:] + proposition[4:]
