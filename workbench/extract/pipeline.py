@@ -8,9 +8,8 @@ outlet's own voice for every uncovered sentence, and claim groups.
 from __future__ import annotations
 
 import bisect
-import re
 
-from workbench.extract.actors import Actor, normalise
+from workbench.extract.actors import Actor
 from workbench.extract.addressee import addressed
 from workbench.extract.article_passes import (
     full_names,
@@ -34,12 +33,14 @@ from workbench.extract.frames import (
     drop_frames,
     false_claim,
 )
+from workbench.extract.headline_actors import (
+    bare_title_headline,
+    headline_actor,
+    is_title_headline,
+    trim_frame,
+)
 from workbench.extract.headlines import (
     body_names,
-    body_speaker,
-    frame_start,
-    is_headline,
-    is_title_case,
     truecase,
 )
 from workbench.extract.interview import find_interview, name_you
@@ -60,12 +61,13 @@ from workbench.extract.said import (
     drop_after_report,
     drop_as_frame,
     it_speaker,
+    named_non_answer,
     other_gender,
     plural_name,
 )
 from workbench.extract.sentences import split_sentences
 from workbench.extract.spanning import SPANNING_RULES, without_report
-from workbench.extract.speakers import display_name, resolve_actors, subject_of
+from workbench.extract.speakers import resolve_actors, speaks_as_group, subject_of
 from workbench.extract.stance import confidence_of, stance_of
 from workbench.extract.words import lazy_compile
 
@@ -118,7 +120,7 @@ def extract(
         if interview:
             found = split_answers(text, found, interview, memory)
         del found[MAX_PER_SENTENCE:]  # see MAX_PER_SENTENCE: keeps a run-on sentence linear
-        if text[s_end - 1 : s_end] not in '.!?”"' and _is_title_headline(text[s_start:s_end]):
+        if text[s_end - 1 : s_end] not in '.!?”"' and is_title_headline(text[s_start:s_end]):
             headlines.add(idx)
             names = body_names(text) if names is None else names
         exclude: set[str] = set()
@@ -135,20 +137,20 @@ def extract(
                 attribution.content = said_first
             answers = charge_appositive(text, attribution) if claims.accusation else False
             if names is not None and idx in headlines:
-                _trim_frame(text, attribution)
+                trim_frame(text, attribution)
             elif idx == 0 and text[s_end : s_end + 1] == "\n" and text[s_end - 1] not in '.!?”"':
-                _trim_frame(text, attribution, sentence_case=True)  # a sentence-case headline
+                trim_frame(text, attribution, sentence_case=True)  # a sentence-case headline
             if attribution.rule == "answer":  # "A: …" is the interviewee's
                 person = interview.interviewee(memory) if interview else None
                 actors = [person or Actor("interviewee", "unnamed")]
             elif attribution.speaker in by_speaker:
                 actors = by_speaker[attribution.speaker]  # "They emphasize … and warn …"
             elif names is not None and idx in headlines and attribution.speaker:
-                actors = [_headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
-            elif titled := _bare_title_headline(text, attribution.speaker, s_start, s_end, lex):
+                actors = [headline_actor(text, attribution.speaker, s_end, names, memory, lex)]
+            elif titled := bare_title_headline(text, attribution.speaker, s_start, s_end, lex):
                 actors = [memory.add(attribution.speaker[0], titled)]
             elif denies(attribution):  # the accuser is never one of the deniers
-                group = _speaks_as_group(text, attribution, lex)
+                group = speaks_as_group(text, attribution, lex)
                 answered = claims.claimants(group=group)
                 actors = resolve_actors(text, attribution, memory, lex, exclude | answered)
             else:
@@ -171,7 +173,7 @@ def extract(
                 attribution.rule, attribution.stance = "no-comment", "asserts"
                 head = attribution.speaker[0] if attribution.speaker else first
                 prop = clean(text[min(head, first) : max(last, no_comment)])
-                prop = _named_non_answer(text, prop, attribution, actors)
+                prop = named_non_answer(text, prop, attribution, actors)
             elif interview and (answer := interview.answer(content, c_start, memory)):
                 attribution.rule = "answer-yes-no"  # "Q: Did you …? A: No."
                 attribution.stance, prop = answer
@@ -322,68 +324,6 @@ _AND_THAT = lazy_compile(r",?\s+and\s+that\s+")
 
 
 _TO_CLAUSE = lazy_compile(r"(?:Not\s+to|To)\s+[a-z]+\s+\S")
-
-
-def _is_title_headline(sentence: str) -> bool:
-    return is_headline(sentence) and is_title_case(sentence)
-
-
-def _trim_frame(text: str, attribution: Attribution, *, sentence_case: bool = False) -> None:
-    """ "Washington Accuses Pyongyang of Arms Shipments as Leaders Meet": drop the frame."""
-    c_start, c_end = attribution.content
-    if text[c_start] not in _QUOTE_MARKS:
-        cut = frame_start(text, c_start, c_end, sentence_case=sentence_case)
-        attribution.content = (c_start, cut)
-
-
-def _headline_actor(
-    text: str,
-    speaker: tuple[int, int],
-    s_end: int,
-    names: tuple[frozenset[str], frozenset[str]],
-    memory: Memory,
-    lexicon: Lexicon,
-) -> Actor:
-    """A headline's speaker: a name as usual; a role or a common noun as the body names it.
-
-    "Mayor" is the body's first "Mayor <Name>"; "Health Agency", which the article never
-    capitalises, is its first "the … health agency", or else "health agency".
-    """
-    s, e = speaker
-    written = text[s:e]
-    cased = truecase(written, names, lexicon)
-    span = None
-    if written in lexicon.titles or cased != written:
-        span = body_speaker(text, s_end, written, lexicon)
-    actor = normalise(text[span[0] : span[1]] if span else written, lexicon)
-    return memory.add(s, actor)
-
-
-def _bare_title_headline(
-    text: str, speaker: tuple[int, int] | None, s_start: int, s_end: int, lexicon: Lexicon
-) -> Actor | None:
-    """Rule title-headline: a sentence-case headline's bare title ("Minister denies school
-    funding was cut") is the body's first "Minister <Name>", as in a title-case headline.
-
-    Only on a line with no closing punctuation: in body text a bare "Minister said" is rare
-    and may mean another minister."""
-    if speaker is None or text[s_start:s_end].rstrip()[-1:] in '.!?”"':
-        return None
-    written = text[speaker[0] : speaker[1]]
-    if written in lexicon.organisation_words or written.lower() in lexicon.body_nouns:
-        # "Council denies schools were told …": the body's first "Cumbria County Council"
-        named = _NAMED_BODY.get(written) or _NAMED_BODY.setdefault(
-            written, re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,3}}{re.escape(written)}\b")
-        )
-        found = named.search(text, s_end)
-        return normalise(found.group(), lexicon) if found else None
-    if written not in lexicon.titles:
-        return None
-    span = body_speaker(text, s_end, written, lexicon)
-    return normalise(text[span[0] : span[1]], lexicon) if span else None
-
-
-_NAMED_BODY: dict[str, re.Pattern[str]] = {}  # one pattern per body noun, compiled once
 
 
 def _bare_quote(
@@ -551,28 +491,3 @@ def _group_key(proposition: str) -> str:
 def _int(value: object) -> int:
     """``speaker_start or -1``, exactly as the contract states (so 0 sorts like None)."""
     return value if isinstance(value, int) and value else -1
-
-
-def _speaks_as_group(text: str, attribution: Attribution, lex: Lexicon) -> bool:
-    """Whether the speaker is a group reference ("both nations", "the two leaders")."""
-    if attribution.speaker is None:
-        return False
-    words = text[attribution.speaker[0] : attribution.speaker[1]].lower()
-    return words in lex.group_countries or words in lex.group_persons
-
-
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "who", "which"})
-_THE_NOUN = lazy_compile(r"the [a-z]+$")  # "The company declined to say …"
-
-
-def _named_non_answer(text: str, prop: str, attribution: Attribution, actors: list[Actor]) -> str:
-    """ "He declined to say whether …" names him: a non-answer is kept as written, but a
-    pronoun subject would leave the proposition unreadable on its own."""
-    if attribution.speaker is None or len(actors) != 1 or actors[0].kind in ("unnamed", "group"):
-        return prop
-    s, e = attribution.speaker
-    written = text[s:e].lower()
-    body_noun = actors[0].kind in ("organisation", "country") and _THE_NOUN.match(written)
-    if not (written in _PRONOUN_SUBJECTS or body_noun) or prop[: e - s].lower() != written:
-        return prop  # "A spokesman for X declined …" stays: X did not decline
-    return display_name(actors[0]) + prop[e - s :]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from workbench.extract.actors import Actor
+from workbench.extract.attribution import Attribution
 from workbench.extract.coref import gender_of
 from workbench.extract.lexicon import Lexicon
 from workbench.extract.name_words import name_like
 from workbench.extract.proposition import is_expletive
+from workbench.extract.speakers import display_name
 from workbench.extract.words import lazy_compile
 
 _QUOTE_MARKS = "“”\"'"
@@ -142,3 +144,20 @@ def plural_name(
     if name.endswith("s") and " " not in name:
         return "group"  # "Passengers say …"
     return None if name.endswith("s") else "organisation"
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "who", "which"})
+_THE_NOUN = lazy_compile(r"the [a-z]+$")  # "The company declined to say …"
+
+
+def named_non_answer(text: str, prop: str, attribution: Attribution, actors: list[Actor]) -> str:
+    """ "He declined to say whether …" names him: a non-answer is kept as written, but a
+    pronoun subject would leave the proposition unreadable on its own."""
+    if attribution.speaker is None or len(actors) != 1 or actors[0].kind in ("unnamed", "group"):
+        return prop
+    s, e = attribution.speaker
+    written = text[s:e].lower()
+    body_noun = actors[0].kind in ("organisation", "country") and _THE_NOUN.match(written)
+    if not (written in _PRONOUN_SUBJECTS or body_noun) or prop[: e - s].lower() != written:
+        return prop  # "A spokesman for X declined …" stays: X did not decline
+    return display_name(actors[0]) + prop[e - s :]

@@ -259,3 +259,11 @@ def _coordinated_members(speaker: str, start: int, lexicon: Lexicon) -> list[tup
             return []
         out.append((start + offset, actor))
     return out if len(out) > 1 else []
+
+
+def speaks_as_group(text: str, attribution: Attribution, lex: Lexicon) -> bool:
+    """Whether the speaker is a group reference ("both nations", "the two leaders")."""
+    if attribution.speaker is None:
+        return False
+    words = text[attribution.speaker[0] : attribution.speaker[1]].lower()
+    return words in lex.group_countries or words in lex.group_persons
