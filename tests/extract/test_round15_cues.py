@@ -1,0 +1,55 @@
+"""Round 15: cue spans and cue verbs mined from PolNeAR train (our own sentences)."""
+
+from __future__ import annotations
+
+from workbench.extract import extract
+
+
+def spoken(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, cue, content) of every statement with a cue."""
+    return [(s.speaker, s.cue, s.content) for s in extract(text) if s.cue]
+
+
+def cues(text: str) -> list[str | None]:
+    """The cue of every statement with a cue."""
+    return [s.cue for s in extract(text) if s.cue]
+
+
+def test_on_is_a_topic_particle_of_agree_insist_and_weigh_in() -> None:
+    assert cues("The two councils agreed on a new timetable for the ferry.") == ["agreed on"]
+    assert cues("Nora Quill weighed in on the harbour dispute.") == ["weighed in on"]
+    assert cues("The governor insisted on a recount of the ballots.") == ["insisted on"]
+
+
+def test_on_before_a_weekday_stays_out_of_the_cue() -> None:
+    assert cues("The two councils agreed on Monday that the ferry would run.") == [
+        "agreed on Monday"
+    ]
+
+
+def test_upon_belongs_to_the_cue() -> None:
+    assert cues("The mayor called upon the council to reopen the library.") == ["called upon"]
+
+
+def test_described_as_leaves_as_to_the_content() -> None:
+    text = "The council passed what Ivan Roe described as a disgraceful budget."
+    assert "described" in cues(text)
+    assert "described as" not in cues(text)
+
+
+def test_round15_cue_verbs() -> None:
+    assert spoken("Dana Vell reaffirmed that the bridge would open in May.") == [
+        ("Dana Vell", "reaffirmed", "that the bridge would open in May")
+    ]
+    assert cues("The coach chided his players for arriving late.") == ["chided"]
+    assert cues("Lena Hart opined that the museum was too small.") == ["opined"]
+    assert cues("The minister alluded to problems with the contract.") == ["alluded to"]
+    assert cues("Ole Brink took issue with the report's figures.") == ["took issue with"]
+    assert cues("Ole Brink made the case for a new stadium.") == ["made the case"]
+    assert cues("“That is false,” Ole Brink shot back.") == ["shot back"]
+
+
+def test_balk_at_is_a_denial() -> None:
+    [statement] = [s for s in extract("The union balked at the new contract.") if s.cue]
+    assert statement.cue == "balked at"
+    assert statement.stance == "denies"
