@@ -53,3 +53,25 @@ def test_balk_at_is_a_denial() -> None:
     [statement] = [s for s in extract("The union balked at the new contract.") if s.cue]
     assert statement.cue == "balked at"
     assert statement.stance == "denies"
+
+
+def test_more_cue_verbs_mined_from_train() -> None:
+    assert cues("The judge ordered the company to pay the fine.") == ["ordered"]
+    assert cues("Mara Holt shrugged off the criticism of her budget.") == ["shrugged off"]
+    assert cues("The minister played down fears of a strike.") == ["played down"]
+    assert cues("Ole Brink credited the nurses with saving the clinic.") == ["credited"]
+
+
+def test_advise_is_not_a_cue() -> None:
+    assert cues("Lena Hart, who advised the mayor on housing, left the firm.") == []
+
+
+def test_bare_back_before_an_adverbial_is_not_a_cue() -> None:
+    assert cues("The rule dates back to the first charter of the town.") == []
+    assert cues("The union will back the new contract.") == ["will back"]
+
+
+def test_a_manner_adverb_after_the_verb_joins_the_cue() -> None:
+    assert cues("“Is that a plan?” Dana Vell asked sarcastically.") == ["asked sarcastically"]
+    assert cues("Ole Brink said recently that the port would close.") == ["said recently"]
+    assert cues("Ole Brink said nearly 40 boats were lost.") == ["said"]
