@@ -75,3 +75,10 @@ def test_a_manner_adverb_after_the_verb_joins_the_cue() -> None:
     assert cues("“Is that a plan?” Dana Vell asked sarcastically.") == ["asked sarcastically"]
     assert cues("Ole Brink said recently that the port would close.") == ["said recently"]
     assert cues("Ole Brink said nearly 40 boats were lost.") == ["said"]
+
+
+def test_a_possessive_noun_before_of_is_no_nominal_cue() -> None:
+    text = "Critics recalled the minister's promise of lower taxes."
+    assert [s.rule for s in extract(text) if s.cue == "promise"] == []
+    text = "Critics recalled the minister's promise that taxes would fall."
+    assert [s.rule for s in extract(text) if s.cue == "promise"] == ["nominal-cue"]
