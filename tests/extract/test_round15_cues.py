@@ -82,3 +82,9 @@ def test_a_possessive_noun_before_of_is_no_nominal_cue() -> None:
     assert [s.rule for s in extract(text) if s.cue == "promise"] == []
     text = "Critics recalled the minister's promise that taxes would fall."
     assert [s.rule for s in extract(text) if s.cue == "promise"] == ["nominal-cue"]
+
+
+def test_thanks_to_and_plural_possessive_nouns_are_not_cues() -> None:
+    assert cues("The lead of Dana Vell continues to grow thanks to a win in Leeds.") == []
+    assert cues("The farmers are split, and polls in the farmers' favor show it.") == []
+    assert cues("Mara Holt sold a cheaper brand of tea.") == []

@@ -137,8 +137,8 @@ def find_cues(
         cue_start = verb_start - aux_len
         before = text[max(start, cue_start - 30) : cue_start].split()
         prev = before[-1].lower() if before else ""
-        if prev in NOUN_BEFORE or prev.endswith(("’s", "'s")):
-            continue  # "the claims", "Kim's warning": a noun, not a reporting verb
+        if prev in NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")):
+            continue  # "the claims", "Kim's warning", "in Democrats' favor": a noun
         if not aux_len and not _past_tense(form) and _modifier_before(before, lexicon):
             continue  # "Russian state television", "the true decline": an adjective's noun
         if not aux_len and _ends_with_to(window):
@@ -154,6 +154,8 @@ def find_cues(
             and not _subject_before(before, lexicon)
         ):
             continue  # "the decline was less": a noun subject ("what he said is" is a verb)
+        if form == "thanks" and next_word == "to":
+            continue  # "grew thanks to a big win": a preposition
         if form == "back" and not (next_word[:1].isupper() or next_word in _OBJECT_START):
             continue  # "went back to", "is back": an adverb
         if (
