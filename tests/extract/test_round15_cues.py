@@ -88,3 +88,10 @@ def test_thanks_to_and_plural_possessive_nouns_are_not_cues() -> None:
     assert cues("The lead of Dana Vell continues to grow thanks to a win in Leeds.") == []
     assert cues("The farmers are split, and polls in the farmers' favor show it.") == []
     assert cues("Mara Holt sold a cheaper brand of tea.") == []
+
+
+def test_a_pronoun_s_is_an_auxiliary_not_a_possessive() -> None:
+    assert spoken("He’s predicting a win in the county.") == [
+        ("He", "’s predicting", "a win in the county")
+    ]
+    assert cues("Mara’s warning was ignored.") == []
