@@ -24,7 +24,7 @@ _LY_NOT_ADVERBS = word_set(
 _CONTRACTED = ("'ve", "’ve", "'re", "’re", "'ll", "’ll")
 # Words whose "’s" is "is" or "has", never a possessive ("he’s predicting", "that’s according
 # to"); PolNeAR train keeps the "’s" in the cue (112 gold cues start with it).
-_S_CONTRACTS = word_set("he she it that there who what here where")
+_S_CONTRACTS = word_set("he she it that who what here where")
 
 
 def _is_aux(word: str) -> bool:
