@@ -95,3 +95,8 @@ def test_a_pronoun_s_is_an_auxiliary_not_a_possessive() -> None:
         ("He", "’s predicting", "a win in the county")
     ]
     assert cues("Mara’s warning was ignored.") == []
+
+
+def test_called_after_an_indefinite_noun_names_a_thing() -> None:
+    assert cues("Mara Holt runs a small group called Harbour Watch.") == []
+    assert cues("Mara Holt called the plan a disaster.") == ["called"]

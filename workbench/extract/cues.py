@@ -82,6 +82,9 @@ _AS_BEFORE = lazy_compile(r"\bas\s+(?:\S+\s+){1,4}$")
 _BY = lazy_compile(r"\s+by\b")
 _IT_BEFORE = lazy_compile(r"\b[Ii]t\s+$")
 ACCORDING = lazy_compile(r"\b[Aa]ccording\s+to\b")
+_INDEFINITE_NAMED = lazy_compile(r"\b(?:a|an|another|one)(?:\s+[a-z][\w-]*){0,2}$")
+"""Before "called", an indefinite noun phrase ("a company", "one PAC") is named, not
+reported on: 8 of 10 such train predictions were no gold cue."""
 _OBJECT_START = word_set(
     "the a an his her their its our my your this that these those him them it me us whoever any"
     " either both"
@@ -178,6 +181,8 @@ def find_cues(
             continue  # markup and compounds: tweet-date=, so-called
         if prev in {"having", "(having"} or (form == "called" and prev.endswith(",")):
             continue  # "Having said that, …"; "The program, called EB-5, …" names, not reports
+        if form == "called" and not aux_len and _INDEFINITE_NAMED.search(" ".join(before[-3:])):
+            continue  # "a group called Black Votes Matter", "another called i360": a name
         passive = bool(PASSIVE_BE.search(aux_text)) and form.split()[0].endswith(
             _PARTICIPLE_ENDINGS
         )
