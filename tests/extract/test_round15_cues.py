@@ -100,3 +100,9 @@ def test_a_pronoun_s_is_an_auxiliary_not_a_possessive() -> None:
 def test_called_after_an_indefinite_noun_names_a_thing() -> None:
     assert cues("Mara Holt runs a small group called Harbour Watch.") == []
     assert cues("Mara Holt called the plan a disaster.") == ["called"]
+
+
+def test_a_parenthetical_complement_only_verb_reports() -> None:
+    assert "added" in cues("That is why, Ole Brink added, the fees rose last year.")
+    assert "added" in cues("''We are ready,'' Ole Brink added, pointing at the dock.")
+    assert cues("Since May, the club added three new courts.") == []

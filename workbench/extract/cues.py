@@ -302,8 +302,10 @@ def _has_complement(text: str, start: int, cue_start: int, verb_end: int, end: i
     if match is not None and match.group().strip(' ,.!?”"\n'):
         return True
     before = text[start:cue_start]
-    if "”" in before or '"' in before:
+    if "”" in before or '"' in before or "''" in before:
         return True  # "“…,” she recalled of the trip."
+    if text[verb_end : verb_end + 1] == "," and "," in before:
+        return True  # "That is why, he added, the fees rose": a parenthetical report
     if _AS_BEFORE.search(before[-40:]):
         return True  # "as Ms. Roe observed, …"
     return match is not None and "," in before
