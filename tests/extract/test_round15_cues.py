@@ -106,3 +106,10 @@ def test_a_parenthetical_complement_only_verb_reports() -> None:
     assert "added" in cues("That is why, Ole Brink added, the fees rose last year.")
     assert "added" in cues("''We are ready,'' Ole Brink added, pointing at the dock.")
     assert cues("Since May, the club added three new courts.") == []
+
+
+def test_see_with_an_as_complement_reports_an_attitude() -> None:
+    assert spoken("Most farmers see Lena Hart as the stronger candidate.") == [
+        ("Most farmers", "see", "Lena Hart as the stronger candidate")
+    ]
+    assert cues("Most farmers see the river from their fields.") == []
