@@ -113,3 +113,8 @@ def test_see_with_an_as_complement_reports_an_attitude() -> None:
         ("Most farmers", "see", "Lena Hart as the stronger candidate")
     ]
     assert cues("Most farmers see the river from their fields.") == []
+
+
+def test_read_reports_with_a_colon_or_quotation() -> None:
+    assert "reads" in cues("The note on the door reads: “Closed until Monday.”")
+    assert cues("Ole Brink read the report on the train.") == []
