@@ -118,3 +118,16 @@ def test_see_with_an_as_complement_reports_an_attitude() -> None:
 def test_read_reports_with_a_colon_or_quotation() -> None:
     assert "reads" in cues("The note on the door reads: “Closed until Monday.”")
     assert cues("Ole Brink read the report on the train.") == []
+
+
+def test_a_time_phrase_in_the_cue_tail_marks_where_the_cue_span_ends() -> None:
+    from workbench.extract.cues import find_cues
+    from workbench.extract.lexicon import load_lexicon
+
+    text = "Ole Brink said in a statement on Tuesday that the port would close."
+    [cue] = find_cues(text, 0, len(text), load_lexicon())
+    assert text[cue.start : cue.span_end] == "said in a statement"
+    assert text[cue.start : cue.end].strip() == "said in a statement on Tuesday"
+    text = "Ole Brink said in a statement that the port would close."
+    [cue] = find_cues(text, 0, len(text), load_lexicon())
+    assert cue.span_end == -1

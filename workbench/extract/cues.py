@@ -46,6 +46,11 @@ _CUE_TAIL = lazy_compile(
     + r"(?:\s+(?:with|on|to)\s+(?:[A-Z][\w’'.-]*\s?){1,4})?))+"
     r"(?=\s*(?:[,.:;!?]|that\b|“|\"|$|(?:it|he|she|they|we|I)\s+[a-z]))"
 )
+_TIME_PIECE = lazy_compile(
+    r",?\s+(?:(?:on|last|late|early)\s+)?"
+    + _DAY
+    + r"\b|,?\s+(?:last|this)\s+(?:week|month|year|weekend)\b"
+)
 # "declined to comment", "did not respond to requests for comment", "refused comment":
 # a non-answer, not a denial of anything. Annotators still mark it as an attribution, so it
 # stays one, but with rule "no-comment" and stance "asserts" (see ``no_comment_end``).
@@ -110,6 +115,10 @@ class Cue:
     info: CueInfo
     negated: bool
     passive: bool
+    # Where the cue's own span ends when its tail holds a time phrase ("said in a statement
+    # Tuesday": PolNeAR leaves the day out of the cue), else -1; ``end`` still runs past the
+    # whole tail, so that the content starts after it.
+    span_end: int = -1
 
 
 def scan_text(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -222,7 +231,11 @@ def find_cues(
         ):  # but "said about 20,000 homes": an approximate number, not a topic
             verb_end = particle.end()  # "agreed with", "worried about", "described as"
         tail = _CUE_TAIL.match(text, verb_end, end)
+        span_end = -1
         if tail and tail.end() > verb_end:
+            time = _TIME_PIECE.search(text, verb_end, tail.end())
+            if time is not None:
+                span_end = time.start()  # "said Friday": the day is no part of the cue
             verb_end = tail.end()  # "said Friday", "said in an interview with CNN"
         found.append(
             Cue(
@@ -233,6 +246,7 @@ def find_cues(
                 info=info,
                 negated=bool(NEGATION.search(aux_text)),
                 passive=passive,
+                span_end=span_end,
             )
         )
     return found
