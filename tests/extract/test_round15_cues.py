@@ -131,3 +131,8 @@ def test_a_time_phrase_in_the_cue_tail_marks_where_the_cue_span_ends() -> None:
     text = "Ole Brink said in a statement that the port would close."
     [cue] = find_cues(text, 0, len(text), load_lexicon())
     assert cue.span_end == -1
+
+
+def test_read_that_leaves_the_report_to_the_original_speaker() -> None:
+    text = "I read that the council says the new bins have raised recycling rates."
+    assert cues(text) == ["says"]

@@ -170,6 +170,8 @@ def find_cues(
             and not _subject_before(before, lexicon)
         ):
             continue  # "the decline was less": a noun subject ("what he said is" is a verb)
+        if info.lemma == "read" and next_word == "that":
+            continue  # "I read that the council says …": the reader relays, the council reports
         if form == "thanks" and next_word == "to":
             continue  # "grew thanks to a big win": a preposition
         if form == "back" and not (next_word[:1].isupper() or next_word in _OBJECT_START):
