@@ -40,7 +40,9 @@ _OCCASION = (
 _CUE_TAIL = lazy_compile(
     r"(?:,?\s+(?:(?:(?:on|last|late|early)\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening"
     r"|night))?|(?:last|this)\s+(?:week|month|year|weekend)|then|later|earlier|again"
-    r"|(?!(?:only|nearly|early|exactly|family|weekly|daily|likely|supply|rally)\b)[a-z]{2,}ly"
+    r"|(?!(?:only|nearly|early|exactly|family|weekly|daily|likely|supply|rally|flatly|firmly"
+    r"|publicly|privately|repeatedly|previously|reportedly|openly|strongly|vehemently"
+    r"|explicitly|categorically|immediately)\b)[a-z]{2,}ly|recently"
     r"|(?:in|during|at|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
     + _OCCASION
     + r"(?:\s+(?:with|on|to)\s+(?:[A-Z][\w’'.-]*\s?){1,4})?))+"
