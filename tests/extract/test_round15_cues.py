@@ -136,3 +136,10 @@ def test_a_time_phrase_in_the_cue_tail_marks_where_the_cue_span_ends() -> None:
 def test_read_that_leaves_the_report_to_the_original_speaker() -> None:
     text = "I read that the council says the new bins have raised recycling rates."
     assert cues(text) == ["says"]
+
+
+def test_expressed_takes_its_attitude_noun_into_the_cue() -> None:
+    assert spoken("Lena Hart expressed concern about the new bridge.") == [
+        ("Lena Hart", "expressed concern", "about the new bridge")
+    ]
+    assert cues("Ole Brink voiced support for the mayor.") == ["voiced support"]
