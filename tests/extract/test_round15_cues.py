@@ -143,3 +143,8 @@ def test_expressed_takes_its_attitude_noun_into_the_cue() -> None:
         ("Lena Hart", "expressed concern", "about the new bridge")
     ]
     assert cues("Ole Brink voiced support for the mayor.") == ["voiced support"]
+
+
+def test_phrasal_cues_mined_from_train() -> None:
+    assert cues("Ole Brink took aim at the harbour board.") == ["took aim at"]
+    assert cues("Lena Hart made no secret of her plans for the port.") == ["made no secret of"]
