@@ -45,7 +45,7 @@ def test_round15_cue_verbs() -> None:
     assert cues("Lena Hart opined that the museum was too small.") == ["opined"]
     assert cues("The minister alluded to problems with the contract.") == ["alluded to"]
     assert cues("Ole Brink took issue with the report's figures.") == ["took issue with"]
-    assert cues("Ole Brink made the case for a new stadium.") == ["made the case"]
+    assert cues("Ole Brink made the case for a new stadium.") == ["made the case for"]
     assert cues("“That is false,” Ole Brink shot back.") == ["shot back"]
 
 
@@ -142,9 +142,15 @@ def test_expressed_takes_its_attitude_noun_into_the_cue() -> None:
     assert spoken("Lena Hart expressed concern about the new bridge.") == [
         ("Lena Hart", "expressed concern", "about the new bridge")
     ]
-    assert cues("Ole Brink voiced support for the mayor.") == ["voiced support"]
+    assert cues("Ole Brink voiced support for the mayor.") == ["voiced support for"]
 
 
 def test_phrasal_cues_mined_from_train() -> None:
     assert cues("Ole Brink took aim at the harbour board.") == ["took aim at"]
     assert cues("Lena Hart made no secret of her plans for the port.") == ["made no secret of"]
+
+
+def test_of_and_for_are_topic_particles_of_some_verbs() -> None:
+    assert cues("Ole Brink boasted of his record at the port.") == ["boasted of"]
+    assert cues("Lena Hart expressed support for the mayor.") == ["expressed support for"]
+    assert cues("The union has argued for a shorter week.") == ["has argued for"]

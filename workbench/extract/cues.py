@@ -67,6 +67,8 @@ _PARTICLE = lazy_compile(r"\s+(?:about|with|against|as|off|upon)\b")
 _ON_TOPIC = lazy_compile(
     r"\s+on\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
+_OF_TOPIC = lazy_compile(r"\s+of\b")
+_FOR_TOPIC = lazy_compile(r"\s+for\b")
 _TOPIC_PARTICLES = {
     "agree": _ON_TOPIC,
     "disagree": _ON_TOPIC,
@@ -77,6 +79,19 @@ _TOPIC_PARTICLES = {
         r"\s+for\b(?!\s+(?:the\s+)?(?:first|second|third|last|years?|months?|weeks?|days?)\b)"
     ),
     "comment": _ON_TOPIC,
+    "boast": _OF_TOPIC,
+    "brag": _OF_TOPIC,
+    "think": _OF_TOPIC,
+    "accuse": _OF_TOPIC,
+    "assure": _OF_TOPIC,
+    "complain": _OF_TOPIC,
+    "hope": _FOR_TOPIC,
+    "argue": _FOR_TOPIC,
+    "plead": _FOR_TOPIC,
+    "express support": _FOR_TOPIC,
+    "voice support": _FOR_TOPIC,
+    "express sympathy": _FOR_TOPIC,
+    "make the case": _FOR_TOPIC,
 }
 """Particles PolNeAR train keeps in the cue for these verbs ("asked for" 8 of 8 in the gold
 cue, "commented on" 3 of 3); time phrases ("asked for the first time") are not particles."""
