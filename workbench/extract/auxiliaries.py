@@ -22,6 +22,9 @@ _LY_NOT_ADVERBS = word_set(
     "anomaly july bully folly holly tally sally lily belly jelly italy fully"
 )
 _CONTRACTED = ("'ve", "’ve", "'re", "’re", "'ll", "’ll")
+# Words whose "’s" is "is" or "has", never a possessive ("he’s predicting", "that’s according
+# to"); PolNeAR train keeps the "’s" in the cue (112 gold cues start with it).
+_S_CONTRACTS = word_set("he she it that who what here where")
 
 
 def _is_aux(word: str) -> bool:
@@ -51,6 +54,9 @@ def aux_length(window: str) -> int:
             word = body[k + 1 :]
         if word.endswith(_CONTRACTED):
             cut = k + 1 + len(word) - 3  # "they've said": only "'ve" belongs to the cue
+            break
+        if word[-2:] in ("’s", "'s") and word[:-2].lower() in _S_CONTRACTS:
+            cut = k + 1 + len(word) - 2  # "he’s predicting": only "’s" belongs to the cue
             break
         if not word or not (_is_aux(word) or _floating(word, body[: k + 1])):
             break

@@ -16,8 +16,9 @@ _NOMINAL = lazy_compile(
     r"(claims?|assertions?|allegations?|arguments?|contention|suggestions?|warnings?|promises?"
     r"|pledges?|denials?|insistence|beliefs?|accusations?|charges?|predictions?|vows?"
     r"|comments?|remarks?|statements?)\b"
-    r"(?=\s+(?:that\b|about\b|of\b|“|\"))"
+    r"(?=\s+(?:that\b|about\b|“|\"))"
 )
+# Not before "of" ("his promise of lower taxes"): no such train prediction was a gold cue.
 
 _THAT_NEXT = lazy_compile(r"\s*that")
 # Rule nominal-implicit: "There were reports that …", "amid allegations that …": a claim

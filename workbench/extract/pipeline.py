@@ -207,7 +207,10 @@ def extract(
                 elif attribution.implicit and attribution.lemma == "accuse":
                     # rule accused-implicit: "X has been accused of arming Y" -> "X armed Y"
                     cue_start, cue_end = attribution.cue
-                    said = f"{text[c_start:cue_start].strip()} {text[cue_end:c_end].strip()}"
+                    charge = text[cue_end:c_end].strip()
+                    if text[cue_start:cue_end].endswith(" of"):  # the particle is the cue's
+                        charge = f"of {charge}"
+                    said = f"{text[c_start:cue_start].strip()} {charge}"
                 if names is not None and idx in headlines:
                     said = truecase(said, names, lex)
                 written = (
