@@ -381,7 +381,7 @@ def _attribute(
         speaker = borrowed_speaker(text, start, cue, found)
         if speaker is None:
             return None
-    cue_span = (cue.start, cue.end)
+    cue_span = (cue.start, cue.span_end if cue.span_end >= 0 else cue.end)  # "said Friday"
     if src.agentless:
         if cue.negated and cue.info.frame != "attitude":
             return None  # "has not been confirmed": the outlet's own hedge, left in its voice
