@@ -86,9 +86,9 @@ def test_the_role_of_a_body_then_the_role_noun() -> None:
     assert _actors(text)[-1][1] == "Emma Hale"
 
 
-def test_a_day_before_a_pronoun_subject_belongs_to_the_cue() -> None:
+def test_a_day_before_a_pronoun_subject_is_neither_cue_nor_content() -> None:
     statement = next(s for s in extract("Corran Fargo said on Thursday it would pay.") if s.cue)
-    assert statement.cue == "said on Thursday"
+    assert statement.cue == "said"  # the day is in neither span (PolNeAR train: fewer misses)
     assert statement.proposition == "Corran Fargo would pay."
 
 
