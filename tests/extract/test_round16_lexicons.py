@@ -87,3 +87,15 @@ def test_kin_nouns_extend_from_a_user_lexicon(tmp_path: Path) -> None:
     assert [s.actor for s in extract(text)] != ["Graham Firth"]
     lexicon = load_lexicon([_user(tmp_path, '[kin_nouns]\nwords = ["godson"]\n')])
     assert [s.actor for s in extract(text, lexicon=lexicon)] == ["Graham Firth"]
+
+
+def test_a_users_irregular_past_reaches_propositions(tmp_path: Path) -> None:
+    """The user's verbs are used by the extraction that was given the lexicon, and only by it."""
+    from workbench.extract import extract, load_lexicon
+
+    user = load_lexicon([_user(tmp_path, '[irregular_past]\nsmite = "smote"\nslay = "slew"\n')])
+    text = "Brazil accused Norway of slaying the envoy. Norway denied smiting the fleet."
+    props = [s.proposition for s in extract(text, lexicon=user)]
+    assert props == ["Norway slew the envoy.", "Norway smote the fleet."]
+    bundled = [s.proposition for s in extract(text)]
+    assert bundled == ["Norway slayed the envoy.", "Norway smited the fleet."]

@@ -6,12 +6,12 @@ is taken, after datelines, adverbial openers and conjunctions.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.content import in_opening_clause
 from workbench.extract.cues import Cue
-from workbench.extract.lexicon import load_lexicon
+from workbench.extract.lexicon import active_lexicon
 from workbench.extract.sources import (
     _BAD_END,
     _CLAUSE_WORDS,
@@ -25,11 +25,16 @@ from workbench.extract.sources import (
 from workbench.extract.words import lazy_compile, word_set
 
 
-@cache
 def _main_np() -> re.Pattern[str]:
+    """`_main_np_for` the active lexicon (a user's past tenses included)."""
+    return _main_np_for(active_lexicon().past_forms)
+
+
+@lru_cache(maxsize=8)
+def _main_np_for(past_forms: frozenset[str]) -> re.Pattern[str]:
     """A clause's leading noun phrase; its verb-like words include the irregular past tenses
     of [irregular_past] in lexicons/verbs.toml, read on first use (not at import)."""
-    irregular = "|".join(sorted(load_lexicon().past_forms))
+    irregular = "|".join(sorted(past_forms))
     return lazy_compile(
         # "The judge rubbed his chin, and then said …": a determiner and lower-case words up to
         # a verb-like word (past tense, third person or a common irregular past)
@@ -127,11 +132,18 @@ def _with_appositive(text: str, found: tuple[int, int], limit: int) -> tuple[int
     return start, close
 
 
-@cache
 def _verb_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """`_verb_patterns_for` the active lexicon (a user's past tenses included)."""
+    return _verb_patterns_for(active_lexicon().past_forms)
+
+
+@lru_cache(maxsize=8)
+def _verb_patterns_for(
+    past_forms: frozenset[str],
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(is a verb, a word then a verb, a noun phrase up to a verb): built on first use, since
     the irregular past tenses are [irregular_past] in lexicons/verbs.toml."""
-    irregular = "|".join(sorted(load_lexicon().past_forms))
+    irregular = "|".join(sorted(past_forms))
     verb_word = (
         rf"(?:[a-z]+ed|[a-z]{{2,}}[^s\W]s|{irregular}|has|have|had|is|are|was|were|will"
         r"|would|can|could|may|might|must|should|did|does)"

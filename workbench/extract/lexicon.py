@@ -12,6 +12,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -444,3 +445,24 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
             where=", ".join(str(p) for p in extra_paths),
             hint="see docs/extraction.md for the lexicon format",
         ) from error
+
+
+# The lexicon of the extraction running now, for the few word tables read deep inside helpers
+# that are not handed one (the irregular past tenses of propositions and clause subjects):
+# passing it through every call would add an argument to a dozen functions for one table.
+_ACTIVE: ContextVar[Lexicon | None] = ContextVar("active_lexicon", default=None)
+
+
+def active_lexicon() -> Lexicon:
+    """The lexicon `extract` is running with (a user's files merged in), else the bundled one."""
+    return _ACTIVE.get() or _default()
+
+
+def set_active(lexicon: Lexicon) -> object:
+    """Make ``lexicon`` the active one; returns the token `reset_active` takes."""
+    return _ACTIVE.set(lexicon)
+
+
+def reset_active(token: object) -> None:
+    """Restore the lexicon that was active before `set_active`."""
+    _ACTIVE.reset(token)  # type: ignore[arg-type]

@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 
 from workbench.extract.frames import DEMANDING, bare_noun, drop_time_tail, warned_against
-from workbench.extract.lexicon import load_lexicon
+from workbench.extract.lexicon import active_lexicon
 from workbench.extract.words import lazy_compile
 
 
 def _irregular_past() -> dict[str, str]:
     """Irregular past tenses ("sell" -> "sold"): [irregular_past] in lexicons/verbs.toml."""
-    return load_lexicon().irregular_past
+    return active_lexicon().irregular_past
 
 
 # "a trade group's claim that S", "the allegation that S": the checkable part is S.
