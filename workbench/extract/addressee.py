@@ -26,8 +26,11 @@ _PRONOUNS_OF_PLURAL = frozenset({"they"})
 _TOLD_PRONOUN = lazy_compile(r"\s*(?:me|us|him|them|you)\s+(?!that\b)(?=[a-z])")
 
 
-def addressed(said: str, lemma: str) -> str:
-    """The clause told to someone, with its pronoun subject named when it is the addressee."""
+def addressed(said: str, lemma: str, *, one_person: bool = True) -> str:
+    """The clause told to someone, with its pronoun subject named when it is the addressee.
+
+    Only when the speaker is one person: "Police told residents they were investigating" is
+    the police's "they", not the residents'."""
     if lemma != "tell":
         return said
     pronoun = _TOLD_PRONOUN.match(said)
@@ -38,10 +41,11 @@ def addressed(said: str, lemma: str) -> str:
         return said
     who, pronoun, rest = match.group("who", "pronoun", "rest")
     plural = who.endswith("s") and not who.endswith("ss")
-    if (pronoun in _PRONOUNS_OF_PLURAL) == plural and who.split()[0].lower() not in _NOT_NAMES:
+    agrees = (pronoun in _PRONOUNS_OF_PLURAL) == plural
+    if one_person and agrees and who.split()[0].lower() not in _POSSESSIVES:
         return f"{who[0].upper()}{who[1:]} {rest}"
     return f"{pronoun} {rest}"
 
 
 # Words that open an addressee but cannot stand for a clause's subject ("told his aides he").
-_NOT_NAMES = frozenset({"his", "her", "their", "its"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})

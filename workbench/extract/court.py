@@ -22,8 +22,11 @@ _BODY = (
     r"|(?:[A-Z][\w’'-]*\s+){1,3}(?:Court|Tribunal|Inquest|Inquiry)"
 )
 _HEARD = r"(?:heard|has\s+heard|had\s+heard|was\s+told|were\s+told|has\s+been\s+told)"
-# "The court heard (that) S" / "Southwark Crown Court heard that S"
-_BEFORE = lazy_compile(rf"(?P<who>{_BODY})\s+(?P<cue>{_HEARD})\s+(?:that\s+)?(?=\S)")
+# "The court heard (that) S": what it heard must be a clause, "that …" or a pronoun subject
+# ("heard he kept …"), never an object ("heard an appeal", "was told to ignore …")
+_BEFORE = lazy_compile(
+    rf"(?P<who>{_BODY})\s+(?P<cue>{_HEARD})\s+(?:that\s+|(?=(?:he|she|they|it|we|I)\s+[a-z]))"
+)
 # "S, a court heard on Monday." / "S, the jury was told."
 _AFTER = lazy_compile(
     rf",\s+(?P<who>{_BODY})\s+(?P<cue>{_HEARD})(?:\s+(?:on|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$"
@@ -51,6 +54,7 @@ def court_heard(
 
 
 def _attribution(text: str, match: re.Match[str], c_start: int, c_end: int) -> list[Attribution]:
+    """The court-heard attribution of a match, if its content is a clause of 3+ words."""
     while c_start < c_end and text[c_start] in ' “"':
         c_start += 1
     if len(text[c_start:c_end].split()) < 3:
@@ -79,6 +83,8 @@ _COUNTS_OF = lazy_compile(
     r"(?P<deed>\S.*?)[.]?$",
     re.IGNORECASE,
 )
+# "the fraud and was jailed": the deed ends where a clause of the defendant's own begins
+_DEED_END = lazy_compile(r",|\s+and\s+(?:was|were|is|are|has|had|will|would|did|then)\b")
 _PLEA = lazy_compile(r"(?P<not>not\s+)?guilty\s+(?:to|of)\s+(?P<deed>\S.*?)[.]?$", re.IGNORECASE)
 
 
@@ -102,15 +108,21 @@ def charge_proposition(content: str, lemma: str, subject: str) -> tuple[str, boo
             deed = counts.group("deed")
         if _is_gerund(deed):
             return None  # "pleaded guilty to making straw donations": "X made …" reads better
-        return f"{subject} is guilty of {deed}.", bool(plea.group("not"))
+        return f"{subject} is guilty of {_deed(deed)}.", bool(plea.group("not"))
     if lemma in ("deny", "admit"):
         counts = _COUNTS_OF.match(body)
         if counts is None or _is_gerund(counts.group("deed")):
             return None  # "denies four counts of breaching …": "X breached …" (round 17)
-        return f"{subject} is guilty of {counts.group('deed')}.", lemma == "deny"
+        return f"{subject} is guilty of {_deed(counts.group('deed'))}.", lemma == "deny"
     return None
 
 
 def _is_gerund(deed: str) -> bool:
     """ "breaching fire safety rules": a deed with a verb, put in the past by the proposition."""
     return deed.split(" ", 1)[0].endswith("ing")
+
+
+def _deed(deed: str) -> str:
+    """The charge alone: "fraud and was jailed in 2019" -> "fraud"."""
+    end = _DEED_END.search(deed)
+    return deed[: end.start()] if end else deed

@@ -383,8 +383,12 @@ def _passive_ok(text: str, cue_start: int, cue_end: int, end: int) -> bool:
 
 
 _PREPOSITIONS = frozenset({"for", "of", "in", "on", "with", "without", "about", "from", "into"})
-# A plural noun right after the gerund: "planning approvals", "campaigning skills" (not "his").
-_NOUN_MODIFIED = lazy_compile(r"[a-z]{3,}(?<![iu]s)(?<!ss)s$")
+# A plural noun right after the gerund: "planning approvals", "campaigning skills" (not "his"),
+# unless it is what a report is about: "sacked for denying claims that he had lied".
+_NOUN_MODIFIED = lazy_compile(
+    r"(?!(?:claims|allegations|accusations|reports|charges|rumou?rs|suggestions)$)"
+    r"[a-z]{3,}(?<![iu]s)(?<!ss)s$"
+)
 
 
 def _ing_ok(before: list[str], lexicon: Lexicon) -> bool:

@@ -77,7 +77,7 @@ def bare_title_headline(
         named = _NAMED_BODY.get(written) or _NAMED_BODY.setdefault(
             written, re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,3}}{re.escape(written)}\b")
         )
-        found = named.search(text, s_end)
+        found = named.search(text, s_end, s_end + _BODY_REACH)
         return normalise(found.group(), lexicon) if found else None
     if written not in lexicon.titles:
         return None
@@ -86,3 +86,6 @@ def bare_title_headline(
 
 
 _NAMED_BODY: dict[str, re.Pattern[str]] = {}  # one pattern per body noun, compiled once
+# How far below a headline its body noun is looked for: the entry under a liveblog heading, or
+# an article's first paragraphs; bounded so that a text of many headlines stays linear.
+_BODY_REACH = 3_000

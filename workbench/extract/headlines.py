@@ -49,7 +49,9 @@ def is_title_case(sentence: str) -> bool:
 # begin"), since "praises Clinton as work horse" and "as soon as possible" are no frames.
 _LOWER_FRAME = lazy_compile(
     r"\s+(?:(?:amid|ahead\s+of)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
-    r"|(?:as|while)\s+(?:[a-z][\w-]*\s+){1,4}(?:[a-z]+[^s\W]s|meet|begin|open|close|start|loom|mount|grow))$"
+    r"|(?:as|while)\s+(?:[a-z][\w-]*\s+){1,4}(?:(?:open|begin|meet|close|start|end|loom|mount|grow"
+    r"|rise|fall|continue|resume|deepen|escalate|spread|near|return|arrive|gather|heat)s?"
+    r"|gets?\s+under\s+way))$"
 )
 
 

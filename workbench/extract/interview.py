@@ -83,13 +83,14 @@ def declarative(question: str) -> str | None:
 # "Passengers say your ferries were cancelled 200 times. Is that right?": the question asks
 # about the claim just put, not about itself.
 _CHECK_QUESTION = lazy_compile(
-    r"\s*(?P<claim>\S.*?[.!])\s+(?:Is|Isn[’']t)\s+(?:that|it|this)\s+"
+    r"\s*(?:.*[.!?]\s+)?(?P<claim>[A-Z][^.!?]*[.!])\s+(?:Is|Isn[’']t)\s+(?:that|it|this)\s+"
     r"(?:right|true|correct|so|accurate|fair)\?\s*$",
     re.DOTALL,
 )
 _CLAIM_FRAME = lazy_compile(
-    r"^[^,;:]{1,60}?\s+(?:say|says|said|claim|claims|claimed|allege|alleges|alleged|report"
-    r"|reports|reported)\s+(?:that\s+)?",
+    r"^(?:[^,;:]{1,60}?\s+(?:say|says|said|claim|claims|claimed|allege|alleges|alleged|report"
+    r"|reports|reported|hear|understand|believe)(?:,[^,]{1,40},)?|there\s+are\s+reports)"
+    r"\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,9 @@ def checked_claim(question: str) -> str | None:
     if check is None:
         return None
     claim = _CLAIM_FRAME.sub("", check.group("claim").strip(), 1)
-    return claim[0].lower() + claim[1:] if claim[:2].istitle() else claim
+    if claim[:1].isupper() and claim[1:2].islower():  # "Your ferries …", never "I …"
+        return claim[0].lower() + claim[1:]
+    return claim
 
 
 def _third_person(verb: str) -> str:

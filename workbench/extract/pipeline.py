@@ -206,7 +206,8 @@ def _extract(text: str, outlet: str | None, lex: Lexicon) -> list[ExtractedState
                 said = drop_as_frame(said, lex)
                 said = drop_after_report(said)
                 said = _LEAD_WHEN.sub("", said, 1)  # "warned in March that it …"
-                said = addressed(said, attribution.lemma)  # "told jurors they must …"
+                one_person = len(actors) == 1 and actors[0].kind == "person"
+                said = addressed(said, attribution.lemma, one_person=one_person)
                 said = drop_frames(said, attribution.lemma)  # "outside court that", "told us"
                 if (denied := false_claim(said)) is not None:  # "the claim that S was false"
                     said, attribution.stance, attribution.rule = denied, "denies", "false-claim"

@@ -113,7 +113,9 @@ def it_speaker(said: str, written: str, actors: list[Actor]) -> bool:
 # "Harbour City have denied", "Rovers are", "United deny": a verb that agrees with a plural.
 # The bare forms are those of the commonest reporting verbs: a bare form after a singular
 # name is otherwise no English ("Falk deny").
-_NOT_NAMES = frozenset({"there", "here", "does", "do", "did", "what", "who", "they", "we"})
+_NOT_BODY_NAMES = frozenset({"there", "here", "does", "do", "did", "what", "who", "they", "we"})
+# plural nouns of people by what they do: "Passengers", "Residents", "Economists", "Employees"
+_AGENT_PLURAL = lazy_compile(r"(?:ers|ors|ants|ents|ists|ians|ees)$")
 _BASE_REPORTING = frozenset(
     {"say", "deny", "insist", "claim", "reject", "dismiss", "confirm", "admit", "warn", "accuse"}
 )
@@ -133,7 +135,7 @@ def plural_name(
     name = actors[0].name
     if written not in (name, f"The {name}", f"the {name}") or not name_like(name):
         return None
-    if name.lower() in _NOT_NAMES:
+    if name.lower() in _NOT_BODY_NAMES:
         return None
     verb = cue.split()[0] if cue else ""
     plural = _PLURAL_AGREEMENT.match(text, speaker_end) is not None or (
@@ -142,7 +144,11 @@ def plural_name(
     if not plural:
         return None
     if name.endswith("s") and " " not in name:
-        return "group"  # "Passengers say …"
+        # "Passengers say …": a plural noun, if it names people by what they do or the text
+        # also writes it in lower case ("Companies say … other companies"); a plural name
+        # ("Spurs", "Williams") is left as it was
+        people = _AGENT_PLURAL.search(name) or f" {name.lower()}" in text
+        return "group" if people else None
     return None if name.endswith("s") else "organisation"
 
 

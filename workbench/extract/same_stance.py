@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from workbench.extract.attribution import Attribution
 from workbench.extract.cues import Cue
+from workbench.extract.stance import stance_of
 from workbench.extract.words import lazy_compile
 
 # A short noun phrase with no clause punctuation: "Russia", "the Kremlin", "its ally Belarus".
@@ -42,7 +43,8 @@ def same_stance(text: str, found: list[Attribution]) -> list[Attribution]:
     """The did-the-same statements of one sentence's attributions (their contents are cut)."""
     added = []
     for attribution in found:
-        if attribution.cue_info is None:
+        if attribution.cue_info is None or stance_of(attribution.cue_info) != "denies":
+            # only denials: "said the economy grew, as did unemployment" is a co-subject
             continue
         start, end = attribution.content
         if not any(text.find(verb, start, end) >= 0 for verb in _PRO_VERBS):
@@ -54,7 +56,10 @@ def same_stance(text: str, found: list[Attribution]) -> list[Attribution]:
         verb = match.span("verb") if match.group("verb") else match.span("verb2")
         if text[who[0] : who[1]].lower() in _NOT_PARTIES:
             continue
-        if text[start:end].split(" ", 1)[0].lower() in _SPEAKER_PRONOUNS:
+        said = text[start : match.start()].split()
+        if len(said) > 5:
+            continue  # "said the economy grew, as did unemployment": a co-subject of the clause
+        if said and said[0].lower() in _SPEAKER_PRONOUNS:
             continue  # "He said he would resign, and she did the same": not his claim
         attribution.content = (start, match.start())
         added.append(
@@ -76,7 +81,7 @@ _PRO_VERBS = ("did", "done", "suit")
 _NOT_PARTIES = frozenset({"the rest", "others", "the others", "many", "some", "most"})
 # A content opening with a personal pronoun is about its speaker; the second party's would be
 # about themself, which the first content's words do not say.
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "that he", "that she"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "that"})
 
 
 # "…, which both countries deny." / "…, which Pyongyang has denied.": the relative pronoun is
@@ -93,7 +98,8 @@ def which_denied(
     added = []
     taken = {a.cue for a in found}
     for cue in cues:
-        if cue.info.stance != "denies" or cue.negated or (cue.start, cue.end) in taken:
+        if cue.info.lemma != "deny" or cue.negated or (cue.start, cue.end) in taken:
+            # (only "deny": in "the plan, which residents rejected" "which" is the plan)
             continue
         if not _ONLY_END.match(text, cue.end, end):
             continue
