@@ -87,6 +87,9 @@ def _latest_phrase(noun: str, before: str) -> re.Match[str] | None:
         word = before[before.rfind(" ", 0, at - 1) + 1 : at - 1]  # the word before the noun
         if before[at - 1 : at] != " " or word.lower() in _NOT_MODIFIERS or word.isdigit():
             continue  # "the charge": no phrase can end here; skip the regex over the window
+        after = before[stop : stop + 1]
+        if after and (after.isalnum() or after in "_'’-"):
+            continue  # "charges", "charge's": the pattern's "\b(?!['’-])" fails here too
         for match in phrase.finditer(before, max(0, at - _WINDOW), min(len(before), stop + 1)):
             if match.end() == stop and _modifies(match.group(3)):
                 return match
