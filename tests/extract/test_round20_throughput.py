@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.extract.attributed_bodies import _OWN_DOCUMENT, speaks_for
 from workbench.extract.definites import (
     _NOT_MODIFIERS,
     _REACH_CHARS,
@@ -20,8 +21,8 @@ from workbench.extract.interview import _LABEL_LINE, find_interview
 _LABEL_ALPHABET = "QAnsweruio: \t\n-xR"
 
 
-@given(st.text(alphabet=_LABEL_ALPHABET, max_size=40))
-@settings(max_examples=400)
+@given(st.text(alphabet=_LABEL_ALPHABET, max_size=60))
+@settings(max_examples=1000)
 def test_interview_lines_are_the_label_regex_matches(text: str) -> None:
     interview = find_interview(text)
     lines = interview.lines if interview else []
@@ -73,3 +74,16 @@ def test_latest_phrase_still_finds_the_full_phrase() -> None:
     match = _latest_phrase("dam", "Work on the old Roe dam began. The dams")
     assert match is not None and match.group() == "the old Roe dam"
     assert _latest_phrase("dam", "the old Roe dams") is None
+
+
+@given(st.text(alphabet="Tthe ’'sCouncilwba-", max_size=30))
+@settings(max_examples=400)
+def test_own_document_needs_a_possessive(speaker: str) -> None:
+    if "’s" not in speaker and "'s" not in speaker:
+        assert _OWN_DOCUMENT.match(speaker) is None
+
+
+def test_speaks_for_still_reads_own_documents() -> None:
+    assert speaks_for("the Treasury's own website") == ("the Treasury", "website")
+    assert speaks_for("the council’s own accounts") == ("the council", "accounts")
+    assert speaks_for("Jo Roe") is None

@@ -7,6 +7,7 @@ resolving a lower-case body ("the regulator") to the one named before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.extract.words import lazy_compile
 
@@ -58,6 +59,7 @@ _KIND_DOCUMENT = lazy_compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a text names its speakers again and again; a pure function
 def speaks_for(speaker: str) -> tuple[str, str] | None:
     """The body and the role of "a spokesperson for the ministry" ("the ministry",
     "spokesperson"), "a Chirply spokeswoman" or "a report by the centre"; None otherwise."""
@@ -68,7 +70,8 @@ def speaks_for(speaker: str) -> tuple[str, str] | None:
         or _FIGURES_FROM.match(speaker)
     )
     if match is None:
-        if (owned := _OWN_DOCUMENT.match(speaker)) is not None:
+        possessive = "’s" in speaker or "'s" in speaker  # both of _OWN_DOCUMENT's branches
+        if possessive and (owned := _OWN_DOCUMENT.match(speaker)) is not None:
             return owned.group("body") or owned.group("noun"), owned.group("role")
         if (kind := _KIND_DOCUMENT.match(speaker)) is None:
             return None

@@ -470,9 +470,10 @@ def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
     groups: dict[str, int] = {}
     out = []
     for d in drafts:
-        if not any(ch.isalnum() for ch in str(d["proposition"])):
+        prop = str(d["proposition"])
+        if not prop[:1].isalnum() and not any(ch.isalnum() for ch in prop):
             continue  # a stray quote mark or dash after a sentence: nothing to check
-        d["claim_group"] = groups.setdefault(_group_key(str(d["proposition"])), len(groups))
+        d["claim_group"] = groups.setdefault(_group_key(prop), len(groups))
         out.append(make_statement(d))
     return out
 
