@@ -164,17 +164,19 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
     memory.text = text
     found: list[tuple[int, Actor]] = []
     headline: bool | None = None  # computed only when a person's name needs it
+    organisation_words = lexicon.organisation_words
     for match in _CAPS.finditer(text, start, end):
-        if match.group() in lexicon.organisation_words and modifies_title(text, match, lexicon):
+        run, at = match.group(), match.start()
+        if run in organisation_words and modifies_title(text, match, lexicon):
             continue
-        actor, is_place, names = _run_reading(match.group(), lexicon)
-        if not is_place and (body := named_after_noun(text, match, memory.body_nouns)) is not None:
-            memory.bodies.add(body.name)
-            found.append((match.start(), body))
-            continue
+        actor, is_place, names = _run_reading(run, lexicon)
         if is_place:
             if actor is not None:
-                found.append((match.start(), actor))
+                found.append((at, actor))
+            continue
+        if (body := named_after_noun(text, match, memory.body_nouns)) is not None:
+            memory.bodies.add(body.name)
+            found.append((at, body))
             continue
         if actor is not None and (
             " " in actor.name or actor.name in memory.short_names or actor.role
@@ -182,7 +184,7 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
             if (
                 not actor.role
                 and " " in actor.name
-                and text[match.start() - 4 : match.start()] in ("the ", "The ")
+                and text[at - 4 : at] in ("the ", "The ")
                 and not _AND_NAME.match(text, match.end())
             ):  # rule the-name: "… in the Daily Mirror" is a body, not a person
                 actor = Actor(actor.name, "organisation", actor.affiliation)
@@ -190,11 +192,11 @@ def scan_mentions(text: str, start: int, end: int, lexicon: Lexicon, memory: Mem
                 headline = is_headline(text[start:end])
             if not headline:
                 if actor.kind == "person" and not actor.role:
-                    actor = _with_noun_role(text, match.start(), actor)
-                found.append((match.start(), actor))
+                    actor = _with_noun_role(text, at, actor)
+                found.append((at, actor))
                 continue
         if names:  # most runs name nothing: no generator to make and drain
-            found.extend((match.start() + offset, a) for offset, a in names)
+            found.extend((at + offset, a) for offset, a in names)
     found.sort(key=lambda item: item[0])
     for i, (pos, actor) in enumerate(found):
         memory.add(pos, actor, subject=i == 0 and pos - start < 40)
