@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.extract.attributed_bodies import _OWN_DOCUMENT, speaks_for
+from workbench.extract.content import _TRAILING_OCCASION, _holds_occasion_noun, content_after
 from workbench.extract.definites import (
     _NOT_MODIFIERS,
     _REACH_CHARS,
@@ -87,3 +88,19 @@ def test_speaks_for_still_reads_own_documents() -> None:
     assert speaks_for("the Treasury's own website") == ("the Treasury", "website")
     assert speaks_for("the council’s own accounts") == ("the council", "accounts")
     assert speaks_for("Jo Roe") is None
+
+
+_OCCASION_WORDS = ["said", "in", "a", "his", "phone", "interview", "call", "post", "op-ed", "on"]
+
+
+@given(st.lists(st.sampled_from(_OCCASION_WORDS), max_size=8), st.sampled_from([" ", "\n", ", "]))
+@settings(max_examples=400)
+def test_trailing_occasion_needs_one_of_its_nouns(words: list[str], glue: str) -> None:
+    content = glue.join(words)
+    if not _holds_occasion_noun(content):
+        assert _TRAILING_OCCASION.search(content) is None
+
+
+def test_trailing_occasion_still_cut() -> None:
+    text = "Roe said the port was safe in a telephone interview on Monday."
+    assert content_after(text, 8, len(text) - 1, []) == (9, 26)

@@ -35,6 +35,27 @@ _TRAILING_OCCASION = lazy_compile(
 )
 """Rule trailing-occasion: "said the port was safe in a telephone interview on Monday": the
 occasion closing the content is where it was said, not what was said."""
+
+
+def _holds_occasion_noun(content: str) -> bool:
+    """Whether one of ``_TRAILING_OCCASION``'s nouns is in ``content``: every match holds one.
+
+    Written as a chain of ``in`` tests: a generator over a tuple costs as much as the regex.
+    """
+    return (
+        "interview" in content
+        or "statement" in content
+        or "speech" in content
+        or "op-ed" in content
+        or "letter" in content
+        or "post" in content
+        or "tweet" in content
+        or "appearance" in content
+        or "email" in content
+        or "call" in content
+    )
+
+
 _DASH_BREAK = lazy_compile(r"\s--?\s")
 _TRAIL = " \t\n,.;:—–-"
 
@@ -85,7 +106,8 @@ def content_after(
     quote = quote_at(quotes, end - 1)
     if quote and quote[1] > end:
         end = quote[1]
-    occasion = _TRAILING_OCCASION.search(text, start, end)
+    has_noun = _holds_occasion_noun(text[start:end])  # the regex is tried at every position
+    occasion = _TRAILING_OCCASION.search(text, start, end) if has_noun else None
     if occasion and occasion.start() > start:
         end = _trim(text, start, occasion.start())[1]
     return start, end
