@@ -22,6 +22,8 @@ def test_told_us_drops_the_hearer() -> None:
 def test_expects_someone_to_is_what_will_happen() -> None:
     statements = extract("Analysts expect the bank to raise rates in May.")
     assert [s.proposition for s in statements] == ["The bank will raise rates in May."]
+    plural = extract("Analysts expect interest rates to fall.")  # a plural object too
+    assert [s.proposition for s in plural] == ["Interest rates will fall."]
     kept = extract("Officials said immigration continues to rise, and expect it to rise further.")
     assert all(" continues will " not in s.proposition for s in kept)
 

@@ -19,6 +19,7 @@ from workbench.extract.article_passes import (
     split_answers,
 )
 from workbench.extract.attribution import Attribution
+from workbench.extract.claim_groups import finish
 from workbench.extract.continued_quotes import extend_quote
 from workbench.extract.coref import (
     Memory,
@@ -26,7 +27,6 @@ from workbench.extract.coref import (
 )
 from workbench.extract.court import charge_proposition
 from workbench.extract.cues import no_comment_end, scan_text
-from workbench.extract.fastpaths import ascii_words
 from workbench.extract.frames import (
     after_passive_cue,
     clause_before_quote,
@@ -45,7 +45,7 @@ from workbench.extract.headlines import (
 )
 from workbench.extract.interview import find_interview, name_you
 from workbench.extract.lexicon import Lexicon, load_lexicon, reset_active, set_active
-from workbench.extract.model import ExtractedStatement, make_statement
+from workbench.extract.model import ExtractedStatement
 from workbench.extract.proposition import build, clean
 from workbench.extract.quotes import find_quotes, quote_at
 from workbench.extract.references import (
@@ -71,8 +71,6 @@ from workbench.extract.speakers import resolve_actors, speaks_as_group, subject_
 from workbench.extract.stance import confidence_of, stance_of
 from workbench.extract.words import lazy_compile
 
-_WORD_RUN = lazy_compile(r"\w+")
-_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]—–-…"  # none of them is a word character
 _LEAD_JOIN = lazy_compile(r"(?:,?\s+(?:and|but)\s*|,\s*)$")
 _QUOTE_MARKS = "“”\"'"
 _ACCUSING = frozenset({"accuse", "allege", "charge", "blame", "claim"})
@@ -318,7 +316,7 @@ def _extract(text: str, outlet: str | None, lex: Lexicon) -> list[ExtractedState
     if headlines:
         headline_denials(drafts, {sentences[i][0] for i in headlines})
     full_names(drafts, memory)
-    return _finish(drafts)
+    return finish(drafts)
 
 
 # A time adjunct between the cue and "that" ("warned in March that …") is not the claim.
@@ -458,49 +456,3 @@ def _outlet(
         "rule": "outlet-voice",
         "confidence": 0.5,
     }
-
-
-def _finish(drafts: list[dict[str, object]]) -> list[ExtractedStatement]:
-    """Sort, drop statements with nothing to check, number claim groups by first appearance."""
-    # stable: a coordinated speaker's members keep their written order ("Brazil and Argentina");
-    # a speaker at offset 0 ties with none, and the unnamed "(…)" actor sorts first
-    drafts.sort(
-        key=lambda d: (d["content_start"], _int(d["speaker_start"]), d["speaker_start"] is not None)
-    )
-    groups: dict[str, int] = {}
-    out = []
-    for d in drafts:
-        prop = str(d["proposition"])
-        if not prop[:1].isalnum() and not any(ch.isalnum() for ch in prop):
-            continue  # a stray quote mark or dash after a sentence: nothing to check
-        d["claim_group"] = groups.setdefault(_group_key(prop), len(groups))
-        out.append(make_statement(d))
-    return out
-
-
-def _group_key(proposition: str) -> str:
-    """The proposition's words, lower case, joined by single spaces (punctuation ignored).
-
-    Split on white space first: most words are plain alphanumerics, or become so once edge
-    punctuation is stripped, and skip the regex, which costs tens of nanoseconds per
-    character when run over the whole proposition.
-    """
-    lowered = proposition.lower()
-    if (fast := ascii_words(lowered)) is not None:
-        return fast  # the same words, by a byte table (fastpaths.ascii_words)
-    words: list[str] = []
-    for token in lowered.split():
-        if token.isalnum():
-            words.append(token)
-            continue
-        core = token.strip(_EDGE_PUNCTUATION)  # "scare," and "sources.”" need no regex
-        if core.isalnum():
-            words.append(core)
-        elif core:
-            words.extend(_WORD_RUN.findall(core))
-    return " ".join(words)
-
-
-def _int(value: object) -> int:
-    """``speaker_start or -1``, exactly as the contract states (so 0 sorts like None)."""
-    return value if isinstance(value, int) and value else -1

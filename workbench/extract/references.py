@@ -22,7 +22,7 @@ from workbench.extract.coref import (
 )
 from workbench.extract.definites import expand
 from workbench.extract.fastpaths import whole_word_starts
-from workbench.extract.proposition import full_name
+from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
 from workbench.extract.words import lazy_compile
@@ -495,11 +495,3 @@ def _untitled(prop: str, memory: Memory) -> str:
         if prop[: len(prefix)].lower() == prefix.lower():
             return actor.name + prop[len(prefix) - 1 :]
     return prop
-
-
-def they_subject(proposition: str, written: str) -> str:
-    """ "They were asking platforms …" said by "Officials at the health ministry": the leading
-    "they" is the plural speaker as written (at most six words, no comma)."""
-    if proposition[:5] != "They " or "," in written or len(written.split()) > 6:
-        return proposition
-    return written[:1].upper() + written[1:] + proposition[4:]
