@@ -218,3 +218,10 @@ def test_accusation_in_the_denials_after_clause() -> None:
     said = _said("Norway denied selling ships to Argentina after Brazil accused it of doing so.")
     assert ("Brazil", "country", "asserts", "Norway sold ships to Argentina.") in said
     assert ("Norway", "country", "denies", "Norway sold ships to Argentina.") in said
+
+
+def test_denied_any_involvement_knows_the_accused_by_its_capital() -> None:
+    said = _said(
+        "Brasilia accused Oslo of selling ships to Argentina. Norway has denied any involvement."
+    )
+    assert ("Norway", "country", "denies", "Oslo sold ships to Argentina.") in said

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from workbench.extract.lexicon import Lexicon
+from workbench.extract.lexicon import Lexicon, active_lexicon
 from workbench.extract.words import lazy_compile, word_set
 
 _TOKEN = lazy_compile(r"[\w’'.-]+")
@@ -170,3 +170,15 @@ def name_token(token: str) -> bool:
     if not token[:1].isupper() or not all(ch.isalpha() or ch in ".-'’" for ch in token):
         return False
     return len(token) <= 4 or any(ch.islower() for ch in token)
+
+
+_CAPITALISED = lazy_compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+
+
+def names_any(proposition: str, actors: frozenset[str]) -> bool:
+    """Whether the proposition names one of the actors, by name or by a capital or alias the
+    lexicon knows ("Pyongyang provided arms …" names North Korea)."""
+    if any(name in proposition for name in actors):
+        return True
+    places = active_lexicon().places
+    return any(places.get(run, ("",))[0] in actors for run in _CAPITALISED.findall(proposition))

@@ -22,6 +22,7 @@ from workbench.extract.coref import (
 )
 from workbench.extract.definites import expand
 from workbench.extract.fastpaths import whole_word_starts
+from workbench.extract.name_words import names_any
 from workbench.extract.proposition import full_name, they_subject
 from workbench.extract.speakers import display_name
 from workbench.extract.stance import stance_of
@@ -210,12 +211,7 @@ def points_back(
     if denial and is_bare(content):
         return claims.latest(speakers) or claims.antecedent(speakers, accusation=True)
     accusation = claims.accusation
-    if (
-        denial
-        and accusation
-        and _DENIED_PART.match(content)
-        and any(n in accusation for n in speakers)
-    ):
+    if denial and accusation and _DENIED_PART.match(content) and names_any(accusation, speakers):
         return accusation  # rule denied-involvement: "denied any involvement" in an accusation
     if is_rebuttal(content):
         # "the allegations were baseless": own-denial; "these reports": the ones just made
