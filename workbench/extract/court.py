@@ -85,16 +85,16 @@ _COUNTS_OF = lazy_compile(
 )
 # "the fraud and was jailed": the deed ends where a clause of the defendant's own begins
 _DEED_END = lazy_compile(r",|\s+and\s+(?:was|were|is|are|has|had|will|would|did|then)\b")
-_PLEA = lazy_compile(r"(?P<not>not\s+)?guilty\s+(?:to|of)\s+(?P<deed>\S.*?)[.]?$", re.IGNORECASE)
+_PLEA = lazy_compile(r"(?:not\s+)?guilty\s+(?:to|of)\s+(?P<deed>\S.*?)[.]?$", re.IGNORECASE)
 
 
-def charge_proposition(content: str, lemma: str, subject: str) -> tuple[str, bool] | None:
+def charge_proposition(content: str, lemma: str, subject: str) -> str | None:
     """Rule charge: what a defendant denies or admits, as the charge against them.
 
     "Lowe denies two counts of misconduct in public office" and "Lowe pleaded not guilty to
     fraud" deny "Gareth Lowe is guilty of misconduct in public office." / "… of fraud."; a
-    guilty plea asserts it. Returns the proposition and whether it is denied, or None.
-    Needs the defendant's name: "Guilty to bribery." checks nothing.
+    guilty plea asserts it (the stance is the cue's, and rule plea's for "not guilty"). None
+    without the defendant's name: "Guilty to bribery." checks nothing.
     """
     if not subject:
         return None
@@ -108,12 +108,12 @@ def charge_proposition(content: str, lemma: str, subject: str) -> tuple[str, boo
             deed = counts.group("deed")
         if _is_gerund(deed):
             return None  # "pleaded guilty to making straw donations": "X made …" reads better
-        return f"{subject} is guilty of {_deed(deed)}.", bool(plea.group("not"))
+        return f"{subject} is guilty of {_deed(deed)}."
     if lemma in ("deny", "admit"):
         counts = _COUNTS_OF.match(body)
         if counts is None or _is_gerund(counts.group("deed")):
             return None  # "denies four counts of breaching …": "X breached …" (round 17)
-        return f"{subject} is guilty of {_deed(counts.group('deed'))}.", lemma == "deny"
+        return f"{subject} is guilty of {_deed(counts.group('deed'))}."
     return None
 
 

@@ -254,10 +254,8 @@ def _extract(text: str, outlet: str | None, lex: Lexicon) -> list[ExtractedState
                 if text[c_start] in _QUOTE_MARKS:
                     subject = ("", None)  # a direct quote keeps its pronouns: "“He is happy”"
                 charged = charge_proposition(said, attribution.lemma, subject[0])
-                if charged is not None:  # rule charge: "denies two counts of fraud"
-                    prop, denied = charged
-                    attribution.rule = "charge"
-                    attribution.stance = "denies" if denied else "asserts"
+                if charged is not None:  # rule charge: "denies two counts of fraud"; the
+                    prop, attribution.rule = charged, "charge"  # stance is the cue's / plea's
                 else:
                     prop = build(said, attribution.lemma, *subject)
                 if prop[:3] in ("To ", "Not") and subject[0] and _TO_CLAUSE.match(prop):
