@@ -30,21 +30,24 @@ def addressed(said: str, lemma: str, *, one_person: bool = True) -> str:
     """The clause told to someone, with its pronoun subject named when it is the addressee.
 
     Only when the speaker is one person: "Police told residents they were investigating" is
-    the police's "they", not the residents'."""
+    the police's "they", not the residents'. A hearer named by a noun is dropped without naming
+    anyone by `frames.drop_frames` (rule told-hearer); a hearer pronoun is dropped here, also
+    before words that are no clause ("told them how to vote")."""
     if lemma != "tell":
         return said
     pronoun = _TOLD_PRONOUN.match(said)
-    if pronoun is not None:  # "told us the worst would pass" ("her" may open a noun phrase)
+    if pronoun is not None:  # "told them how to vote" ("her" may open a noun phrase)
         return said[pronoun.end() :]
+    if not one_person:
+        return said
     match = _TOLD.match(said.strip())
     if match is None:
         return said
     who, pronoun, rest = match.group("who", "pronoun", "rest")
     plural = who.endswith("s") and not who.endswith("ss")
-    agrees = (pronoun in _PRONOUNS_OF_PLURAL) == plural
-    if one_person and agrees and who.split()[0].lower() not in _POSSESSIVES:
-        return f"{who[0].upper()}{who[1:]} {rest}"
-    return f"{pronoun} {rest}"
+    if (pronoun in _PRONOUNS_OF_PLURAL) != plural or who.split()[0].lower() in _POSSESSIVES:
+        return f"{pronoun} {rest}"  # "told audiences she may be …": someone else, unnamed
+    return f"{who[0].upper()}{who[1:]} {rest}"
 
 
 # Words that open an addressee but cannot stand for a clause's subject ("told his aides he").
