@@ -39,6 +39,11 @@ from workbench.extract.lexicon import load_lexicon  # noqa: E402
 TRIM = frozenset(" \t\r\n\"'“”‘’«»,.;:!?()[]—–-")
 Span = tuple[int, int]
 ROLES = (("source", "speaker"), ("cue", "cue"), ("content", "content"))
+# The rows of every table, in the reference scorer's order.
+MEASURES = (
+    *("source_exact", "source_partial", "cue_exact", "cue_partial"),
+    *("content_exact", "content_partial", "relation"),
+)
 SPEECH_CUES = frozenset(
     {
         *("said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes"),
@@ -201,15 +206,7 @@ def prf(hits: int, npred: int, ngold: int) -> tuple[float, float, float]:
 def print_table(title: str, totals: dict[str, list[int]]) -> None:
     print(title)
     print(f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}")
-    for key in (
-        "source_exact",
-        "source_partial",
-        "cue_exact",
-        "cue_partial",
-        "content_exact",
-        "content_partial",
-        "relation",
-    ):
+    for key in MEASURES:
         hits, npred, ngold = totals.get(key, [0, 0, 0])
         p, r, f = prf(hits, npred, ngold)
         print(f"{key:18}{p:7.1f}{r:7.1f}{f:7.1f}{npred:7d}{ngold:7d}")

@@ -24,21 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from attribution_eval import MEASURES, prf  # noqa: E402
 from attribution_eval import evaluate as evaluate_spans  # noqa: E402
-from attribution_eval import prf  # noqa: E402
 from gold_eval import evaluate as evaluate_fields  # noqa: E402
 
 from workbench.extract import extract, load_lexicon  # noqa: E402
 
-MEASURES = (
-    "source_exact",
-    "source_partial",
-    "cue_exact",
-    "cue_partial",
-    "content_exact",
-    "content_partial",
-    "relation",
-)
 SPLITS = ("train", "dev")
 
 
