@@ -195,3 +195,11 @@ def test_run_on_sentence_statements_are_bounded() -> None:
         statements = extract(text)
         check(text)
         assert 0 < len(statements) <= MAX_PER_SENTENCE
+
+
+def test_inverted_source_with_no_word_before_its_occasion() -> None:
+    """Found by Hypothesis: a dash and a no-break space between "said" and "in a statement"
+    left no word before the occasion, and the inverted-occasion rule indexed an empty list."""
+    check(
+        "The port authority, which runs the docks,”said—\xa0in a statement that fees would rise. "
+    )

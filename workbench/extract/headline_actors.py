@@ -9,6 +9,7 @@ the pipeline for headline lines, give the body's name and cut the frame.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.extract.actors import Actor, normalise
 from workbench.extract.attribution import Attribution
@@ -74,9 +75,7 @@ def bare_title_headline(
     written = text[speaker[0] : speaker[1]]
     if written in lexicon.organisation_words or written.lower() in lexicon.body_nouns:
         # "Council denies schools were told …": the body's first "Cumbria County Council"
-        named = _NAMED_BODY.get(written) or _NAMED_BODY.setdefault(
-            written, re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,3}}{re.escape(written)}\b")
-        )
+        named = _named_body(written)
         found = named.search(text, s_end, s_end + _BODY_REACH)
         return normalise(found.group(), lexicon) if found else None
     if written not in lexicon.titles:
@@ -85,7 +84,12 @@ def bare_title_headline(
     return normalise(text[span[0] : span[1]], lexicon) if span else None
 
 
-_NAMED_BODY: dict[str, re.Pattern[str]] = {}  # one pattern per body noun, compiled once
+@lru_cache(maxsize=256)
+def _named_body(noun: str) -> re.Pattern[str]:
+    """ "Council" -> a pattern for "Cumbria County Council" (compiled once per noun)."""
+    return re.compile(rf"\b(?:[A-Z][\w’'-]*\s+){{1,3}}{re.escape(noun)}\b")
+
+
 # How far below a headline its body noun is looked for: the entry under a liveblog heading, or
 # an article's first paragraphs; bounded so that a text of many headlines stays linear.
 _BODY_REACH = 3_000

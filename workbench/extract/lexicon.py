@@ -11,7 +11,8 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -458,11 +459,11 @@ def active_lexicon() -> Lexicon:
     return _ACTIVE.get() or _default()
 
 
-def set_active(lexicon: Lexicon) -> object:
-    """Make ``lexicon`` the active one; returns the token `reset_active` takes."""
-    return _ACTIVE.set(lexicon)
-
-
-def reset_active(token: object) -> None:
-    """Restore the lexicon that was active before `set_active`."""
-    _ACTIVE.reset(token)  # type: ignore[arg-type]
+@contextmanager
+def activated(lexicon: Lexicon) -> Iterator[None]:
+    """Make ``lexicon`` the active one inside the ``with`` block (the one before, after it)."""
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)

@@ -44,7 +44,7 @@ from workbench.extract.headlines import (
     truecase,
 )
 from workbench.extract.interview import find_interview, name_you
-from workbench.extract.lexicon import Lexicon, load_lexicon, reset_active, set_active
+from workbench.extract.lexicon import Lexicon, activated, load_lexicon
 from workbench.extract.model import ExtractedStatement
 from workbench.extract.proposition import build, clean
 from workbench.extract.quotes import find_quotes, quote_at
@@ -92,11 +92,8 @@ def extract(
     Pure and deterministic: the same text and lexicon always give the same statements.
     """
     lex = lexicon or load_lexicon()
-    token = set_active(lex)  # a user's [irregular_past] reaches propositions too
-    try:
+    with activated(lex):  # a user's [irregular_past] reaches propositions too
         return _extract(text, outlet, lex)
-    finally:
-        reset_active(token)
 
 
 def _extract(text: str, outlet: str | None, lex: Lexicon) -> list[ExtractedStatement]:

@@ -420,7 +420,7 @@ def right_source(text: str, cue_end: int, limit: int) -> Found | None:
     cut = _INVERTED_STOP.search(text, start, end)
     if cut and cut.start() > start:
         named = _WORD.findall(text[start : cut.start()])
-        if named[-1][:1].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in named):
+        if named and named[-1][:1].isupper() and not any(w.lower() in _CLAUSE_WORDS for w in named):
             end = cut.start()  # "said harbour pilot Dan Roe when asked about it": the name only
     words = _WORD.findall(text[start:end])
     if len(words) > 8 and _INVERTED_WHO.match(text, start, end):
